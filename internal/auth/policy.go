@@ -1,0 +1,96 @@
+package auth
+
+import "slices"
+
+// Permission is what a route or action needs. Handlers declare the
+// permission they need and ask Allowed; none decides on its own.
+type Permission string
+
+// The permissions, in the order Permissions returns them.
+const (
+	PermSignedIn        Permission = "signed_in"        // any signed-in user
+	PermViewChildren    Permission = "view_children"    // find children and open a child's record
+	PermEditChildren    Permission = "edit_children"    // add notes, edit details
+	PermAllocate        Permission = "allocate"         // allocate / reallocate work (managers)
+	PermAuthorise       Permission = "authorise"        // manager sign-off (assessments, NFA)
+	PermViewTeams       Permission = "view_teams"       // team views, caseloads
+	PermViewPerformance Permission = "view_performance" // dashboards, indicators
+	PermReturns         Permission = "returns"          // statutory returns export/import/validate
+	PermAudit           Permission = "audit"            // case-file audits, access log
+	PermAdmin           Permission = "admin"            // users, settings, bank holidays
+	PermPartnerPortal   Permission = "partner_portal"   // partner agency referrals
+)
+
+// Permissions returns every permission in a fixed order (for tests and for
+// an administrator's view of the policy). It returns a new slice each time.
+func Permissions() []Permission {
+	return []Permission{PermSignedIn, PermViewChildren, PermEditChildren,
+		PermAllocate, PermAuthorise, PermViewTeams, PermViewPerformance,
+		PermReturns, PermAudit, PermAdmin, PermPartnerPortal}
+}
+
+// Allowed reports whether a user with role may do what p guards. It is the
+// one access policy in sightline. An invalid role or an unknown permission
+// is denied.
+func Allowed(role Role, p Permission) bool {
+	return role.Valid() && slices.Contains(rolesWith(p), role)
+}
+
+// rolesWith is the policy table: for each permission, the roles that have
+// it. Administrators manage the system and do not read case records by
+// default; partner agencies see only their portal.
+func rolesWith(p Permission) []Role {
+	switch p {
+	case PermSignedIn:
+		return Roles()
+	case PermViewChildren:
+		return []Role{SocialWorker, TeamManager, ServiceManager, PerformanceAnalyst, Auditor}
+	case PermEditChildren:
+		return []Role{SocialWorker, TeamManager, ServiceManager}
+	case PermAllocate, PermAuthorise:
+		return []Role{TeamManager, ServiceManager}
+	case PermViewTeams:
+		return []Role{TeamManager, ServiceManager, Auditor}
+	case PermViewPerformance:
+		return []Role{TeamManager, ServiceManager, PerformanceAnalyst, Auditor}
+	case PermReturns:
+		return []Role{PerformanceAnalyst, ServiceManager}
+	case PermAudit:
+		return []Role{Auditor, TeamManager, ServiceManager}
+	case PermAdmin:
+		return []Role{Administrator}
+	case PermPartnerPortal:
+		return []Role{PartnerAgency}
+	}
+	return nil
+}
+
+// Subject is who is asking: the signed-in user.
+type Subject struct {
+	UserID int64
+	Role   Role
+}
+
+// ChildAccess is what the policy needs to know about one child's record.
+// A restricted record (for example a child of a staff member, or a child
+// at risk from someone who could look them up) is visible only to the
+// users named on it.
+type ChildAccess struct {
+	Restricted bool
+	NamedUsers []int64
+}
+
+// CanViewChild reports whether s may open the record c describes: their
+// role must have PermViewChildren, and a restricted record is visible only
+// to users named on it, whatever their role. Being named never gives a
+// role access it does not otherwise have (a partner agency user named on a
+// record still cannot open it).
+func CanViewChild(s Subject, c ChildAccess) bool {
+	if !Allowed(s.Role, PermViewChildren) {
+		return false
+	}
+	if !c.Restricted {
+		return true
+	}
+	return s.UserID > 0 && slices.Contains(c.NamedUsers, s.UserID)
+}
