@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"sightline/internal/calendar"
 	"sightline/internal/casework"
 )
 
@@ -52,7 +53,7 @@ func normaliseChild(c *casework.Child) {
 // CreateChild validates and adds a child, returning it with its id.
 func (s *Store) CreateChild(ctx context.Context, actor Actor, c casework.Child) (casework.Child, error) {
 	normaliseChild(&c)
-	if err := c.Validate(civilToday(s.Now())); err != nil {
+	if err := c.Validate(calendar.Today(s.Now())); err != nil {
 		return c, err
 	}
 	err := s.write(ctx, actor, func(tx *Tx) error {
@@ -92,7 +93,7 @@ func (t *Tx) uniqueChildID(ctx context.Context, laID string, self int64) error {
 // UpdateChild saves edited details if c.Version is still current.
 func (s *Store) UpdateChild(ctx context.Context, actor Actor, c casework.Child) (casework.Child, error) {
 	normaliseChild(&c)
-	if err := c.Validate(civilToday(s.Now())); err != nil {
+	if err := c.Validate(calendar.Today(s.Now())); err != nil {
 		return c, err
 	}
 	err := s.write(ctx, actor, func(tx *Tx) error {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"sightline/internal/calendar"
 	"sightline/internal/casework"
 )
 
@@ -28,7 +29,7 @@ func (s *Store) OpenInvolvement(ctx context.Context, actor Actor, inv casework.I
 	if inv.StartDate.IsZero() {
 		return inv, casework.Invalid("start_date", "Enter the date the involvement started")
 	}
-	if inv.StartDate.After(civilToday(s.Now())) {
+	if inv.StartDate.After(calendar.Today(s.Now())) {
 		return inv, casework.Invalid("start_date", "Start date must be today or in the past")
 	}
 	err := s.write(ctx, actor, func(tx *Tx) error {

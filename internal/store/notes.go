@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"sightline/internal/calendar"
 	"sightline/internal/casework"
 )
 
@@ -25,7 +26,7 @@ func scanNote(r rowScanner) (casework.Note, error) {
 // linked to the child's open involvement, if there is one.
 func (s *Store) AddNote(ctx context.Context, actor Actor, n casework.Note) (casework.Note, error) {
 	n.Subject, n.Body = strings.TrimSpace(n.Subject), strings.TrimRight(n.Body, " \t\r\n")
-	if err := n.Validate(civilToday(s.Now())); err != nil {
+	if err := n.Validate(calendar.Today(s.Now())); err != nil {
 		return n, err
 	}
 	err := s.write(ctx, actor, func(tx *Tx) error {

@@ -1,0 +1,154 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"sightline/internal/auth"
+	"sightline/internal/calendar"
+	"sightline/internal/casework"
+)
+
+// searchLimit is how many children a search shows; a person narrows a
+// longer list by typing more.
+const searchLimit = 50
+
+type findPage struct {
+	basePage
+	Query    string
+	Searched bool
+	Children []childRow
+	More     bool
+}
+
+type childRow struct {
+	casework.Child
+	Hidden bool // restricted and not named: shown without details
+}
+
+func (s *Server) findChildren(w http.ResponseWriter, r *http.Request) error {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	p := findPage{basePage: s.base(r, "Find a child"), Query: q}
+	if q != "" {
+		p.Searched = true
+		terms := casework.ParseSearch(q, calendar.ParseDate)
+		if terms.Empty() {
+			p.Errors = &casework.ValidationError{Errors: []casework.FieldError{{Field: "q",
+				Message: "Enter at least two letters of a name, an identifier or a date of birth"}}}
+		} else {
+			found, err := s.store.SearchChildren(r.Context(), terms, searchLimit+1)
+			if err != nil {
+				return err
+			}
+			p.More = len(found) > searchLimit
+			if p.More {
+				found = found[:searchLimit]
+			}
+			if p.Children, err = s.visibleRows(r, found); err != nil {
+				return err
+			}
+		}
+	}
+	s.render(w, r, http.StatusOK, "find", p)
+	return nil
+}
+
+// visibleRows marks restricted children the user may not open, so the
+// search neither hides that a record exists nor shows its details.
+func (s *Server) visibleRows(r *http.Request, children []casework.Child) ([]childRow, error) {
+	u := currentUser(r)
+	rows := make([]childRow, len(children))
+	for i, c := range children {
+		rows[i].Child = c
+		if !c.Restricted {
+			continue
+		}
+		access, err := s.store.ChildAccess(r.Context(), c.ID)
+		if err != nil {
+			return nil, err
+		}
+		rows[i].Hidden = !auth.CanViewChild(auth.Subject{UserID: u.ID, Role: u.Role}, access)
+	}
+	return rows, nil
+}
+
+// chronologyLimit bounds one page of chronology; a child known for years
+// has a few thousand entries at most.
+const chronologyLimit = 5000
+
+type childPage struct {
+	basePage
+	Child       casework.Child
+	Age         string
+	Current     *casework.Involvement
+	Involvement []casework.Involvement
+	Chronology  []casework.ChronologyEntry
+	Kinds       []casework.Code
+	Selected    []string
+	CanEdit     bool
+}
+
+func (s *Server) childRecord(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.loadChild(r, "view")
+	if err != nil {
+		return err
+	}
+	var kinds []string
+	for _, k := range r.URL.Query()["kind"] {
+		if casework.ValidChronologyKind(k) {
+			kinds = append(kinds, k)
+		}
+	}
+	p := childPage{basePage: s.base(r, c.FullName()), Child: c, Kinds: casework.ChronologyKinds(),
+		Selected: kinds, CanEdit: allowed(r, auth.PermEditChildren), Age: ageText(c, s.today())}
+	if p.Involvement, err = s.store.Involvements(r.Context(), c.ID); err != nil {
+		return err
+	}
+	for i := range p.Involvement {
+		if p.Involvement[i].EndDate == nil && p.Involvement[i].EnteredError == "" {
+			p.Current = &p.Involvement[i]
+			break
+		}
+	}
+	if p.Chronology, err = s.store.Chronology(r.Context(), c.ID, kinds, chronologyLimit); err != nil {
+		return err
+	}
+	p.Notice = noticeText(r.URL.Query().Get("saved"))
+	s.render(w, r, http.StatusOK, "child", p)
+	return nil
+}
+
+// today is the civil date now in England.
+func (s *Server) today() time.Time { return calendar.Today(s.now()) }
+
+func ageText(c casework.Child, today time.Time) string {
+	if c.DateOfBirth == nil {
+		if c.ExpectedBirth != nil {
+			return "Unborn, expected " + calendar.FormatLong(*c.ExpectedBirth)
+		}
+		return ""
+	}
+	age, ok := c.AgeOn(today)
+	if !ok {
+		return ""
+	}
+	if age == 1 {
+		return "1 year old"
+	}
+	return fmt.Sprintf("%d years old", age)
+}
+
+// noticeText is the confirmation shown after a save.
+func noticeText(code string) string {
+	switch code {
+	case "note":
+		return "Case note saved"
+	case "details":
+		return "Details saved"
+	case "error":
+		return "Note marked as entered in error"
+	}
+	return ""
+}

@@ -1,0 +1,141 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strings"
+	"time"
+
+	"sightline/internal/auth"
+	"sightline/internal/calendar"
+	"sightline/internal/casework"
+	"sightline/internal/store"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// pages holds one parsed template set per page (layout + page), parsed once
+// at start-up.
+type pages struct {
+	sets map[string]*template.Template
+}
+
+func parsePages() (*pages, error) {
+	files, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	p := &pages{sets: map[string]*template.Template{}}
+	for _, f := range files {
+		name := strings.TrimSuffix(strings.TrimPrefix(f, "templates/"), ".html")
+		if strings.HasPrefix(name, "_") {
+			continue
+		}
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/_*.html", f)
+		if err != nil {
+			return nil, fmt.Errorf("parse template %s: %w", name, err)
+		}
+		p.sets[name] = t
+	}
+	return p, nil
+}
+
+// basePage is embedded in every page's data.
+type basePage struct {
+	Title  string
+	User   *store.User
+	Nav    []navItem
+	Path   string
+	Errors *casework.ValidationError
+	Notice string // a green banner: "Note saved"
+}
+
+type navItem struct {
+	Label, Href string
+	Current     bool
+}
+
+// base fills the parts of a page every page has.
+func (s *Server) base(r *http.Request, title string) basePage {
+	b := basePage{Title: title, User: currentUser(r), Path: r.URL.Path}
+	if b.User != nil {
+		b.Nav = navFor(r)
+	}
+	return b
+}
+
+// navFor lists the sections the user's role may open.
+func navFor(r *http.Request) []navItem {
+	items := []struct {
+		label, href string
+		perm        auth.Permission
+	}{
+		{"Home", "/", auth.PermSignedIn},
+		{"Find a child", "/children", auth.PermViewChildren},
+		{"Bank holidays", "/admin/holidays", auth.PermAdmin},
+	}
+	var out []navItem
+	for _, it := range items {
+		if allowed(r, it.perm) {
+			cur := r.URL.Path == it.href || (it.href != "/" && strings.HasPrefix(r.URL.Path, it.href))
+			out = append(out, navItem{Label: it.label, Href: it.href, Current: cur})
+		}
+	}
+	return out
+}
+
+// render executes a page into a buffer first, so a template failure gives
+// a clean error page rather than half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	t, ok := s.pages.sets[name]
+	if !ok {
+		s.log.Error("no such template", "name", name)
+		http.Error(w, "Sorry, there is a problem with sightline", http.StatusInternalServerError)
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+		ref := newReference()
+		s.log.Error("render", "ref", ref, "template", name, "err", err)
+		http.Error(w, "Sorry, there is a problem with sightline (reference "+ref+")", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+var funcs = template.FuncMap{
+	"date": func(t time.Time) string { return calendar.FormatLong(t) },
+	"dateptr": func(t *time.Time) string {
+		if t == nil {
+			return ""
+		}
+		return calendar.FormatLong(*t)
+	},
+	"iso":      calendar.FormatDate,
+	"datetime": func(t time.Time) string { return t.In(calendar.England()).Format("15:04, 2 Jan 2006") },
+	"ethnicity": func(c string) string {
+		return casework.LabelOf(casework.Ethnicities(), c)
+	},
+	"sex":        func(c string) string { return casework.LabelOf(casework.Sexes(), c) },
+	"notekind":   func(c string) string { return casework.LabelOf(casework.NoteKinds(), c) },
+	"closure":    func(c string) string { return casework.LabelOf(casework.ClosureReasons(), c) },
+	"disability": func(c string) string { return casework.LabelOf(casework.Disabilities(), c) },
+	"contains": func(list []string, s string) bool {
+		for _, x := range list {
+			if x == s {
+				return true
+			}
+		}
+		return false
+	},
+	"errfor": func(v *casework.ValidationError, field string) string { return v.For(field) },
+	"role":   func(r auth.Role) string { return r.Label() },
+	"join":   strings.Join,
+}
