@@ -84,6 +84,8 @@ type childPage struct {
 	Age         string
 	Current     *casework.Involvement
 	Involvement []casework.Involvement
+	Addresses   []casework.Address
+	Network     []casework.Relationship
 	Chronology  []casework.ChronologyEntry
 	Kinds       []casework.Code
 	Selected    []string
@@ -111,6 +113,12 @@ func (s *Server) childRecord(w http.ResponseWriter, r *http.Request) error {
 			p.Current = &p.Involvement[i]
 			break
 		}
+	}
+	if p.Addresses, err = s.store.Addresses(r.Context(), c.ID); err != nil {
+		return err
+	}
+	if p.Network, err = s.store.Relationships(r.Context(), c.ID); err != nil {
+		return err
 	}
 	if p.Chronology, err = s.store.Chronology(r.Context(), c.ID, kinds, chronologyLimit); err != nil {
 		return err
