@@ -79,7 +79,7 @@ type ChronologyEntry struct {
 
 // ChronologyKinds are the kinds of entry a chronology can be filtered by.
 var chronologyKinds = []Code{
-	{"note", "Case notes"}, {"involvement", "Involvement opened or closed"},
+	{"note", "Case note"}, {"involvement", "Involvement"},
 	{"allocation", "Allocation"}, {"address", "Address"},
 }
 
