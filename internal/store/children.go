@@ -191,3 +191,14 @@ func (s *Store) SearchChildren(ctx context.Context, st casework.SearchTerms, lim
 func escapeLike(s string) string {
 	return strings.NewReplacer("%", "", "_", "").Replace(s)
 }
+
+// CountChildren returns how many children there are, and how many of them
+// are not synthetic (the generator and the demo never write into a
+// database that holds real children).
+func (s *Store) CountChildren(ctx context.Context) (total, real int, err error) {
+	err = s.queryRow(ctx, `SELECT count(*), COALESCE(sum(CASE WHEN synthetic THEN 0 ELSE 1 END), 0) FROM children`).Scan(&total, &real)
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: count children: %w", err)
+	}
+	return total, real, nil
+}

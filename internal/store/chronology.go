@@ -15,16 +15,17 @@ var chronologyArms = map[string]string{
 	"note": `SELECT n.note_date, 'note', n.subject, n.body, COALESCE(u.display_name, ''), n.id,
 		CASE WHEN n.error_reason <> '' THEN 1 ELSE 0 END, n.id
 		FROM case_notes n LEFT JOIN users u ON u.id = n.author_id WHERE n.child_id = ?`,
-	"involvement": `SELECT i.start_date, 'involvement', 'Involvement opened', COALESCE(t.name, ''), i.updated_by, i.id,
+	"involvement": `SELECT i.start_date, 'involvement', 'Involvement opened', '', i.updated_by, i.id,
 		CASE WHEN i.error_reason <> '' THEN 1 ELSE 0 END, 0
-		FROM involvements i LEFT JOIN teams t ON t.id = i.team_id WHERE i.child_id = ?
+		FROM involvements i WHERE i.child_id = ?
 		UNION ALL
 		SELECT i.end_date, 'involvement', 'Involvement closed', i.end_reason, i.updated_by, i.id,
 		CASE WHEN i.error_reason <> '' THEN 1 ELSE 0 END, 0
 		FROM involvements i WHERE i.child_id = ? AND i.end_date IS NOT NULL`,
-	"allocation": `SELECT a.start_date, 'allocation', 'Allocated to ' || COALESCE(w.name, 'no worker'), a.reason, '', a.id, 0, 0
+	"allocation": `SELECT a.start_date, 'allocation', 'Allocated to ' || COALESCE(w.name, 'no worker'),
+		COALESCE(t.name || ': ', '') || a.reason, '', a.id, 0, 0
 		FROM allocations a JOIN involvements i ON i.id = a.involvement_id LEFT JOIN workers w ON w.id = a.worker_id
-		WHERE i.child_id = ?`,
+		LEFT JOIN teams t ON t.id = a.team_id WHERE i.child_id = ?`,
 	"address": `SELECT a.start_date, 'address', 'Moved to ' || a.postcode, a.line1, '', a.id,
 		CASE WHEN a.error_reason <> '' THEN 1 ELSE 0 END, 0
 		FROM addresses a WHERE a.child_id = ?`,
