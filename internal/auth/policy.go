@@ -94,3 +94,13 @@ func CanViewChild(s Subject, c ChildAccess) bool {
 	}
 	return s.UserID > 0 && slices.Contains(c.NamedUsers, s.UserID)
 }
+
+// CanCorrectRecord decides who may mark a record as entered in error: the
+// person who wrote it, or a manager (who can authorise), so that a worker
+// cannot strike out a colleague's or a manager's entry.
+func CanCorrectRecord(s Subject, authorID int64) bool {
+	if !Allowed(s.Role, PermEditChildren) {
+		return false
+	}
+	return (s.UserID != 0 && s.UserID == authorID) || Allowed(s.Role, PermAuthorise)
+}

@@ -98,3 +98,22 @@ func TestWhoCanViewAChild(t *testing.T) {
 		})
 	}
 }
+
+func TestWhoMayMarkARecordAsEnteredInError(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		s       auth.Subject
+		author  int64
+		allowed bool
+	}{
+		{"the worker who wrote it", auth.Subject{UserID: 7, Role: auth.SocialWorker}, 7, true},
+		{"another worker", auth.Subject{UserID: 8, Role: auth.SocialWorker}, 7, false},
+		{"a team manager", auth.Subject{UserID: 9, Role: auth.TeamManager}, 7, true},
+		{"an auditor, who may read but not change", auth.Subject{UserID: 10, Role: auth.Auditor}, 10, false},
+		{"no user", auth.Subject{UserID: 0, Role: auth.SocialWorker}, 0, false},
+	} {
+		if got := auth.CanCorrectRecord(tc.s, tc.author); got != tc.allowed {
+			t.Errorf("%s: CanCorrectRecord = %v, want %v", tc.name, got, tc.allowed)
+		}
+	}
+}

@@ -81,6 +81,8 @@ type ChronologyEntry struct {
 var chronologyKinds = []Code{
 	{"note", "Case note"}, {"involvement", "Involvement"},
 	{"allocation", "Allocation"}, {"address", "Address"},
+	{"contact", "Contact"}, {"referral", "Referral"}, {"assessment", "Assessment"},
+	{"protection", "Child protection"}, {"visit", "Visit"}, {"cin_plan", "Child in need plan"},
 }
 
 // ChronologyKinds returns the kinds of chronology entry.

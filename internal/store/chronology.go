@@ -29,6 +29,13 @@ var chronologyArms = map[string]string{
 	"address": `SELECT a.start_date, 'address', 'Moved to ' || a.postcode, a.line1, '', a.id,
 		CASE WHEN a.error_reason <> '' THEN 1 ELSE 0 END, 0
 		FROM addresses a WHERE a.child_id = ?`,
+	// help and protection (chronology_help.go)
+	"contact":    contactArm,
+	"referral":   referralArm,
+	"assessment": assessmentArm,
+	"protection": protectionArm,
+	"visit":      visitArm,
+	"cin_plan":   cinPlanArm,
 }
 
 // Chronology returns every dated event of a child, newest first, of the

@@ -153,8 +153,8 @@ type ChainReport struct {
 var ErrChainBroken = errors.New("history chain broken")
 
 // VerifyHistory walks the whole chain in order and reports the first event
-// whose hash, link or sequence does not hold, and a head that does not
-// match the last event.
+// whose hash, link or sequence does not hold (for a missing event, the seq
+// that is missing), and a head that does not match the last event.
 func (s *Store) VerifyHistory(ctx context.Context) (ChainReport, error) {
 	rows, err := s.query(ctx, `SELECT seq, at, actor_id, actor_name, entity, entity_id, action,
 		before_json, after_json, reason, prev_hash, hash FROM history ORDER BY seq`)
@@ -172,7 +172,12 @@ func (s *Store) VerifyHistory(ctx context.Context) (ChainReport, error) {
 		}
 		rep.Events++
 		if p := e.check(want, prev); p != "" {
+			// A gap is reported at the first missing event, as a removed
+			// tail is (below); anything else at the event that fails.
 			rep.BrokenAt, rep.Problem = e.Seq, p
+			if e.Seq != want {
+				rep.BrokenAt = want
+			}
 			return rep, ErrChainBroken
 		}
 		prev, want = e.Hash, e.Seq+1

@@ -36,25 +36,32 @@ func (s *Store) OpenInvolvement(ctx context.Context, actor Actor, inv casework.I
 		if _, err := tx.child(ctx, inv.ChildID); err != nil {
 			return err
 		}
-		if inv.WorkerID != nil {
-			inv.AllocatedOn = &inv.StartDate
-		}
-		id, err := tx.insert(ctx, `INSERT INTO involvements (child_id, start_date, team_id, worker_id, allocated_on,
-			updated_at, updated_by) VALUES (?,?,?,?,?,?,?)`, inv.ChildID, day(inv.StartDate), inv.TeamID,
-			inv.WorkerID, dayPtr(inv.AllocatedOn), tx.s.d.ts(tx.now), actor.Name)
-		if err != nil {
-			return fmt.Errorf("insert involvement: %w", err)
-		}
-		inv.ID, inv.Version = id, 1
-		if err := tx.addAllocation(ctx, inv, inv.StartDate, "opened"); err != nil {
-			return err
-		}
-		return tx.record("involvement", id, "create", nil, inv, "")
+		return tx.openInvolvement(ctx, &inv)
 	})
 	if err != nil {
 		return inv, fmt.Errorf("store: open involvement: %w", err)
 	}
 	return inv, nil
+}
+
+// openInvolvement inserts an involvement with its first allocation and its
+// history event, setting inv's id and version. The caller has checked the
+// child exists.
+func (t *Tx) openInvolvement(ctx context.Context, inv *casework.Involvement) error {
+	if inv.WorkerID != nil {
+		inv.AllocatedOn = &inv.StartDate
+	}
+	id, err := t.insert(ctx, `INSERT INTO involvements (child_id, start_date, team_id, worker_id, allocated_on,
+		updated_at, updated_by) VALUES (?,?,?,?,?,?,?)`, inv.ChildID, day(inv.StartDate), inv.TeamID,
+		inv.WorkerID, dayPtr(inv.AllocatedOn), t.s.d.ts(t.now), t.actor.Name)
+	if err != nil {
+		return fmt.Errorf("insert involvement: %w", err)
+	}
+	inv.ID, inv.Version = id, 1
+	if err := t.addAllocation(ctx, *inv, inv.StartDate, "Case opened"); err != nil {
+		return err
+	}
+	return t.record("involvement", id, "create", nil, *inv, "")
 }
 
 // addAllocation dates who holds the involvement from day on.

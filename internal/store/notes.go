@@ -98,3 +98,22 @@ func (s *Store) MarkNoteInError(ctx context.Context, actor Actor, id int64, vers
 	}
 	return nil
 }
+
+// NoteAuthors maps each of a child's notes to the user who wrote it, for
+// the rule on who may mark a note as entered in error.
+func (s *Store) NoteAuthors(ctx context.Context, childID int64) (map[int64]int64, error) {
+	rows, err := s.query(ctx, `SELECT id, author_id FROM case_notes WHERE child_id = ?`, childID)
+	if err != nil {
+		return nil, fmt.Errorf("store: note authors of child %d: %w", childID, err)
+	}
+	defer rows.Close()
+	out := map[int64]int64{}
+	for rows.Next() {
+		var id, author int64
+		if err := rows.Scan(&id, &author); err != nil {
+			return nil, err
+		}
+		out[id] = author
+	}
+	return out, rows.Err()
+}

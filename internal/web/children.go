@@ -90,6 +90,7 @@ type childPage struct {
 	Kinds       []casework.Code
 	Selected    []string
 	CanEdit     bool
+	Correctable map[int64]bool // notes this user may mark as entered in error
 }
 
 func (s *Server) childRecord(w http.ResponseWriter, r *http.Request) error {
@@ -121,6 +122,9 @@ func (s *Server) childRecord(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if p.Chronology, err = s.store.Chronology(r.Context(), c.ID, kinds, chronologyLimit); err != nil {
+		return err
+	}
+	if p.Correctable, err = s.correctableNotes(r, c.ID); err != nil {
 		return err
 	}
 	p.Notice = noticeText(r.URL.Query().Get("saved"))
@@ -159,4 +163,19 @@ func noticeText(code string) string {
 		return "Note marked as entered in error"
 	}
 	return ""
+}
+
+// correctableNotes are the child's notes the user may mark as entered in
+// error, by the one rule in package auth.
+func (s *Server) correctableNotes(r *http.Request, childID int64) (map[int64]bool, error) {
+	authors, err := s.store.NoteAuthors(r.Context(), childID)
+	if err != nil {
+		return nil, err
+	}
+	u := currentUser(r)
+	out := map[int64]bool{}
+	for note, author := range authors {
+		out[note] = auth.CanCorrectRecord(auth.Subject{UserID: u.ID, Role: u.Role}, author)
+	}
+	return out, nil
 }

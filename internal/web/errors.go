@@ -18,13 +18,14 @@ type errorPage struct {
 	Message   string
 	Contact   string // who to ask, on a 403
 	Reference string // the log reference, on a 500
+	CanFind   bool   // the user may search for children (a way on from here)
 }
 
 // serveError maps an error to a status and a helpful page, in one place.
 // Only server faults are logged as errors, each with a reference the user
 // can quote.
 func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
-	p := errorPage{basePage: s.base(r, "")}
+	p := errorPage{basePage: s.base(r, ""), CanFind: allowed(r, auth.PermViewChildren)}
 	switch {
 	case errors.Is(err, casework.ErrNotFound):
 		p.Status, p.Heading = http.StatusNotFound, "Page not found"

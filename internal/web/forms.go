@@ -56,10 +56,23 @@ func (d dateField) parse(v *casework.ValidationError, field, label string) *time
 	}
 	t, err := calendar.ParseDate(d.Day + "/" + d.Month + "/" + d.Year)
 	if err != nil {
-		v.Add(field, label+": "+lowerFirst(err.Error()))
+		v.Add(field, dateMessage(label, err.Error()))
 		return nil
 	}
 	return &t
+}
+
+// dateMessage names the field in the calendar's message: "Enter a real
+// date: February 2026 has 28 days" becomes "Date of the note must be a real
+// date: February 2026 has 28 days".
+func dateMessage(label, msg string) string {
+	if rest, ok := strings.CutPrefix(msg, "Enter a real date"); ok {
+		return label + " must be a real date" + rest
+	}
+	if rest, ok := strings.CutPrefix(msg, "Enter a date"); ok {
+		return "Enter the " + lowerFirst(label) + rest
+	}
+	return label + ": " + lowerFirst(msg)
 }
 
 func lowerFirst(s string) string {

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 
+	"sightline/internal/auth"
 	"sightline/internal/calendar"
 	"sightline/internal/casework"
 )
@@ -114,6 +115,10 @@ func (s *Server) loadNote(r *http.Request, c casework.Child) (casework.Note, err
 	n, err := s.store.Note(r.Context(), id)
 	if err == nil && n.ChildID != c.ID {
 		err = fmt.Errorf("note %d is not child %d's: %w", id, c.ID, casework.ErrNotFound)
+	}
+	u := currentUser(r)
+	if err == nil && !auth.CanCorrectRecord(auth.Subject{UserID: u.ID, Role: u.Role}, n.AuthorID) {
+		err = fmt.Errorf("note %d was written by someone else: %w", id, casework.ErrForbidden)
 	}
 	return n, err
 }

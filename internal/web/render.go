@@ -119,6 +119,7 @@ var funcs = template.FuncMap{
 		return calendar.FormatLong(*t)
 	},
 	"iso":      calendar.FormatDate,
+	"longdate": longDate,
 	"datetime": func(t time.Time) string { return t.In(calendar.England()).Format("15:04, 2 Jan 2006") },
 	"ethnicity": func(c string) string {
 		return casework.LabelOf(casework.Ethnicities(), c)
@@ -138,4 +139,18 @@ var funcs = template.FuncMap{
 	"errfor": func(v *casework.ValidationError, field string) string { return v.For(field) },
 	"role":   func(r auth.Role) string { return r.Label() },
 	"join":   strings.Join,
+}
+
+// longDate is the GOV.UK date style without the weekday, "14 March 2015",
+// for dates of birth and other dates where the weekday does not matter.
+func longDate(d any) string {
+	switch t := d.(type) {
+	case time.Time:
+		return t.Format("2 January 2006")
+	case *time.Time:
+		if t != nil {
+			return t.Format("2 January 2006")
+		}
+	}
+	return ""
 }

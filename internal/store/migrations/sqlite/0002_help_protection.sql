@@ -23,6 +23,8 @@ CREATE TABLE contacts (
 );
 CREATE INDEX contacts_child ON contacts(child_id, contact_date);
 CREATE INDEX contacts_undecided ON contacts(decision, contact_date);
+-- the emergency duty team's overnight contacts, read each morning
+CREATE INDEX contacts_received ON contacts(received_at);
 
 -- A referral starts a CIN census episode (CINdetails); closure ends it.
 CREATE TABLE referrals (
@@ -48,6 +50,8 @@ CREATE TABLE referrals (
 );
 CREATE INDEX referrals_child ON referrals(child_id, referral_date);
 CREATE INDEX referrals_date ON referrals(referral_date);
+-- NFA decisions awaiting a manager's approval
+CREATE INDEX referrals_decision ON referrals(decision, nfa);
 
 CREATE TABLE assessments (
     id              INTEGER PRIMARY KEY,
@@ -66,6 +70,8 @@ CREATE TABLE assessments (
 );
 CREATE INDEX assessments_child ON assessments(child_id);
 CREATE INDEX assessments_referral ON assessments(referral_id);
+-- completed assessments awaiting authorisation
+CREATE INDEX assessments_awaiting ON assessments(authorised_date, completed_date);
 
 CREATE TABLE strategy_discussions (
     id            INTEGER PRIMARY KEY,
@@ -154,6 +160,8 @@ CREATE TABLE visits (
     seen_alone   INTEGER NOT NULL,
     place        TEXT NOT NULL,
     notes        TEXT NOT NULL DEFAULT '',
+    -- who visited: kept apart from updated_by, which a later correction changes
+    visited_by   TEXT NOT NULL DEFAULT '',
     version      INTEGER NOT NULL DEFAULT 1,
     updated_at   TEXT NOT NULL,
     updated_by   TEXT NOT NULL,
@@ -185,3 +193,6 @@ CREATE TABLE cin_plan_reviews (
     error_reason TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX cin_plan_reviews_child ON cin_plan_reviews(child_id);
+
+-- The team view loads every open case of a team on each page view.
+CREATE INDEX involvements_team ON involvements(team_id);
