@@ -69,7 +69,7 @@ func TestSocialWorkerFindsAChildAndAddsANote(t *testing.T) {
 			follow(chromedp.Click(chromedp.ID("search"))),
 			chromedp.WaitVisible(chromedp.ID("results")))
 		results := b.text("results")
-		mustContain(t, "search results", results, "Maya Brooks", "Leo Brooks", "C1001", "C1002", "14 Mar 2015")
+		mustContain(t, "search results", results, "Maya Brooks", "Leo Brooks", "C1001", "C1002", "14 March 2015")
 		if strings.Contains(results, "Ava Clarke") {
 			t.Errorf("searching %q found Ava Clarke:\n%s", "brook", results)
 		}
