@@ -89,3 +89,24 @@ func (s *Store) AccessLog(ctx context.Context, childID int64, since time.Time) (
 	}
 	return out, rows.Err()
 }
+
+// RestrictedFor returns the restricted children the user is not named on:
+// lists (the front door, a team, the sign-off queue) hide their details
+// from that user. Restricted records are few, so this is a small set.
+func (s *Store) RestrictedFor(ctx context.Context, userID int64) (map[int64]bool, error) {
+	rows, err := s.query(ctx, `SELECT c.id FROM children c WHERE c.restricted
+		AND NOT EXISTS (SELECT 1 FROM child_access a WHERE a.child_id = c.id AND a.user_id = ?)`, userID)
+	if err != nil {
+		return nil, fmt.Errorf("store: restricted children for user %d: %w", userID, err)
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}

@@ -15,12 +15,18 @@ const contactColumns = `id, child_id, received_at, contact_date, source, source_
 
 func scanContact(r rowScanner) (casework.Contact, error) {
 	var c casework.Contact
+	return c, scanContactInto(r, &c)
+}
+
+// scanContactInto scans contactColumns into c, then any extra columns.
+func scanContactInto(r rowScanner, c *casework.Contact, extra ...any) error {
 	var received tsCol
 	var on, decided dateCol
-	err := r.Scan(&c.ID, &c.ChildID, &received, &on, &c.Source, &c.SourceDetail, &c.Concerns, &c.OutOfHours,
-		&c.Decision, &decided, &c.DecisionBy, &c.Reason, &c.ReferralID, &c.RecordedBy, &c.Version)
+	err := r.Scan(append([]any{&c.ID, &c.ChildID, &received, &on, &c.Source, &c.SourceDetail, &c.Concerns,
+		&c.OutOfHours, &c.Decision, &decided, &c.DecisionBy, &c.Reason, &c.ReferralID, &c.RecordedBy, &c.Version},
+		extra...)...)
 	c.ReceivedAt, c.Date, c.DecisionDate = received.t, on.t, decided.ptr()
-	return c, err
+	return err
 }
 
 // RecordContact records information about a child reaching the front door.
@@ -129,13 +135,7 @@ func (s *Store) contactWhere(f ContactFilter) (string, []any) {
 func scanContactRow(r rowScanner) (ContactRow, error) {
 	var row ContactRow
 	var ch casework.Child
-	var received tsCol
-	var on, decided dateCol
-	c := &row.Contact
-	err := r.Scan(&c.ID, &c.ChildID, &received, &on, &c.Source, &c.SourceDetail, &c.Concerns, &c.OutOfHours,
-		&c.Decision, &decided, &c.DecisionBy, &c.Reason, &c.ReferralID, &c.RecordedBy, &c.Version,
-		&ch.FirstName, &ch.LastName, &row.LAChildID)
-	c.ReceivedAt, c.Date, c.DecisionDate = received.t, on.t, decided.ptr()
+	err := scanContactInto(r, &row.Contact, &ch.FirstName, &ch.LastName, &row.LAChildID)
 	row.ChildName = ch.FullName()
 	return row, err
 }

@@ -36,6 +36,9 @@ type childEditPage struct {
 	Ethnicities  []casework.Code
 	Disabilities []casework.Code
 	Conflict     bool
+	Heading      string
+	Action       string
+	Back         string
 }
 
 func childFormOf(c casework.Child) childForm {
@@ -67,8 +70,10 @@ func (f childForm) apply(c casework.Child, v *casework.ValidationError) casework
 }
 
 func (s *Server) childEditPage(r *http.Request, c casework.Child) childEditPage {
-	return childEditPage{basePage: s.base(r, "Edit details of "+c.FullName()), Child: c, Sexes: casework.Sexes(),
-		Ethnicities: casework.Ethnicities(), Disabilities: casework.Disabilities()}
+	title := "Edit details of " + c.FullName()
+	return childEditPage{basePage: s.base(r, title), Child: c, Sexes: casework.Sexes(), Heading: title,
+		Ethnicities: casework.Ethnicities(), Disabilities: casework.Disabilities(),
+		Action: fmt.Sprintf("/children/%d/edit", c.ID), Back: fmt.Sprintf("/children/%d", c.ID)}
 }
 
 func (s *Server) editChildForm(w http.ResponseWriter, r *http.Request) error {

@@ -9,6 +9,7 @@ import (
 	"sightline/internal/auth"
 	"sightline/internal/calendar"
 	"sightline/internal/casework"
+	"sightline/internal/timescale"
 )
 
 // searchLimit is how many children a search shows; a person narrows a
@@ -17,10 +18,11 @@ const searchLimit = 50
 
 type findPage struct {
 	basePage
-	Query    string
-	Searched bool
-	Children []childRow
-	More     bool
+	ForContact bool // the front door is finding the child a contact is about
+	Query      string
+	Searched   bool
+	Children   []childRow
+	More       bool
 }
 
 type childRow struct {
@@ -30,7 +32,10 @@ type childRow struct {
 
 func (s *Server) findChildren(w http.ResponseWriter, r *http.Request) error {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	p := findPage{basePage: s.base(r, "Find a child"), Query: q}
+	p := findPage{basePage: s.base(r, "Find a child"), Query: q, ForContact: r.URL.Query().Get("for") == "contact"}
+	if p.ForContact {
+		p.Title = "Record a contact: find the child"
+	}
 	if q != "" {
 		p.Searched = true
 		terms := casework.ParseSearch(q, calendar.ParseDate)
@@ -91,6 +96,35 @@ type childPage struct {
 	Selected    []string
 	CanEdit     bool
 	Correctable map[int64]bool // notes this user may mark as entered in error
+	Case        caseView
+}
+
+// caseView is the help and protection summary on a child's record.
+type caseView struct {
+	State    string
+	Referral *casework.Referral
+	Plan     *casework.CPPlan
+	Actions  []caseLink
+	Tasks    []timescale.Task
+}
+
+// caseSummary builds the case section: where the case is, what is due, and
+// what can be recorded next.
+func (s *Server) caseSummary(r *http.Request, c casework.Child) (caseView, error) {
+	cf, err := s.store.CaseFile(r.Context(), c.ID)
+	if err != nil {
+		return caseView{}, err
+	}
+	d, err := s.dues(r.Context())
+	if err != nil {
+		return caseView{}, err
+	}
+	v := caseView{State: caseState(cf), Referral: cf.OpenReferral(), Plan: cf.OpenPlan(), Tasks: d.open(cf),
+		Actions: caseActions(cf, allowed(r, auth.PermEditChildren), allowed(r, auth.PermAuthorise))}
+	if v.Referral == nil && cf.Involvement == nil {
+		v.State = "Closed"
+	}
+	return v, nil
 }
 
 func (s *Server) childRecord(w http.ResponseWriter, r *http.Request) error {
@@ -127,6 +161,9 @@ func (s *Server) childRecord(w http.ResponseWriter, r *http.Request) error {
 	if p.Correctable, err = s.correctableNotes(r, c.ID); err != nil {
 		return err
 	}
+	if p.Case, err = s.caseSummary(r, c); err != nil {
+		return err
+	}
 	p.Notice = noticeText(r.URL.Query().Get("saved"))
 	s.render(w, r, http.StatusOK, "child", p)
 	return nil
@@ -161,8 +198,10 @@ func noticeText(code string) string {
 		return "Details saved"
 	case "error":
 		return "Note marked as entered in error"
+	case "":
+		return ""
 	}
-	return ""
+	return "Saved"
 }
 
 // correctableNotes are the child's notes the user may mark as entered in

@@ -76,8 +76,13 @@ func navFor(r *http.Request) []navItem {
 		perm        auth.Permission
 	}{
 		{"Home", "/", auth.PermSignedIn},
+		{"My work", "/my-work", auth.PermEditChildren},
+		{"Team", "/team", auth.PermViewTeams},
+		{"Front door", "/front-door", auth.PermEditChildren},
+		{"Sign-off", "/authorisations", auth.PermAuthorise},
 		{"Find a child", "/children", auth.PermViewChildren},
 		{"Bank holidays", "/admin/holidays", auth.PermAdmin},
+		{"Timescales", "/admin/settings", auth.PermAdmin},
 	}
 	var out []navItem
 	for _, it := range items {
@@ -136,9 +141,13 @@ var funcs = template.FuncMap{
 		}
 		return false
 	},
-	"errfor": func(v *casework.ValidationError, field string) string { return v.For(field) },
-	"role":   func(r auth.Role) string { return r.Label() },
-	"join":   strings.Join,
+	"errfor":           func(v *casework.ValidationError, field string) string { return v.For(field) },
+	"source":           func(c string) string { return casework.LabelOf(casework.ReferralSources(), c) },
+	"contactdecision":  func(c string) string { return casework.LabelOf(casework.ContactDecisions(), c) },
+	"referraldecision": func(c string) string { return casework.LabelOf(casework.ReferralDecisions(), c) },
+	"category":         func(c string) string { return casework.LabelOf(casework.AbuseCategories(), c) },
+	"role":             func(r auth.Role) string { return r.Label() },
+	"join":             strings.Join,
 }
 
 // longDate is the GOV.UK date style without the weekday, "14 March 2015",

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strings"
 
 	"sightline/internal/auth"
 	"sightline/internal/web/static"
@@ -37,15 +38,62 @@ func (s *Server) routes() []route {
 		{"GET /children/{id}/notes/{note}/error", auth.PermEditChildren, s.noteErrorForm},
 		{"POST /children/{id}/notes/{note}/error", auth.PermEditChildren, s.markNoteInError},
 
+		{"GET /my-work", auth.PermEditChildren, s.myWork},
+		{"GET /team", auth.PermViewTeams, s.teamView},
+		{"GET /front-door", auth.PermEditChildren, s.frontDoor},
+		{"GET /authorisations", auth.PermAuthorise, s.authorisations},
+		{"GET /children/new", auth.PermEditChildren, s.newChildForm},
+		{"POST /children/new", auth.PermEditChildren, s.createChild},
+
 		{"GET /admin/holidays", auth.PermAdmin, s.holidays},
 		{"POST /admin/holidays", auth.PermAdmin, s.addHoliday},
+		{"GET /admin/settings", auth.PermAdmin, s.settingsPage},
+		{"POST /admin/settings", auth.PermAdmin, s.saveSettings},
 	}
+}
+
+// caseActions are the forms that record help and protection work on a
+// child's case file, each with the permission it needs. Each path serves
+// the form (GET) and takes it (POST).
+func (s *Server) caseActionRoutes() []route {
+	edit, authorise := auth.PermEditChildren, auth.PermAuthorise
+	acts := []struct {
+		path string
+		perm auth.Permission
+		act  action
+	}{
+		{"/children/{id}/contacts/new", edit, contactAction},
+		{"/children/{id}/contacts/{contact}/decide", edit, contactDecisionAction},
+		{"/children/{id}/referral/decide", edit, referralDecisionAction},
+		{"/children/{id}/referral/approve-nfa", authorise, approveNFAAction},
+		{"/children/{id}/assessment/start", edit, startAssessmentAction},
+		{"/children/{id}/assessment/complete", edit, completeAssessmentAction},
+		{"/children/{id}/assessment/authorise", authorise, authoriseAssessmentAction},
+		{"/children/{id}/strategy/new", edit, strategyAction},
+		{"/children/{id}/s47/start", edit, startS47Action},
+		{"/children/{id}/s47/complete", edit, completeS47Action},
+		{"/children/{id}/conference/initial", edit, icpcAction},
+		{"/children/{id}/conference/review", edit, rcpcAction},
+		{"/children/{id}/core-group/new", edit, coreGroupAction},
+		{"/children/{id}/visits/new", edit, visitAction},
+		{"/children/{id}/cin-plan/start", edit, cinPlanStartAction},
+		{"/children/{id}/cin-plan/review", edit, cinPlanReviewAction},
+		{"/children/{id}/cin-plan/end", edit, cinPlanEndAction},
+		{"/children/{id}/close", edit, closeAction},
+	}
+	var out []route
+	for _, a := range acts {
+		name := strings.TrimPrefix(a.path, "/children/{id}/")
+		out = append(out, route{"GET " + a.path, a.perm, s.actionForm(name, a.act)},
+			route{"POST " + a.path, a.perm, s.actionSave(name, a.act)})
+	}
+	return out
 }
 
 // mux registers the routes, the static files and the operational endpoints.
 func (s *Server) mux() *http.ServeMux {
 	m := http.NewServeMux()
-	for _, rt := range s.routes() {
+	for _, rt := range append(s.routes(), s.caseActionRoutes()...) {
 		m.Handle(rt.pattern, s.guard(rt))
 	}
 	m.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static.FS))))
