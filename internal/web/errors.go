@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -25,6 +26,12 @@ type errorPage struct {
 // Only server faults are logged as errors, each with a reference the user
 // can quote.
 func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
+		// The browser went away (closed the tab, navigated on): nobody is
+		// waiting for a page, and it is not a fault of the server.
+		s.log.Info("request abandoned", "method", r.Method, "path", r.URL.Path)
+		return
+	}
 	p := errorPage{basePage: s.base(r, ""), CanFind: allowed(r, auth.PermViewChildren)}
 	switch {
 	case errors.Is(err, casework.ErrNotFound):

@@ -29,6 +29,7 @@ func hideChildren(rows []childTasks, hidden map[int64]bool) {
 	for i := range rows {
 		if hidden[rows[i].Child.ID] {
 			rows[i].Child.FirstName, rows[i].Child.LastName, rows[i].Child.KnownAs = restrictedNote, "", ""
+			rows[i].Hidden = true
 		}
 	}
 }

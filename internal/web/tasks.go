@@ -54,6 +54,7 @@ type childTasks struct {
 	Tasks       []timescale.Task
 	Next        *timescale.Task
 	Overdue     int
+	Hidden      bool // restricted and the user is not named on it
 }
 
 // collect computes open tasks for every case file.
