@@ -81,12 +81,3 @@ func (c *tsCol) parse(s string) error {
 	}
 	return fmt.Errorf("store: bad time %q", s)
 }
-
-// ptr returns the time or nil.
-func (c tsCol) ptr() *time.Time {
-	if !c.valid {
-		return nil
-	}
-	t := c.t
-	return &t
-}

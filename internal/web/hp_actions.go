@@ -94,13 +94,8 @@ var approveNFAAction = action{
 	},
 }
 
-// openAssessment is the latest assessment of the open referral.
-func (a *actionCtx) latestAssessment() *casework.Assessment {
-	for i := len(a.cf.Assessments) - 1; i >= 0; i-- {
-		return &a.cf.Assessments[i]
-	}
-	return nil
-}
+// latestAssessment is the child's most recent assessment, or nil.
+func (a *actionCtx) latestAssessment() *casework.Assessment { return latest(a.cf.Assessments) }
 
 var startAssessmentAction = action{
 	heading: "Start an assessment", submit: "Start assessment",
