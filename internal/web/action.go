@@ -180,6 +180,22 @@ func saveErr(err error) error {
 	return err
 }
 
+// dateOnly builds an action whose form is one date (defaulting to today):
+// a sign-off, a meeting held, a plan ended. save gets the parsed date.
+func dateOnly(heading, submit, name, label string, ready func(*actionCtx) string,
+	save func(a *actionCtx, d time.Time) error) action {
+	return action{heading: heading, submit: submit, ready: ready,
+		fields: func(a *actionCtx) []field { return []field{dateF(name, label, a.today)} },
+		save: func(a *actionCtx, f form) error {
+			v := &casework.ValidationError{}
+			d := f.date(v, name, label)
+			if v.Err() != nil {
+				return v
+			}
+			return saveErr(save(a, d))
+		}}
+}
+
 // Field constructors keep the action definitions short.
 func dateF(name, label string, d time.Time) field {
 	return field{Name: name, Label: label, Kind: "date", Hint: "For example, 27 3 2026", Date: dateFieldOf(&d)}

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"time"
+
 	"sightline/internal/casework"
 	"sightline/internal/store"
 )
@@ -73,52 +75,36 @@ var referralDecisionAction = action{
 	},
 }
 
-var approveNFAAction = action{
-	heading: "Approve no further action", submit: "Approve and close",
-	ready: func(a *actionCtx) string {
+var approveNFAAction = dateOnly("Approve no further action", "Approve and close", "date", "Date approved",
+	func(a *actionCtx) string {
 		r, why := a.openReferral()
 		if r != nil && r.Decision != casework.ReferralNFA {
 			return "The referral's decision is not 'no further action'."
 		}
 		return why
 	},
-	fields: func(a *actionCtx) []field { return []field{dateF("date", "Date approved", a.today)} },
-	save: func(a *actionCtx, f form) error {
+	func(a *actionCtx, d time.Time) error {
 		r, _ := a.openReferral()
-		v := &casework.ValidationError{}
-		d := f.date(v, "date", "Date approved")
-		if v.Err() != nil {
-			return v
-		}
-		return saveErr(a.s.store.ApproveNFA(a.r.Context(), a.actor(), r.ID, r.Version, d))
-	},
-}
+		return a.s.store.ApproveNFA(a.r.Context(), a.actor(), r.ID, r.Version, d)
+	})
 
 // latestAssessment is the child's most recent assessment, or nil.
 func (a *actionCtx) latestAssessment() *casework.Assessment { return latest(a.cf.Assessments) }
 
-var startAssessmentAction = action{
-	heading: "Start an assessment", submit: "Start assessment",
-	ready: func(a *actionCtx) string {
+var startAssessmentAction = dateOnly("Start an assessment", "Start assessment", "start_date", "Start date",
+	func(a *actionCtx) string {
 		_, why := a.openReferral()
 		if as := a.latestAssessment(); why == "" && as != nil && as.AuthorisedDate == nil {
 			return "An assessment is already open: complete it first."
 		}
 		return why
 	},
-	fields: func(a *actionCtx) []field { return []field{dateF("start_date", "Start date", a.today)} },
-	save: func(a *actionCtx, f form) error {
+	func(a *actionCtx, d time.Time) error {
 		r, _ := a.openReferral()
-		v := &casework.ValidationError{}
-		d := f.date(v, "start_date", "Start date")
-		if v.Err() != nil {
-			return v
-		}
 		_, err := a.s.store.StartAssessment(a.r.Context(), a.actor(), casework.Assessment{ChildID: a.child.ID,
 			ReferralID: r.ID, StartDate: d})
-		return saveErr(err)
-	},
-}
+		return err
+	})
 
 var completeAssessmentAction = action{
 	heading: "Complete the assessment", submit: "Send for sign-off",
@@ -146,25 +132,17 @@ var completeAssessmentAction = action{
 	},
 }
 
-var authoriseAssessmentAction = action{
-	heading: "Sign off the assessment", submit: "Sign off",
-	ready: func(a *actionCtx) string {
+var authoriseAssessmentAction = dateOnly("Sign off the assessment", "Sign off", "date", "Date signed off",
+	func(a *actionCtx) string {
 		if as := a.latestAssessment(); as == nil || as.CompletedDate == nil || as.AuthorisedDate != nil {
 			return "There is no completed assessment waiting for sign-off."
 		}
 		return ""
 	},
-	fields: func(a *actionCtx) []field { return []field{dateF("date", "Date signed off", a.today)} },
-	save: func(a *actionCtx, f form) error {
+	func(a *actionCtx, d time.Time) error {
 		as := a.latestAssessment()
-		v := &casework.ValidationError{}
-		d := f.date(v, "date", "Date signed off")
-		if v.Err() != nil {
-			return v
-		}
-		return saveErr(a.s.store.AuthoriseAssessment(a.r.Context(), a.actor(), as.ID, as.Version, d))
-	},
-}
+		return a.s.store.AuthoriseAssessment(a.r.Context(), a.actor(), as.ID, as.Version, d)
+	})
 
 var visitAction = action{
 	heading: "Record a visit", submit: "Save visit",

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"time"
+
 	"sightline/internal/casework"
 )
 
@@ -193,37 +195,20 @@ var rcpcAction = action{
 	},
 }
 
-var coreGroupAction = action{
-	heading: "Record a core group meeting", submit: "Save core group",
-	ready:  needPlan,
-	fields: func(a *actionCtx) []field { return []field{dateF("date", "Date of the meeting", a.today)} },
-	save: func(a *actionCtx, f form) error {
-		v := &casework.ValidationError{}
-		d := f.date(v, "date", "Date of the meeting")
-		if v.Err() != nil {
-			return v
-		}
+var coreGroupAction = dateOnly("Record a core group meeting", "Save core group", "date", "Date of the meeting", needPlan,
+	func(a *actionCtx, d time.Time) error {
 		_, err := a.s.store.RecordCoreGroup(a.r.Context(), a.actor(), casework.CoreGroup{ChildID: a.child.ID,
 			PlanID: a.cf.OpenPlan().ID, Date: d})
-		return saveErr(err)
-	},
-}
+		return err
+	})
 
-var cinPlanStartAction = action{
-	heading: "Start a child in need plan", submit: "Start plan",
-	ready:  func(a *actionCtx) string { _, why := a.openReferral(); return why },
-	fields: func(a *actionCtx) []field { return []field{dateF("start_date", "Start date", a.today)} },
-	save: func(a *actionCtx, f form) error {
+var cinPlanStartAction = dateOnly("Start a child in need plan", "Start plan", "start_date", "Start date",
+	func(a *actionCtx) string { _, why := a.openReferral(); return why },
+	func(a *actionCtx, d time.Time) error {
 		r, _ := a.openReferral()
-		v := &casework.ValidationError{}
-		d := f.date(v, "start_date", "Start date")
-		if v.Err() != nil {
-			return v
-		}
 		_, err := a.s.store.StartCINPlan(a.r.Context(), a.actor(), casework.CINPlan{ChildID: a.child.ID, ReferralID: r.ID, StartDate: d})
-		return saveErr(err)
-	},
-}
+		return err
+	})
 
 func needCINPlan(a *actionCtx) string {
 	if a.cf.OpenCINPlan() == nil {
@@ -232,33 +217,15 @@ func needCINPlan(a *actionCtx) string {
 	return ""
 }
 
-var cinPlanReviewAction = action{
-	heading: "Record a child in need plan review", submit: "Save review",
-	ready:  needCINPlan,
-	fields: func(a *actionCtx) []field { return []field{dateF("date", "Date of the review", a.today)} },
-	save: func(a *actionCtx, f form) error {
-		v := &casework.ValidationError{}
-		d := f.date(v, "date", "Date of the review")
-		if v.Err() != nil {
-			return v
-		}
+var cinPlanReviewAction = dateOnly("Record a child in need plan review", "Save review", "date", "Date of the review", needCINPlan,
+	func(a *actionCtx, d time.Time) error {
 		_, err := a.s.store.ReviewCINPlan(a.r.Context(), a.actor(), casework.CINPlanReview{ChildID: a.child.ID,
 			PlanID: a.cf.OpenCINPlan().ID, Date: d})
-		return saveErr(err)
-	},
-}
+		return err
+	})
 
-var cinPlanEndAction = action{
-	heading: "End the child in need plan", submit: "End plan",
-	ready:  needCINPlan,
-	fields: func(a *actionCtx) []field { return []field{dateF("date", "Date the plan ended", a.today)} },
-	save: func(a *actionCtx, f form) error {
+var cinPlanEndAction = dateOnly("End the child in need plan", "End plan", "date", "Date the plan ended", needCINPlan,
+	func(a *actionCtx, d time.Time) error {
 		p := a.cf.OpenCINPlan()
-		v := &casework.ValidationError{}
-		d := f.date(v, "date", "Date the plan ended")
-		if v.Err() != nil {
-			return v
-		}
-		return saveErr(a.s.store.EndCINPlan(a.r.Context(), a.actor(), p.ID, p.Version, d))
-	},
-}
+		return a.s.store.EndCINPlan(a.r.Context(), a.actor(), p.ID, p.Version, d)
+	})
