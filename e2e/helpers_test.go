@@ -98,7 +98,7 @@ type browser struct {
 	t    *testing.T
 	ctx  context.Context
 	base string
-	shot int // screenshots taken so far, to number the files in order
+	shot *int // screenshots taken so far, to number the files in order (shared with other sessions of the test)
 }
 
 // chromiumPath is the browser to run: SIGHTLINE_CHROMIUM or Debian's.
@@ -141,7 +141,20 @@ func newBrowser(t *testing.T, baseURL string) *browser {
 	if err := chromedp.Do(tabCtx); err != nil {
 		t.Fatalf("start Chromium (%s): %v", path, err)
 	}
-	return &browser{t: t, ctx: tabCtx, base: baseURL}
+	return &browser{t: t, ctx: tabCtx, base: baseURL, shot: new(int)}
+}
+
+// otherSession opens a second tab of the same Chromium in a browser context
+// of its own (its own cookies), so that a second user can sign in while the
+// first stays signed in. Its screenshots are numbered in the same series.
+func (b *browser) otherSession() *browser {
+	b.t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
+	b.t.Cleanup(cancel)
+	if err := chromedp.Do(ctx); err != nil {
+		b.t.Fatalf("open a second browser session: %v", err)
+	}
+	return &browser{t: b.t, ctx: ctx, base: b.base, shot: b.shot}
 }
 
 // do runs steps in the tab and fails the test, naming the step and the page
@@ -199,6 +212,27 @@ func (b *browser) text(id string) string {
 		b.t.Fatalf("read text of #%s: %v (browser at %s)", id, err, b.where())
 	}
 	return strings.TrimSpace(s)
+}
+
+// textOf is the visible text of the first element that matches a CSS
+// selector, once it is visible.
+func (b *browser) textOf(css string) string {
+	b.t.Helper()
+	s, err := read(b.ctx, chromedp.Text(chromedp.CSS(css), chromedp.NodeVisible))
+	if err != nil {
+		b.t.Fatalf("read text of %s: %v (browser at %s)", css, err, b.where())
+	}
+	return strings.TrimSpace(s)
+}
+
+// count is how many elements of the page match a CSS selector now.
+func (b *browser) count(css string) int {
+	b.t.Helper()
+	n, err := read(b.ctx, chromedp.Evaluate[int](fmt.Sprintf(`document.querySelectorAll(%q).length`, css)))
+	if err != nil {
+		b.t.Fatalf("count %s: %v (browser at %s)", css, err, b.where())
+	}
+	return n
 }
 
 // value is the current value of the form field with this id.
@@ -292,8 +326,8 @@ func (b *browser) screenshot(step string) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		b.t.Fatal(err)
 	}
-	b.shot++
-	name := fmt.Sprintf("%s-%02d-%s.png", strings.ReplaceAll(b.t.Name(), "/", "-"), b.shot, step)
+	*b.shot++
+	name := fmt.Sprintf("%s-%02d-%s.png", strings.ReplaceAll(b.t.Name(), "/", "-"), *b.shot, step)
 	file := filepath.Join(dir, name)
 	if err := os.WriteFile(file, png, 0o644); err != nil {
 		b.t.Fatal(err)

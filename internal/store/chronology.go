@@ -16,14 +16,14 @@ var chronologyArms = map[string]string{
 		CASE WHEN n.error_reason <> '' THEN 1 ELSE 0 END, n.id
 		FROM case_notes n LEFT JOIN users u ON u.id = n.author_id WHERE n.child_id = ?`,
 	"involvement": `SELECT i.start_date, 'involvement', 'Involvement opened', '', i.updated_by, i.id,
-		CASE WHEN i.error_reason <> '' THEN 1 ELSE 0 END, 0
+		CASE WHEN i.error_reason <> '' THEN 1 ELSE 0 END, 12
 		FROM involvements i WHERE i.child_id = ?
 		UNION ALL
-		SELECT i.end_date, 'involvement', 'Involvement closed', i.end_reason, i.updated_by, i.id,
-		CASE WHEN i.error_reason <> '' THEN 1 ELSE 0 END, 0
+		SELECT i.end_date, 'involvement', 'Involvement closed', ` + labelSQL("i.end_reason", casework.ClosureReasons()) + `,
+		i.updated_by, i.id, CASE WHEN i.error_reason <> '' THEN 1 ELSE 0 END, 98
 		FROM involvements i WHERE i.child_id = ? AND i.end_date IS NOT NULL`,
 	"allocation": `SELECT a.start_date, 'allocation', 'Allocated to ' || COALESCE(w.name, 'no worker'),
-		COALESCE(t.name || ': ', '') || a.reason, '', a.id, 0, 0
+		COALESCE(t.name || ': ', '') || a.reason, '', a.id, 0, 13
 		FROM allocations a JOIN involvements i ON i.id = a.involvement_id LEFT JOIN workers w ON w.id = a.worker_id
 		LEFT JOIN teams t ON t.id = a.team_id WHERE i.child_id = ?`,
 	"address": `SELECT a.start_date, 'address', 'Moved to ' || a.postcode, a.line1, '', a.id,
@@ -56,7 +56,7 @@ func (s *Store) Chronology(ctx context.Context, childID int64, kinds []string, l
 	if len(arms) == 0 {
 		return nil, nil
 	}
-	q := `SELECT * FROM (` + strings.Join(arms, " UNION ALL ") + `) AS c ORDER BY 1 DESC, 8 DESC LIMIT ?`
+	q := `SELECT * FROM (` + strings.Join(arms, " UNION ALL ") + `) AS c ORDER BY 1 DESC, 8 DESC, 2, 6 DESC LIMIT ?`
 	rows, err := s.query(ctx, q, append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: chronology of child %d: %w", childID, err)

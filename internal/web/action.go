@@ -19,6 +19,7 @@ import (
 type action struct {
 	heading string
 	submit  string
+	done    string // the confirmation after saving, e.g. "Visit recorded"
 	// fields lists the form's fields with their starting values.
 	fields func(a *actionCtx) []field
 	// ready says why the action cannot be taken now ("" when it can), e.g.
@@ -27,7 +28,13 @@ type action struct {
 	// save records the form; a *casework.ValidationError comes back to the
 	// form with the user's input intact.
 	save func(a *actionCtx, f form) error
+	// about, when set, shows what the form is deciding on (the contact's
+	// concerns, say) above it, so the decision is made with it in view.
+	about func(a *actionCtx) []summaryRow
 }
+
+// summaryRow is one line of the "about" summary.
+type summaryRow struct{ Key, Value string }
 
 // actionCtx is what an action knows when it runs.
 type actionCtx struct {
@@ -60,6 +67,7 @@ type actionPage struct {
 	Fields  []field
 	Blocked string
 	Restore bool
+	About   []summaryRow
 }
 
 // form is a posted action form.
@@ -100,7 +108,7 @@ func (s *Server) actionForm(name string, act action) handlerFunc {
 
 func (s *Server) actionSave(name string, act action) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		a, err := s.newActionCtx(r, name)
+		a, err := s.newActionCtx(r, "record")
 		if err != nil {
 			return err
 		}
@@ -143,6 +151,9 @@ func (s *Server) actionPage(a *actionCtx, act action) actionPage {
 		Heading: act.heading, Submit: act.submit, Action: a.r.URL.Path}
 	if act.ready != nil {
 		p.Blocked = act.ready(a)
+	}
+	if act.about != nil && p.Blocked == "" {
+		p.About = act.about(a)
 	}
 	return p
 }
@@ -194,6 +205,12 @@ func dateOnly(heading, submit, name, label string, ready func(*actionCtx) string
 			}
 			return saveErr(save(a, d))
 		}}
+}
+
+// withDone sets the confirmation an action shows after saving.
+func withDone(msg string, a action) action {
+	a.done = msg
+	return a
 }
 
 // Field constructors keep the action definitions short.

@@ -13,37 +13,52 @@ type caseLink struct {
 }
 
 // caseActions lists what can be recorded next, given where the case is, so
-// the record page offers only the steps that make sense now.
-func caseActions(cf casework.CaseFile, canEdit, canAuthorise bool) []caseLink {
+// the record page offers only the steps that make sense now, the step the
+// case is waiting for first.
+func caseActions(cf casework.CaseFile, canEdit, canAuthorise, canAllocate bool) []caseLink {
 	base := fmt.Sprintf("/children/%d", cf.Child.ID)
-	var out []caseLink
-	add := func(ok bool, label, path string) {
-		if ok {
-			out = append(out, caseLink{Label: label, Href: base + path})
+	var next, others []caseLink
+	add := func(ok, primary bool, label, path string) {
+		switch {
+		case !ok:
+		case primary:
+			next = append(next, caseLink{Label: label, Href: base + path, Primary: true})
+		default:
+			others = append(others, caseLink{Label: label, Href: base + path})
 		}
 	}
 	ref := cf.OpenReferral()
 	a := latest(cf.Assessments)
+	assessing := a != nil && a.AuthorisedDate == nil
+	onPlan := cf.OpenPlan() != nil
 	if canEdit {
-		add(ref != nil && ref.Decision == "", "Decide on the referral", "/referral/decide")
-		add(ref != nil && (a == nil || a.AuthorisedDate != nil), "Start an assessment", "/assessment/start")
-		add(a != nil && a.CompletedDate == nil, "Complete the assessment", "/assessment/complete")
-		add(ref != nil, "Strategy discussion", "/strategy/new")
-		add(pendingS47(cf), "Start a section 47 enquiry", "/s47/start")
-		add(openS47(cf) != nil, "Complete the section 47 enquiry", "/s47/complete")
-		add(awaitingICPC(cf), "Initial conference", "/conference/initial")
-		add(cf.OpenPlan() != nil, "Core group", "/core-group/new")
-		add(cf.OpenPlan() != nil, "Review conference", "/conference/review")
-		add(ref != nil && cf.OpenPlan() == nil && cf.OpenCINPlan() == nil, "Start a child in need plan", "/cin-plan/start")
-		add(cf.OpenCINPlan() != nil, "Review the child in need plan", "/cin-plan/review")
-		add(cf.OpenCINPlan() != nil, "End the child in need plan", "/cin-plan/end")
-		add(ref != nil, "Close the case", "/close")
+		for _, c := range cf.Contacts {
+			add(c.Decision == "", true, "Decide on the contact of "+c.Date.Format("2 January"), fmt.Sprintf("/contacts/%d/decide", c.ID))
+		}
+		add(ref != nil && ref.Decision == "", true, "Decide on the referral", "/referral/decide")
+		wantsStrategy := ref != nil && ref.Decision == casework.ReferralToStrategy && len(cf.Strategies) == 0
+		add(ref != nil && ref.Decision != "", wantsStrategy, "Strategy discussion", "/strategy/new")
+		wantsAssessment := ref != nil && ref.Decision == casework.ReferralToAssessment && a == nil
+		add(ref != nil && ref.Decision != "" && !assessing && !onPlan, wantsAssessment, "Start an assessment", "/assessment/start")
+		add(a != nil && a.CompletedDate == nil, true, "Complete the assessment", "/assessment/complete")
+		add(pendingS47(cf), true, "Start a section 47 enquiry", "/s47/start")
+		add(openS47(cf) != nil, !awaitingICPC(cf), "Complete the section 47 enquiry", "/s47/complete")
+		add(awaitingICPC(cf), true, "Initial conference", "/conference/initial")
+		add(onPlan, false, "Core group", "/core-group/new")
+		add(onPlan, false, "Review conference", "/conference/review")
+		add(ref != nil && ref.Decision != "" && !onPlan && cf.OpenCINPlan() == nil, false, "Start a child in need plan", "/cin-plan/start")
+		add(cf.OpenCINPlan() != nil, false, "Review the child in need plan", "/cin-plan/review")
+		add(cf.OpenCINPlan() != nil, false, "End the child in need plan", "/cin-plan/end")
+		add(ref != nil, false, "Close the case", "/close")
 	}
 	if canAuthorise {
-		add(a != nil && a.CompletedDate != nil && a.AuthorisedDate == nil, "Sign off the assessment", "/assessment/authorise")
-		add(ref != nil && ref.Decision == casework.ReferralNFA && ref.NFAApprovedAt == nil, "Approve no further action", "/referral/approve-nfa")
+		add(a != nil && a.CompletedDate != nil && a.AuthorisedDate == nil, true, "Sign off the assessment", "/assessment/authorise")
+		add(ref != nil && ref.Decision == casework.ReferralNFA && ref.NFAApprovedAt == nil, true, "Approve no further action", "/referral/approve-nfa")
 	}
-	return out
+	if canAllocate {
+		add(cf.Involvement != nil, cf.Involvement != nil && cf.Involvement.WorkerID == nil, "Allocate to a worker", "/allocate")
+	}
+	return append(next, others...)
 }
 
 func latest(as []casework.Assessment) *casework.Assessment {

@@ -106,6 +106,7 @@ type caseView struct {
 	Plan     *casework.CPPlan
 	Actions  []caseLink
 	Tasks    []timescale.Task
+	Open     bool // the child has an open case
 }
 
 // caseSummary builds the case section: where the case is, what is due, and
@@ -120,10 +121,8 @@ func (s *Server) caseSummary(r *http.Request, c casework.Child) (caseView, error
 		return caseView{}, err
 	}
 	v := caseView{State: caseState(cf), Referral: cf.OpenReferral(), Plan: cf.OpenPlan(), Tasks: d.open(cf),
-		Actions: caseActions(cf, allowed(r, auth.PermEditChildren), allowed(r, auth.PermAuthorise))}
-	if v.Referral == nil && cf.Involvement == nil {
-		v.State = "Closed"
-	}
+		Actions: caseActions(cf, allowed(r, auth.PermEditChildren), allowed(r, auth.PermAuthorise), allowed(r, auth.PermAllocate)),
+		Open:    cf.Involvement != nil}
 	return v, nil
 }
 
@@ -164,7 +163,7 @@ func (s *Server) childRecord(w http.ResponseWriter, r *http.Request) error {
 	if p.Case, err = s.caseSummary(r, c); err != nil {
 		return err
 	}
-	p.Notice = noticeText(r.URL.Query().Get("saved"))
+	p.Notice = s.noticeText(r.URL.Query().Get("saved"))
 	s.render(w, r, http.StatusOK, "child", p)
 	return nil
 }
@@ -189,8 +188,15 @@ func ageText(c casework.Child, today time.Time) string {
 	return fmt.Sprintf("%d years old", age)
 }
 
-// noticeText is the confirmation shown after a save.
-func noticeText(code string) string {
+// noticeText is the confirmation shown after a save: a known message for
+// a known code, never text taken from the address.
+func (s *Server) noticeText(code string) string {
+	if msg, ok := s.notices[code]; ok {
+		if msg == "" {
+			return "Saved"
+		}
+		return msg
+	}
 	switch code {
 	case "note":
 		return "Case note saved"
@@ -198,10 +204,8 @@ func noticeText(code string) string {
 		return "Details saved"
 	case "error":
 		return "Note marked as entered in error"
-	case "":
-		return ""
 	}
-	return "Saved"
+	return ""
 }
 
 // correctableNotes are the child's notes the user may mark as entered in

@@ -21,6 +21,7 @@ func (a *actionCtx) decidingContact() *casework.Contact {
 }
 
 var contactDecisionAction = action{
+	done:    "Decision recorded",
 	heading: "Decide what happens with the contact", submit: "Save decision",
 	ready: func(a *actionCtx) string {
 		c := a.decidingContact()
@@ -31,6 +32,17 @@ var contactDecisionAction = action{
 			return "This contact was decided on " + c.DecisionDate.Format("2 January 2006") + "."
 		}
 		return ""
+	},
+	about: func(a *actionCtx) []summaryRow {
+		c := a.decidingContact()
+		rows := []summaryRow{{"Received", longDate(c.Date)}, {"From", casework.LabelOf(casework.ReferralSources(), c.Source)}}
+		if c.SourceDetail != "" {
+			rows = append(rows, summaryRow{"Caller", c.SourceDetail})
+		}
+		if c.OutOfHours {
+			rows = append(rows, summaryRow{"Out of hours", "Recorded by the emergency duty team"})
+		}
+		return append(rows, summaryRow{"Concerns", c.Concerns})
 	},
 	fields: func(a *actionCtx) []field {
 		return []field{

@@ -22,6 +22,7 @@ func (a *actionCtx) openReferral() (*casework.Referral, string) {
 }
 
 var contactAction = action{
+	done:    "Contact recorded",
 	heading: "Record a contact", submit: "Save contact",
 	fields: func(a *actionCtx) []field {
 		return []field{
@@ -47,6 +48,7 @@ var contactAction = action{
 }
 
 var referralDecisionAction = action{
+	done:    "Referral decision recorded",
 	heading: "Decide on the referral", submit: "Save decision",
 	ready: func(a *actionCtx) string {
 		r, why := a.openReferral()
@@ -56,10 +58,14 @@ var referralDecisionAction = action{
 		return why
 	},
 	fields: func(a *actionCtx) []field {
+		need := ""
+		if r, _ := a.openReferral(); r != nil {
+			need = r.PrimaryNeed
+		}
 		return []field{
 			radiosF("decision", "Decision", casework.ReferralDecisions(), ""),
 			dateF("decision_date", "Date of the decision", a.today),
-			selectF("primary_need", "Primary need", casework.PrimaryNeeds(), ""),
+			selectF("primary_need", "Primary need", casework.PrimaryNeeds(), need),
 			areaF("nfa_reason", "Reason for no further action", "Only for no further action: a manager will be asked to approve it"),
 		}
 	},
@@ -75,7 +81,7 @@ var referralDecisionAction = action{
 	},
 }
 
-var approveNFAAction = dateOnly("Approve no further action", "Approve and close", "date", "Date approved",
+var approveNFAAction = withDone("No further action approved: the case is closed", dateOnly("Approve no further action", "Approve and close", "date", "Date approved",
 	func(a *actionCtx) string {
 		r, why := a.openReferral()
 		if r != nil && r.Decision != casework.ReferralNFA {
@@ -86,12 +92,12 @@ var approveNFAAction = dateOnly("Approve no further action", "Approve and close"
 	func(a *actionCtx, d time.Time) error {
 		r, _ := a.openReferral()
 		return a.s.store.ApproveNFA(a.r.Context(), a.actor(), r.ID, r.Version, d)
-	})
+	}))
 
 // latestAssessment is the child's most recent assessment, or nil.
 func (a *actionCtx) latestAssessment() *casework.Assessment { return latest(a.cf.Assessments) }
 
-var startAssessmentAction = dateOnly("Start an assessment", "Start assessment", "start_date", "Start date",
+var startAssessmentAction = withDone("Assessment started", dateOnly("Start an assessment", "Start assessment", "start_date", "Start date",
 	func(a *actionCtx) string {
 		_, why := a.openReferral()
 		if as := a.latestAssessment(); why == "" && as != nil && as.AuthorisedDate == nil {
@@ -104,9 +110,10 @@ var startAssessmentAction = dateOnly("Start an assessment", "Start assessment", 
 		_, err := a.s.store.StartAssessment(a.r.Context(), a.actor(), casework.Assessment{ChildID: a.child.ID,
 			ReferralID: r.ID, StartDate: d})
 		return err
-	})
+	}))
 
 var completeAssessmentAction = action{
+	done:    "Assessment sent for sign-off",
 	heading: "Complete the assessment", submit: "Send for sign-off",
 	ready: func(a *actionCtx) string {
 		if as := a.latestAssessment(); as == nil || as.CompletedDate != nil {
@@ -132,7 +139,7 @@ var completeAssessmentAction = action{
 	},
 }
 
-var authoriseAssessmentAction = dateOnly("Sign off the assessment", "Sign off", "date", "Date signed off",
+var authoriseAssessmentAction = withDone("Assessment signed off", dateOnly("Sign off the assessment", "Sign off", "date", "Date signed off",
 	func(a *actionCtx) string {
 		if as := a.latestAssessment(); as == nil || as.CompletedDate == nil || as.AuthorisedDate != nil {
 			return "There is no completed assessment waiting for sign-off."
@@ -142,9 +149,10 @@ var authoriseAssessmentAction = dateOnly("Sign off the assessment", "Sign off", 
 	func(a *actionCtx, d time.Time) error {
 		as := a.latestAssessment()
 		return a.s.store.AuthoriseAssessment(a.r.Context(), a.actor(), as.ID, as.Version, d)
-	})
+	}))
 
 var visitAction = action{
+	done:    "Visit recorded",
 	heading: "Record a visit", submit: "Save visit",
 	fields: func(a *actionCtx) []field {
 		kind := "other"
@@ -181,6 +189,7 @@ var visitAction = action{
 }
 
 var closeAction = action{
+	done:    "Case closed",
 	heading: "Close the case", submit: "Close case",
 	ready: func(a *actionCtx) string { _, why := a.openReferral(); return why },
 	fields: func(a *actionCtx) []field {

@@ -212,3 +212,26 @@ func TestAnAdministratorChangesTheLocalCPVisitStandard(t *testing.T) {
 		mustContain(t, admin.get("/admin/settings").body, `value="5"`, "Last changed by Administrator User")
 	})
 }
+
+func TestAManagerAllocatesAnUnallocatedChildWithAReason(t *testing.T) {
+	eachApp(t, func(t *testing.T, a *app) {
+		_, worker := a.linkWorker(t)
+		b := a.signIn(auth.SocialWorker)
+		mon := time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)
+		b.step(t, a.child.ID, "contacts/new", dateForm("date", mon, url.Values{"source": {"2A"}, "concerns": {"Hungry"}, "out_of_hours": {"no"}}))
+		cf, _ := a.st.CaseFile(ctx, a.child.ID)
+		b.step(t, a.child.ID, fmt.Sprintf("contacts/%d/decide", cf.Contacts[0].ID),
+			dateForm("decision_date", mon, url.Values{"decision": {"referral"}, "primary_need": {"N1"}}))
+		mustContain(t, b.get("/my-work").body, "No children are allocated to you")
+		if res := b.get(fmt.Sprintf("/children/%d/allocate", a.child.ID)); res.code != http.StatusForbidden {
+			t.Errorf("a social worker allocating: %d, want 403", res.code)
+		}
+		mgr := a.signIn(auth.TeamManager)
+		mustContain(t, mgr.get(fmt.Sprintf("/children/%d", a.child.ID)).body, "Allocate to a worker")
+		res := mgr.post(fmt.Sprintf("/children/%d/allocate", a.child.ID), dateForm("date", mon, url.Values{"worker_id": {fmt.Sprint(worker.ID)}}))
+		mustContain(t, res.body, "Enter the reason for the allocation")
+		mgr.step(t, a.child.ID, "allocate", dateForm("date", mon, url.Values{"worker_id": {fmt.Sprint(worker.ID)}, "reason": {"Allocation meeting"}}))
+		mustContain(t, mgr.get(fmt.Sprintf("/children/%d?saved=allocate", a.child.ID)).body, "Allocated", "Allocated to Social worker User")
+		mustContain(t, b.get("/my-work").body, "Maya Brooks", "Referral decision")
+	})
+}

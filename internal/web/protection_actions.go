@@ -7,6 +7,7 @@ import (
 )
 
 var strategyAction = action{
+	done:    "Strategy discussion recorded",
 	heading: "Record a strategy discussion", submit: "Save strategy discussion",
 	ready: func(a *actionCtx) string { _, why := a.openReferral(); return why },
 	fields: func(a *actionCtx) []field {
@@ -52,6 +53,7 @@ func (a *actionCtx) s47Strategy() *casework.StrategyDiscussion {
 }
 
 var startS47Action = action{
+	done:    "Section 47 enquiry started",
 	heading: "Start a section 47 enquiry", submit: "Start enquiry",
 	ready: func(a *actionCtx) string {
 		if a.s47Strategy() == nil {
@@ -90,6 +92,7 @@ func (a *actionCtx) openS47() *casework.S47Enquiry {
 }
 
 var completeS47Action = action{
+	done:    "Section 47 enquiry completed",
 	heading: "Complete the section 47 enquiry", submit: "Save outcome",
 	ready: func(a *actionCtx) string {
 		if a.openS47() == nil {
@@ -134,6 +137,7 @@ var planDecisions = []casework.Code{{Code: "plan", Label: "Child protection plan
 var reviewDecisions = []casework.Code{{Code: "continue", Label: "The plan continues"}, {Code: "end", Label: "The plan ends"}}
 
 var icpcAction = action{
+	done:    "Initial conference recorded",
 	heading: "Record the initial child protection conference", submit: "Save conference",
 	ready: func(a *actionCtx) string {
 		if a.icpcS47() == nil {
@@ -169,6 +173,7 @@ func needPlan(a *actionCtx) string {
 }
 
 var rcpcAction = action{
+	done:    "Review conference recorded",
 	heading: "Record a review conference", submit: "Save review",
 	ready: needPlan,
 	fields: func(a *actionCtx) []field {
@@ -195,20 +200,20 @@ var rcpcAction = action{
 	},
 }
 
-var coreGroupAction = dateOnly("Record a core group meeting", "Save core group", "date", "Date of the meeting", needPlan,
+var coreGroupAction = withDone("Core group recorded", dateOnly("Record a core group meeting", "Save core group", "date", "Date of the meeting", needPlan,
 	func(a *actionCtx, d time.Time) error {
 		_, err := a.s.store.RecordCoreGroup(a.r.Context(), a.actor(), casework.CoreGroup{ChildID: a.child.ID,
 			PlanID: a.cf.OpenPlan().ID, Date: d})
 		return err
-	})
+	}))
 
-var cinPlanStartAction = dateOnly("Start a child in need plan", "Start plan", "start_date", "Start date",
+var cinPlanStartAction = withDone("Child in need plan started", dateOnly("Start a child in need plan", "Start plan", "start_date", "Start date",
 	func(a *actionCtx) string { _, why := a.openReferral(); return why },
 	func(a *actionCtx, d time.Time) error {
 		r, _ := a.openReferral()
 		_, err := a.s.store.StartCINPlan(a.r.Context(), a.actor(), casework.CINPlan{ChildID: a.child.ID, ReferralID: r.ID, StartDate: d})
 		return err
-	})
+	}))
 
 func needCINPlan(a *actionCtx) string {
 	if a.cf.OpenCINPlan() == nil {
@@ -217,15 +222,15 @@ func needCINPlan(a *actionCtx) string {
 	return ""
 }
 
-var cinPlanReviewAction = dateOnly("Record a child in need plan review", "Save review", "date", "Date of the review", needCINPlan,
+var cinPlanReviewAction = withDone("Child in need plan review recorded", dateOnly("Record a child in need plan review", "Save review", "date", "Date of the review", needCINPlan,
 	func(a *actionCtx, d time.Time) error {
 		_, err := a.s.store.ReviewCINPlan(a.r.Context(), a.actor(), casework.CINPlanReview{ChildID: a.child.ID,
 			PlanID: a.cf.OpenCINPlan().ID, Date: d})
 		return err
-	})
+	}))
 
-var cinPlanEndAction = dateOnly("End the child in need plan", "End plan", "date", "Date the plan ended", needCINPlan,
+var cinPlanEndAction = withDone("Child in need plan ended", dateOnly("End the child in need plan", "End plan", "date", "Date the plan ended", needCINPlan,
 	func(a *actionCtx, d time.Time) error {
 		p := a.cf.OpenCINPlan()
 		return a.s.store.EndCINPlan(a.r.Context(), a.actor(), p.ID, p.Version, d)
-	})
+	}))

@@ -80,12 +80,14 @@ func (s *Server) caseActionRoutes() []route {
 		{"/children/{id}/cin-plan/review", edit, cinPlanReviewAction},
 		{"/children/{id}/cin-plan/end", edit, cinPlanEndAction},
 		{"/children/{id}/close", edit, closeAction},
+		{"/children/{id}/allocate", auth.PermAllocate, allocateAction},
 	}
 	var out []route
 	for _, a := range acts {
 		name := strings.TrimPrefix(a.path, "/children/{id}/")
 		out = append(out, route{"GET " + a.path, a.perm, s.actionForm(name, a.act)},
 			route{"POST " + a.path, a.perm, s.actionSave(name, a.act)})
+		s.notices[name] = a.act.done
 	}
 	return out
 }

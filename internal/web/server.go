@@ -38,6 +38,7 @@ type Server struct {
 	now     func() time.Time
 	metrics *metrics
 	handler http.Handler
+	notices map[string]string // confirmation after each case action, by name
 }
 
 // New builds the server: templates are parsed once here, so a broken
@@ -59,7 +60,8 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
-	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Logger, pages: p, now: cfg.Now, metrics: newMetrics()}
+	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Logger, pages: p, now: cfg.Now, metrics: newMetrics(),
+		notices: map[string]string{}}
 	s.handler = s.middleware(s.mux())
 	return s, nil
 }

@@ -107,12 +107,37 @@ func caseState(cf casework.CaseFile) string {
 		}
 	}
 	if r := cf.OpenReferral(); r != nil {
-		if r.Decision == "" {
-			return "Referral awaiting decision"
+		return referralState(cf, *r)
+	}
+	for _, c := range cf.Contacts {
+		if c.Decision == "" {
+			return "Contact waiting for a decision"
 		}
-		return "Referral"
+	}
+	if cf.Involvement == nil {
+		return "Closed"
 	}
 	return "Open case"
+}
+
+// referralState says what an open referral waits for.
+func referralState(cf casework.CaseFile, r casework.Referral) string {
+	switch {
+	case r.Decision == "":
+		return "Referral awaiting decision"
+	case r.Decision == casework.ReferralNFA:
+		return "No further action: waiting for a manager's approval"
+	case r.Decision == casework.ReferralToStrategy && len(cf.Strategies) == 0:
+		return "Strategy discussion to hold"
+	case r.Decision == casework.ReferralToAssessment && len(cf.Assessments) == 0:
+		return "Assessment to start"
+	}
+	for i := len(cf.Plans) - 1; i >= 0; i-- {
+		if cf.Plans[i].EndDate != nil {
+			return "Child protection plan ended " + cf.Plans[i].EndDate.Format("2 January 2006") + ": close the case or plan what follows"
+		}
+	}
+	return "Referral"
 }
 
 // statusTag is the GOV.UK tag colour and words for a task's status.
