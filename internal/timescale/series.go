@@ -43,7 +43,7 @@ var unitNames = [...][2]string{
 
 // appendTo appends "15 working days" or "1 month".
 func (iv interval) appendTo(b []byte) []byte {
-	b = strconv.AppendInt(b, int64(iv.n), 10)
+	b = appendInt(b, int64(iv.n))
 	if iv.n == 1 {
 		return append(b, unitNames[iv.unit][0]...)
 	}
@@ -68,8 +68,8 @@ func (in *input) task(st *step, start, done time.Time, recordID int64) {
 	in.emit(st, start, in.after(start, st.every), done, recordID)
 }
 
-// appendWhat appends the task's line for people.
-func (in *input) appendWhat(b []byte, st *step, start time.Time) []byte {
+// appendWhat appends the task's line for people; start is a day number.
+func (in *input) appendWhat(b []byte, st *step, start int64) []byte {
 	b = append(b, st.name...)
 	b = append(b, " due "...)
 	b = st.every.appendTo(b)
@@ -84,14 +84,32 @@ func (in *input) appendWhat(b []byte, st *step, start time.Time) []byte {
 	return b
 }
 
-// appendDate appends d as "3 Nov 2026".
-func appendDate(b []byte, d time.Time) []byte {
-	y, m, day := d.Date()
-	b = strconv.AppendInt(b, int64(day), 10)
+var monthAbbr = [...]string{"", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// appendDate appends day number d as "3 Nov 2026".
+func appendDate(b []byte, d int64) []byte {
+	y, m, day := civil(d)
+	b = appendInt(b, int64(day))
 	b = append(b, ' ')
-	b = append(b, m.String()[:3]...)
+	b = append(b, monthAbbr[m]...)
 	b = append(b, ' ')
-	return strconv.AppendInt(b, int64(y), 10)
+	return appendInt(b, y)
+}
+
+// appendInt is strconv.AppendInt with a fast path for the small numbers
+// of dates and intervals.
+func appendInt(b []byte, n int64) []byte {
+	switch {
+	case n < 0 || n >= 10000:
+		return strconv.AppendInt(b, n, 10)
+	case n < 10:
+		return append(b, byte('0'+n))
+	case n < 100:
+		return append(b, byte('0'+n/10), byte('0'+n%10))
+	case n < 1000:
+		return append(b, byte('0'+n/100), byte('0'+n/10%10), byte('0'+n%10))
+	}
+	return append(b, byte('0'+n/1000), byte('0'+n/100%10), byte('0'+n/10%10), byte('0'+n%10))
 }
 
 // series is a repeating task: the first interval runs from start, each
@@ -136,6 +154,11 @@ func (in *input) window(ds []time.Time, start time.Time, onStart bool, end time.
 		}
 		out = append(out, d)
 	}
-	slices.SortFunc(out, time.Time.Compare)
+	for i := 1; i < len(out); i++ {
+		if out[i].Before(out[i-1]) { // records usually come in date order
+			slices.SortFunc(out, time.Time.Compare)
+			break
+		}
+	}
 	return out
 }

@@ -49,14 +49,29 @@ type Task struct {
 // any past date can be asked. s should come from DefaultSettings or
 // SettingsFrom; a nil cal means calendar.Default().
 func Tasks(cf casework.CaseFile, cal *calendar.Calendar, s Settings, asAt time.Time) []Task {
+	return AppendTasks(nil, cf, cal, s, asAt)
+}
+
+// AppendTasks is Tasks appending to dst, so that a run over many children
+// (an indicator, a team's list) can reuse one buffer: it then makes only
+// the What lines and Done dates as garbage.
+func AppendTasks(dst []Task, cf casework.CaseFile, cal *calendar.Calendar, s Settings, asAt time.Time) []Task {
 	if cal == nil {
 		cal = calendar.Default()
 	}
-	in := &input{cf: &cf, cal: cal, s: s, asAt: calendar.Civil(asAt)}
+	in := scratch.Get().(*input)
+	*in = input{cf: cf, cal: cal, s: s, asAt: calendar.Civil(asAt),
+		drafts: in.drafts[:0], text: in.text[:0], dates: in.dates[:0]}
 	for _, r := range rules {
 		r(in)
 	}
-	return in.result()
+	dst = in.appendResult(dst)
+	if cap(in.drafts) <= maxScratch && cap(in.text) <= maxScratch*128 {
+		// Pooled: no child's records, calendar or settings, only buffers.
+		*in = input{drafts: in.drafts[:0], text: in.text[:0], dates: in.dates[:0]}
+		scratch.Put(in)
+	}
+	return dst
 }
 
 // Open returns the tasks not done, overdue first, then by due date.
@@ -107,152 +122,4 @@ func byDue(a, b Task) int {
 		return c
 	}
 	return cmp.Compare(a.RecordID, b.RecordID)
-}
-
-// input is one run of the rules over one case file. Rules emit drafts,
-// kept free of pointers and sorted before they become Tasks, so that 100k
-// case files cost little garbage (see BenchmarkTasks100k).
-type input struct {
-	cf     *casework.CaseFile
-	cal    *calendar.Calendar
-	s      Settings
-	asAt   time.Time   // civil date
-	drafts []draft     // the tasks emitted so far
-	text   []byte      // their What lines, end to end
-	dates  []time.Time // scratch for a series' event dates
-}
-
-// draft is a task as a rule emits it: dates as day numbers, the rule as
-// its place in catalogue, the What line as a span of input.text.
-type draft struct {
-	due, start, done int64 // days since 1970-01-01; done only if isDone
-	record           int64
-	lo, hi           int32
-	rank             int16
-	isDone, local    bool
-}
-
-func (a draft) compare(b draft) int {
-	if c := cmp.Compare(a.due, b.due); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.start, b.start); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.rank, b.rank); c != 0 {
-		return c
-	}
-	return cmp.Compare(a.record, b.record)
-}
-
-// emit adds a task of step st running from start, due on due, done on
-// done (the zero time while open).
-func (in *input) emit(st *step, start, due, done time.Time, recordID int64) {
-	lo := len(in.text)
-	in.text = in.appendWhat(in.text, st, start)
-	in.drafts = append(in.drafts, draft{
-		due: dayOf(due), start: dayOf(start), done: dayOf(done), isDone: !done.IsZero(),
-		record: recordID, lo: int32(lo), hi: int32(len(in.text)),
-		rank: rankOf(st.rule), local: st.rule.Local || st.local,
-	})
-}
-
-// result turns the drafts into Tasks, sorted, with their statuses.
-func (in *input) result() []Task {
-	if len(in.drafts) == 0 {
-		return nil
-	}
-	slices.SortFunc(in.drafts, draft.compare)
-	text, done := string(in.text), 0
-	for _, dr := range in.drafts {
-		if dr.isDone {
-			done++
-		}
-	}
-	dones, out := make([]time.Time, 0, done), make([]Task, len(in.drafts))
-	for i, dr := range in.drafts {
-		t := &out[i]
-		*t = Task{ChildID: in.cf.Child.ID, Rule: *catalogue[dr.rank], What: text[dr.lo:dr.hi],
-			Start: fromDay(dr.start), Due: fromDay(dr.due), RecordID: dr.record, Local: dr.local}
-		if dr.isDone {
-			dones = append(dones, fromDay(dr.done))
-			t.Done = &dones[len(dones)-1]
-		}
-		t.Status = in.status(t)
-	}
-	return out
-}
-
-// dayOf returns a civil date as days since 1970-01-01.
-func dayOf(t time.Time) int64 {
-	s := t.Unix()
-	d := s / secondsPerDay
-	if s%secondsPerDay < 0 {
-		d--
-	}
-	return d
-}
-
-// fromDay is the inverse of dayOf.
-func fromDay(d int64) time.Time { return time.Unix(d*secondsPerDay, 0).UTC() }
-
-const secondsPerDay = 24 * 60 * 60
-
-// status applies the status rules: done on the due date is in time; open
-// and due within DueSoonWorkingDays working days (or today) is due soon.
-func (in *input) status(t *Task) Status {
-	switch {
-	case t.Done != nil && !t.Done.After(t.Due):
-		return DoneInTime
-	case t.Done != nil:
-		return DoneLate
-	case in.asAt.After(t.Due):
-		return Overdue
-	case in.cal.WorkingDaysBetween(in.asAt, t.Due) <= in.s.DueSoonWorkingDays:
-		return DueSoon
-	}
-	return Due
-}
-
-// known reports whether day d had happened as at asAt.
-func (in *input) known(d time.Time) bool { return !d.After(in.asAt) }
-
-// doneBy returns *p if it is set and had happened as at asAt, or else
-// the zero time (not done).
-func (in *input) doneBy(p *time.Time) time.Time {
-	if p == nil || !in.known(*p) {
-		return time.Time{}
-	}
-	return *p
-}
-
-// referral returns the referral with this id, or nil.
-func (in *input) referral(id int64) *casework.Referral {
-	for i := range in.cf.Referrals {
-		if in.cf.Referrals[i].ID == id {
-			return &in.cf.Referrals[i]
-		}
-	}
-	return nil
-}
-
-// episodeClosed reports whether referral id's episode was closed as at
-// asAt.
-func (in *input) episodeClosed(id int64) bool {
-	r := in.referral(id)
-	return r != nil && !in.doneBy(r.ClosureDate).IsZero()
-}
-
-// endOf returns the day a plan ended as at asAt: its end date, or the
-// closure of its referral's episode if earlier; ok is false while it runs.
-func (in *input) endOf(end *time.Time, referralID int64) (day time.Time, ok bool) {
-	if end != nil && in.known(*end) {
-		day, ok = *end, true
-	}
-	if r := in.referral(referralID); r != nil && r.ClosureDate != nil && in.known(*r.ClosureDate) {
-		if !ok || r.ClosureDate.Before(day) {
-			day, ok = *r.ClosureDate, true
-		}
-	}
-	return day, ok
 }

@@ -3,6 +3,7 @@ package timescale_test
 import (
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -258,4 +259,32 @@ func TestRulesCatalogue(t *testing.T) {
 	if len(seen) != 10 {
 		t.Errorf("%d rules, want 10", len(seen))
 	}
+}
+
+// AppendTasks appends what Tasks returns, and runs on many goroutines at
+// once give what one gives (the engine pools its scratch).
+func TestAppendTasks(t *testing.T) {
+	files := synthFiles(200)
+	s := timescale.DefaultSettings()
+	want := make([][]string, len(files))
+	for i, cf := range files {
+		want[i] = rows(timescale.Tasks(cf, nil, s, benchAsAt))
+	}
+	prefix := timescale.Tasks(fullFile(), nil, s, d("2026-03-01"))
+	got := timescale.AppendTasks(slices.Clip(prefix), files[7], nil, s, benchAsAt)
+	if !slices.Equal(rows(got[:len(prefix)]), rows(prefix)) || !slices.Equal(rows(got[len(prefix):]), want[7]) {
+		t.Errorf("AppendTasks did not append Tasks' result to dst")
+	}
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			var buf []timescale.Task
+			for i := w; i < len(files); i += 4 {
+				if buf = timescale.AppendTasks(buf[:0], files[i], nil, s, benchAsAt); !slices.Equal(rows(buf), want[i]) {
+					t.Errorf("file %d on goroutine %d: %v, want %v", i, w, rows(buf), want[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
