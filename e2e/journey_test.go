@@ -82,7 +82,7 @@ func TestAChildGoesFromContactToAPlanToClosure(t *testing.T) {
 			fill("concerns", concerns),
 			chromedp.Click(chromedp.ID("out_of_hours-no")))
 		b.screenshot("contact-form")
-		b.save("save the contact", id)
+		b.save("save the contact", id, "Contact recorded")
 		b.screenshot("record-after-contact")
 
 		// The contact waits for a decision at the front door.
@@ -101,7 +101,7 @@ func TestAChildGoesFromContactToAPlanToClosure(t *testing.T) {
 			typeDate("decision_date", "2", "11", "2026"),
 			chromedp.SetValue(chromedp.ID("primary_need"), "N1"))
 		b.screenshot("contact-decision")
-		b.save("save the contact decision", id)
+		b.save("save the contact decision", id, "Decision recorded")
 		if got := b.text("case-state"); got != "Referral awaiting decision" {
 			t.Errorf("after the referral the case is %q, want Referral awaiting decision", got)
 		}
@@ -116,7 +116,7 @@ func TestAChildGoesFromContactToAPlanToClosure(t *testing.T) {
 			typeDate("decision_date", "2", "11", "2026"),
 			chromedp.SetValue(chromedp.ID("primary_need"), "N1"))
 		b.screenshot("referral-decision")
-		b.save("save the referral decision", id)
+		b.save("save the referral decision", id, "Referral decision recorded")
 		b.wantNoDue("referral_decision")
 		b.screenshot("record-referral-decided")
 
@@ -128,14 +128,14 @@ func TestAChildGoesFromContactToAPlanToClosure(t *testing.T) {
 			fill("attendees", "Police, health visitor, school"),
 			fill("notes", "Section 47 enquiry to start today. Police to check records."))
 		b.screenshot("strategy-discussion")
-		b.save("save the strategy discussion", id)
+		b.save("save the strategy discussion", id, "Strategy discussion recorded")
 
 		b.nextStep(id, "s47/start", "Start a section 47 enquiry")
 		if d, m, y := b.value("start_date"), b.value("start_date-month"), b.value("start_date-year"); d+"/"+m+"/"+y != "3/11/2026" {
 			t.Errorf("the enquiry's start date is %s/%s/%s, want the strategy discussion's (3/11/2026)", d, m, y)
 		}
 		b.screenshot("s47-start")
-		b.save("start the section 47 enquiry", id)
+		b.save("start the section 47 enquiry", id, "Section 47 enquiry started")
 		if got := b.text("case-state"); got != "Section 47 enquiry" {
 			t.Errorf("after starting the enquiry the case is %q, want Section 47 enquiry", got)
 		}
@@ -151,7 +151,7 @@ func TestAChildGoesFromContactToAPlanToClosure(t *testing.T) {
 			chromedp.Click(chromedp.ID("decision-plan")),
 			chromedp.SetValue(chromedp.ID("category"), "NEG"))
 		b.screenshot("initial-conference")
-		b.save("save the initial conference", id)
+		b.save("save the initial conference", id, "Initial conference recorded")
 		if got := b.text("case-state"); got != "Child protection plan (Neglect)" {
 			t.Errorf("after the conference the case is %q, want Child protection plan (Neglect)", got)
 		}
@@ -180,7 +180,7 @@ func TestAChildGoesFromContactToAPlanToClosure(t *testing.T) {
 			chromedp.Click(chromedp.ID("place-home")),
 			fill("notes", "Maya showed me her room; food in the cupboards; she said school is better."))
 		b.screenshot("visit")
-		b.save("save the visit", id)
+		b.save("save the visit", id, "Visit recorded")
 		mustContain(t, "chronology", b.text("chronology"), "Visit: seen alone at home", "Tue 24 Nov 2026", "Priya Shah")
 		// The next visit is due 10 working days after this one.
 		b.wantDue("cp_visit", "Child protection visit", "Tue 8 Dec 2026")
@@ -212,7 +212,7 @@ func TestAChildGoesFromContactToAPlanToClosure(t *testing.T) {
 			typeDate("date", "24", "11", "2026"),
 			chromedp.Click(chromedp.ID("decision-end")))
 		dan.screenshot("manager-review-conference")
-		dan.save("save the review conference", id)
+		dan.save("save the review conference", id, "Review conference recorded")
 		if dan.count("#plan") != 0 {
 			t.Errorf("after the review ended the plan the record still shows one: %s", dan.text("plan"))
 		}
@@ -230,7 +230,7 @@ func TestAChildGoesFromContactToAPlanToClosure(t *testing.T) {
 			chromedp.SetValue(chromedp.ID("reason"), "RC7"),
 			fill("note", "Plan ended at review: Maya is fed, her attendance is good and the family accept early help."))
 		b.screenshot("close")
-		b.save("close the case", id)
+		b.save("close the case", id, "Case closed")
 		if got := b.text("case-state"); got != "Closed" {
 			t.Errorf("after closing the case is %q, want Closed", got)
 		}
@@ -374,9 +374,9 @@ func (b *browser) nextStep(childID int64, path, heading string) {
 }
 
 // save submits the form the browser is on and expects to be back on the
-// child's record with the "Saved" banner. When the form is refused, the
-// test fails with what the page says.
-func (b *browser) save(step string, childID int64) {
+// child's record with the confirmation banner. When the form is refused,
+// the test fails with what the page says.
+func (b *browser) save(step string, childID int64, banner string) {
 	b.t.Helper()
 	b.do(step, follow(chromedp.Click(chromedp.ID("save"))))
 	if p := b.path(); !strings.HasPrefix(p, fmt.Sprintf("/children/%d?saved=", childID)) {
@@ -389,8 +389,8 @@ func (b *browser) save(step string, childID int64) {
 		}
 		b.t.Fatalf("%s: the browser stayed at %s: %s", step, p, why)
 	}
-	if got := b.text("notice"); got != "Saved" {
-		b.t.Errorf("%s: the banner says %q, want Saved", step, got)
+	if got := b.text("notice"); got != banner {
+		b.t.Errorf("%s: the banner says %q, want %q", step, got, banner)
 	}
 }
 

@@ -2,9 +2,17 @@
 // generator (issue "Synthetic local authority", package internal/synth)
 // replaces them. Every child is Synthetic and fictional: local authority
 // child IDs are DEMO0001…, NHS numbers are in the 999 range that is never
-// issued to patients, UPNs use the made-up authority number 999, and email
-// addresses end in .invalid. Dates are fixed, up to demoAsAt. The notes
-// are in demonotes.go and the loader in demoload.go.
+// issued to patients, UPNs use the made-up authority number 999, email
+// addresses end in .invalid, the town is Demoford with postcodes in "QD"
+// (no real postcode starts with Q) and phone numbers are in Ofcom's ranges
+// kept for drama (01632 960xxx). Dates are fixed, up to demoAsAt.
+//
+// The people are those of JOURNEYS.md, and the records tell its journeys
+// as they stand on demoAsAt, Tuesday 24 November 2026: addresses and
+// networks are in demonetwork.go, the help and protection records (what
+// the front door, the workers and their managers recorded, step by step)
+// in demostory*.go, the case notes in demonotes.go and the loader in
+// demoload.go.
 
 package cli
 
@@ -16,7 +24,8 @@ import (
 	"sightline/internal/casework"
 )
 
-// demoAsAt is the day the demo's story reaches: nothing is dated later.
+// demoAsAt is the day the demo's story reaches, a Tuesday: nothing is
+// dated later.
 var demoAsAt = calendar.Date(2026, 11, 24)
 
 // on is a civil date, to keep the tables short.
@@ -30,6 +39,7 @@ func demoTeams() []demoTeam {
 		{"assess", "Assessment Team", "assessment"},
 		{"cp", "Child Protection Team", "child_protection"},
 		{"cic", "Children in Care Team", "children_in_care"},
+		{"edt", "Emergency Duty Team", "edt"},
 	}
 }
 
@@ -58,6 +68,7 @@ func demoWorkers() []demoWorker {
 		staff("marek", "cp", "Marek Nowak", sp, a, 1, false, on(2025, 6, 16)),
 		staff("tom", "cic", "Tom Fletcher", sw, p, 1, false, on(2018, 11, 5)),
 		staff("ruth", "cic", "Ruth Adeyemi", tm, p, 0.9, false, on(2016, 3, 14)),
+		staff("sam", "edt", "Sam Carter", sw, p, 1, false, on(2015, 10, 5)),
 		staff("sue", "", "Sue Harrington", "Service manager", p, 1, false, on(2012, 7, 2)),
 	}
 }
@@ -69,12 +80,18 @@ type demoUser struct {
 	worker, team   string
 }
 
-// demoUsers has one user for each role, and the people of JOURNEYS.md.
+// demoUsers has one user for each role, the people of JOURNEYS.md, and
+// the workers who record on the demo's cases (so each record is theirs).
 func demoUsers() []demoUser {
 	return []demoUser{
 		{"amira", "Amira Khan", auth.SocialWorker, "amira", "cp"},
 		{"priya", "Priya Shah", auth.SocialWorker, "priya", "front"},
 		{"tom", "Tom Fletcher", auth.SocialWorker, "tom", "cic"},
+		{"ellie", "Ellie Parsons", auth.SocialWorker, "ellie", "cp"},
+		{"marek", "Marek Nowak", auth.SocialWorker, "marek", "cp"},
+		{"hannah", "Hannah Lewis", auth.SocialWorker, "hannah", "assess"},
+		{"oliver", "Oliver Grant", auth.SocialWorker, "oliver", "assess"},
+		{"sam", "Sam Carter", auth.SocialWorker, "sam", "edt"},
 		{"dan", "Dan Whitfield", auth.TeamManager, "dan", "cp"},
 		{"sue", "Sue Harrington", auth.ServiceManager, "sue", ""},
 		{"jo", "Jo Bennett", auth.PerformanceAnalyst, "", ""},
@@ -84,12 +101,15 @@ func demoUsers() []demoUser {
 	}
 }
 
-// demoChild is a child with the involvement that opened their case.
+// demoChild is a child of the demo. Most children's cases open the way a
+// real case does, when the front door refers a contact (demostory*.go);
+// a child in care, whose story begins before the demo's, has an
+// involvement opened directly on day opened, held by team and worker.
 type demoChild struct {
 	c      casework.Child
-	team   string    // team key holding the involvement
+	team   string    // team key holding the involvement opened directly
 	worker string    // worker key, "" when unallocated
-	opened time.Time // involvement start
+	opened time.Time // the involvement's start; zero when the story opens the case
 	access []string  // usernames named on a restricted record
 }
 
@@ -102,6 +122,8 @@ func child(id, first, last, sex, eth string, dob time.Time) casework.Child {
 // upn makes a UPN from its 12 digits after the check letter.
 func upn(rest string) string { return string(casework.UPNCheckLetter(rest)) + rest }
 
+// demoChildren are the children, in the order of their LA child IDs. Who
+// holds each, and why, is in their stories.
 func demoChildren() []demoChild {
 	maya := child("DEMO0001", "Maya", "Brooks", "F", "WBRI", on(2017, 5, 12))
 	maya.UPN, maya.NHSNumber = upn("999210516001"), "9990010005"
@@ -127,33 +149,17 @@ func demoChildren() []demoChild {
 	ruby.UPN = upn("999210519098")
 	noah := child("DEMO0012", "Noah", "Hartley", "M", "WBRI", on(2015, 9, 17))
 	noah.UPN, noah.Restricted = upn("999210515019"), true
+	lily := child("DEMO0013", "Lily", "Hughes", "F", "WBRI", on(2018, 6, 21))
+	lily.UPN, lily.NHSNumber = upn("999210518055"), "9990011850"
+	oscar := child("DEMO0014", "Oscar", "Bell", "M", "MWBA", on(2025, 8, 2))
+	oscar.UPNUnknown, oscar.NHSNumber = "UN1", "9990012229"
 	return []demoChild{
-		{c: maya, team: "front", worker: "priya", opened: on(2026, 5, 18)},
-		{c: leo, team: "front", worker: "priya", opened: on(2026, 5, 18)},
-		{c: aisha, team: "assess", worker: "hannah", opened: on(2026, 10, 6)},
+		{c: maya}, {c: leo}, {c: aisha},
 		{c: tyler, team: "cic", worker: "tom", opened: on(2024, 3, 11)},
-		{c: zofia, team: "cp", worker: "ellie", opened: on(2026, 9, 15)},
-		{c: kai, team: "front", opened: on(2026, 11, 19)},
+		{c: zofia}, {c: kai},
 		{c: amelia, team: "cic", worker: "tom", opened: on(2023, 7, 4)},
-		{c: yusuf, team: "assess", worker: "oliver", opened: on(2026, 10, 20)},
-		{c: mei, team: "cp", worker: "marek", opened: on(2026, 4, 27)},
-		{c: jayden, team: "assess", opened: on(2026, 11, 12)},
-		{c: ruby, team: "front", worker: "kwame", opened: on(2026, 11, 16)},
-		{c: noah, team: "cp", worker: "amira", opened: on(2026, 8, 10), access: []string{"amira"}},
-	}
-}
-
-// demoAllocation moves a child's involvement to another worker.
-type demoAllocation struct {
-	child, worker string // LA child ID, worker key
-	on            time.Time
-	reason        string
-}
-
-func demoAllocations() []demoAllocation {
-	const why = "Strategy discussion agreed a section 47 enquiry: transferred to the child protection team"
-	return []demoAllocation{
-		{"DEMO0001", "amira", on(2026, 5, 21), why},
-		{"DEMO0002", "amira", on(2026, 5, 21), why},
+		{c: yusuf}, {c: mei}, {c: jayden}, {c: ruby},
+		{c: noah, access: []string{"amira", "sue"}},
+		{c: lily}, {c: oscar},
 	}
 }

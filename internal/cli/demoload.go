@@ -36,9 +36,9 @@ func LoadDemo(ctx context.Context, st *store.Store) error {
 			calendar.FormatDate(demoAsAt), st.Now().Format("2006-01-02"))
 	}
 	l := &demoLoader{st: st, teams: map[string]int64{}, workers: map[string]int64{},
-		users: map[string]store.User{}, children: map[string]int64{}, involvements: map[string]casework.Involvement{}}
+		users: map[string]store.User{}, children: map[string]int64{}}
 	for _, step := range []func(context.Context) error{l.loadTeams, l.loadWorkers, l.loadUsers, l.loadChildren,
-		l.loadAllocations, l.loadNotes} {
+		l.loadNetwork, l.loadStories, l.loadNotes} {
 		if err := step(ctx); err != nil {
 			return fmt.Errorf("load the demo authority: %w", err)
 		}
@@ -61,12 +61,11 @@ func countChildren(ctx context.Context, st *store.Store) (total, real int, err e
 
 // demoLoader keeps the ids of what it has made, by fixture key.
 type demoLoader struct {
-	st           *store.Store
-	teams        map[string]int64
-	workers      map[string]int64
-	users        map[string]store.User
-	children     map[string]int64                // by LA child ID
-	involvements map[string]casework.Involvement // by LA child ID
+	st       *store.Store
+	teams    map[string]int64
+	workers  map[string]int64
+	users    map[string]store.User
+	children map[string]int64 // by LA child ID
 }
 
 func (l *demoLoader) loadTeams(ctx context.Context) error {
@@ -112,29 +111,17 @@ func (l *demoLoader) loadChildren(ctx context.Context) error {
 			return err
 		}
 		l.children[c.LAChildID] = c.ID
-		inv, err := l.st.OpenInvolvement(ctx, store.System, casework.Involvement{ChildID: c.ID, StartDate: dc.opened,
-			TeamID: l.teamID(dc.team), WorkerID: l.workerID(dc.worker)})
-		if err != nil {
-			return err
+		if !dc.opened.IsZero() {
+			if _, err := l.st.OpenInvolvement(ctx, store.System, casework.Involvement{ChildID: c.ID,
+				StartDate: dc.opened, TeamID: l.teamID(dc.team), WorkerID: l.workerID(dc.worker)}); err != nil {
+				return err
+			}
 		}
-		l.involvements[c.LAChildID] = inv
 		for _, username := range dc.access {
 			if err := l.st.GrantChildAccess(ctx, store.System, c.ID, l.users[username].ID); err != nil {
 				return err
 			}
 		}
-	}
-	return nil
-}
-
-func (l *demoLoader) loadAllocations(ctx context.Context) error {
-	for _, a := range demoAllocations() {
-		inv := l.involvements[a.child]
-		if err := l.st.Allocate(ctx, store.System, inv.ID, inv.Version, l.workers[a.worker], a.on, a.reason); err != nil {
-			return err
-		}
-		inv.Version++
-		l.involvements[a.child] = inv
 	}
 	return nil
 }

@@ -4,7 +4,8 @@ import "time"
 
 // demoNote is a case note of the demo authority (see demofixtures.go: a
 // hand-written stand-in for the synthetic generator). errorReason marks it
-// entered in error once written.
+// entered in error once written. The notes tell in words what the records
+// of demostory*.go hold, on the same days.
 type demoNote struct {
 	child, author string // LA child ID, username
 	date          time.Time
@@ -19,8 +20,8 @@ func demoNotes() []demoNote {
 	return append(mayaNotes(), []demoNote{
 		{"DEMO0002", "amira", on(2026, 5, 22), "case_note", "Home visit: Leo seen with Maya",
 			"Leo was at home with his mother and sister. He was chatty and showed me his toy cars. The kitchen had little food in.", ""},
-		{"DEMO0002", "amira", on(2026, 11, 10), "case_note", "Visit: Leo seen at home",
-			"Leo is settled in Year 2 and says he likes his teacher. He had breakfast before school every day this week.", ""},
+		{"DEMO0002", "amira", on(2026, 11, 9), "case_note", "Visit: Leo seen alone at school",
+			"Leo is settled in Year 2 and says he likes his teacher. He had breakfast before school every day last week.", ""},
 		{"DEMO0004", "tom", on(2026, 10, 30), "case_note", "Statutory visit at placement",
 			"Ty was seen alone at his foster home. He is doing well at college and wants more contact with his brother.", ""},
 		{"DEMO0004", "tom", on(2026, 11, 17), "meeting", "Pathway plan meeting",
@@ -65,7 +66,7 @@ func mayaNotes() []demoNote {
 			"The plan continues under neglect. Progress noted; the parenting assessment is to finish before the next review.", ""},
 		{m, "amira", on(2026, 10, 8), "phone_call", "Call with mum",
 			"Mum rang to say the boiler has broken. Referral made to housing; emergency heater delivered the same day.", ""},
-		{m, "amira", on(2026, 11, 10), "case_note", "Visit: Maya seen alone",
+		{m, "amira", on(2026, 11, 11), "case_note", "Visit: Maya seen alone",
 			"Wishes and feelings work with Maya: she drew her family and said she feels 'safer now'. Her room was warm and tidy.", ""},
 		{m, "dan", on(2026, 11, 20), "management_oversight", "Management oversight before review",
 			"Good progress. Consider stepping down to a child in need plan at the next review if the assessment supports it.", ""},
