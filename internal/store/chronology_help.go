@@ -6,6 +6,11 @@ import (
 	"sightline/internal/casework"
 )
 
+// Who recorded an entry: a record's updated_by names who saved it last, so
+// it is shown only for entries made in the one write that created or ended
+// the record (a conference, a strategy discussion, a plan's end), never for
+// a start that a later write may have changed hands on.
+//
 // The chronology arms of help and protection, from the contact to the
 // closure, listed in chronologyArms. Each keeps the 8 columns (date, kind,
 // summary, detail, by, record id, in error, order). Codes are named with
@@ -34,11 +39,11 @@ var (
 		SELECT r.closure_date, 'referral', 'Episode closed: ' || ` + labelSQL("r.closure_reason", casework.ClosureReasons()) + `,
 		'', '', r.id, ` + inError("r") + `, 99 FROM referrals r WHERE r.child_id = ? AND r.closure_date IS NOT NULL`
 
-	assessmentArm = `SELECT a.start_date, 'assessment', 'Assessment started', '', a.updated_by, a.id, ` + inError("a") + `, 30
+	assessmentArm = `SELECT a.start_date, 'assessment', 'Assessment started', '', '', a.id, ` + inError("a") + `, 30
 		FROM assessments a WHERE a.child_id = ?
 		UNION ALL
 		SELECT a.completed_date, 'assessment', 'Assessment completed: ' || ` + labelSQL("a.outcome", casework.AssessmentOutcomes()) + `,
-		'', a.updated_by, a.id, ` + inError("a") + `, 85 FROM assessments a WHERE a.child_id = ? AND a.completed_date IS NOT NULL
+		'', '', a.id, ` + inError("a") + `, 85 FROM assessments a WHERE a.child_id = ? AND a.completed_date IS NOT NULL
 		UNION ALL
 		SELECT a.authorised_date, 'assessment', 'Assessment authorised', '', a.authorised_by, a.id, ` + inError("a") + `, 86
 		FROM assessments a WHERE a.child_id = ? AND a.authorised_date IS NOT NULL`
@@ -47,7 +52,7 @@ var (
 		THEN 'Strategy discussion: section 47 enquiry to start' ELSE 'Strategy discussion: no section 47 enquiry' END,
 		sd.notes, sd.updated_by, sd.id, ` + inError("sd") + `, 40 FROM strategy_discussions sd WHERE sd.child_id = ?
 		UNION ALL
-		SELECT e.start_date, 'protection', 'Section 47 enquiry started', '', e.updated_by, e.id, ` + inError("e") + `, 50
+		SELECT e.start_date, 'protection', 'Section 47 enquiry started', '', '', e.id, ` + inError("e") + `, 50
 		FROM s47_enquiries e WHERE e.child_id = ?
 		UNION ALL
 		SELECT e.end_date, 'protection', 'Section 47 enquiry ended: ' || ` + labelSQL("e.outcome", casework.S47Outcomes()) + `,
@@ -60,7 +65,7 @@ var (
 		FROM conferences cf WHERE cf.child_id = ?
 		UNION ALL
 		SELECT p.start_date, 'protection', 'Child protection plan started: ' || ` + labelSQL("p.initial_category", casework.AbuseCategories()) + `,
-		'', p.updated_by, p.id, ` + inError("p") + `, 61 FROM cp_plans p WHERE p.child_id = ?
+		'', '', p.id, ` + inError("p") + `, 61 FROM cp_plans p WHERE p.child_id = ?
 		UNION ALL
 		SELECT p.end_date, 'protection', 'Child protection plan ended: ' || ` + labelSQL("p.latest_category", casework.AbuseCategories()) + `,
 		p.end_reason, p.updated_by, p.id, ` + inError("p") + `, 90 FROM cp_plans p WHERE p.child_id = ? AND p.end_date IS NOT NULL
@@ -74,7 +79,7 @@ var (
 		ELSE ` + labelSQL("v.kind", casework.VisitKinds()) + ` || ': ' || v.notes END,
 		v.visited_by, v.id, ` + inError("v") + `, 75 FROM visits v WHERE v.child_id = ?`
 
-	cinPlanArm = `SELECT p.start_date, 'cin_plan', 'Child in need plan started', '', p.updated_by, p.id, ` + inError("p") + `, 80
+	cinPlanArm = `SELECT p.start_date, 'cin_plan', 'Child in need plan started', '', '', p.id, ` + inError("p") + `, 80
 		FROM cin_plans p WHERE p.child_id = ?
 		UNION ALL
 		SELECT p.end_date, 'cin_plan', 'Child in need plan ended', '', p.updated_by, p.id, ` + inError("p") + `, 91

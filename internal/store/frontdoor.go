@@ -90,7 +90,8 @@ type ContactRow struct {
 	casework.Contact
 	ChildName  string
 	LAChildID  string
-	ReReferral bool // a referral of this child in the 12 months before the contact date
+	ReReferral bool // a referral of this child in the 12 months before the contact date, now closed
+	OpenCase   bool // the child's episode was open on the contact date: the contact is for the allocated worker
 }
 
 // Contacts lists contacts, newest first: the front door list and the
@@ -156,7 +157,12 @@ func (s *Store) flagReReferrals(ctx context.Context, f ContactFilter, rows []Con
 	}
 	for i := range rows {
 		cf := casework.CaseFile{Referrals: refs[rows[i].ChildID]}
-		rows[i].ReReferral = cf.IsReReferral(rows[i].Date, 0)
+		for _, r := range cf.Referrals {
+			rows[i].OpenCase = rows[i].OpenCase || (r.Open(rows[i].Date) && !r.NFA)
+		}
+		// A contact during an open episode is not a re-referral: the child
+		// is already known and held.
+		rows[i].ReReferral = !rows[i].OpenCase && cf.IsReReferral(rows[i].Date, 0)
 	}
 	return nil
 }

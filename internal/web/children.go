@@ -3,6 +3,8 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -79,9 +81,20 @@ func (s *Server) visibleRows(r *http.Request, children []casework.Child) ([]chil
 	return rows, nil
 }
 
-// chronologyLimit bounds one page of chronology; a child known for years
-// has a few thousand entries at most.
-const chronologyLimit = 5000
+// chronologyPage is how many entries one page of the chronology shows,
+// newest first; older ones are a link away (and the filter narrows by
+// kind). A child known for years has a few thousand entries, and a page of
+// all of them is megabytes that nobody reads at once.
+const chronologyPage = 200
+
+// chronoRow is a chronology entry ready to draw: the values the template
+// would otherwise compute per row, worked out once in Go.
+type chronoRow struct {
+	casework.ChronologyEntry
+	DateText    string
+	ISO         string
+	Correctable bool // the user may mark this note as entered in error
+}
 
 type childPage struct {
 	basePage
@@ -91,11 +104,12 @@ type childPage struct {
 	Involvement []casework.Involvement
 	Addresses   []casework.Address
 	Network     []casework.Relationship
-	Chronology  []casework.ChronologyEntry
+	Chronology  []chronoRow
+	Older       string // link to the next page of older entries, if any
+	Newer       string // link back towards the newest entries, if not on the first page
 	Kinds       []casework.Code
 	Selected    []string
 	CanEdit     bool
-	Correctable map[int64]bool // notes this user may mark as entered in error
 	Case        caseView
 }
 
@@ -154,10 +168,7 @@ func (s *Server) childRecord(w http.ResponseWriter, r *http.Request) error {
 	if p.Network, err = s.store.Relationships(r.Context(), c.ID); err != nil {
 		return err
 	}
-	if p.Chronology, err = s.store.Chronology(r.Context(), c.ID, kinds, chronologyLimit); err != nil {
-		return err
-	}
-	if p.Correctable, err = s.correctableNotes(r, c.ID); err != nil {
+	if err := s.chronology(r, &p, kinds); err != nil {
 		return err
 	}
 	if p.Case, err = s.caseSummary(r, c); err != nil {
@@ -206,6 +217,47 @@ func (s *Server) noticeText(code string) string {
 		return "Note marked as entered in error"
 	}
 	return ""
+}
+
+// chronology fills one page of the child's chronology, each row ready to
+// draw, with links to older and newer pages.
+func (s *Server) chronology(r *http.Request, p *childPage, kinds []string) error {
+	offset, _ := strconv.Atoi(r.URL.Query().Get("from"))
+	offset = max(offset, 0)
+	entries, err := s.store.ChronologyPage(r.Context(), p.Child.ID, kinds, offset, chronologyPage+1)
+	if err != nil {
+		return err
+	}
+	correctable, err := s.correctableNotes(r, p.Child.ID)
+	if err != nil {
+		return err
+	}
+	if len(entries) > chronologyPage {
+		entries = entries[:chronologyPage]
+		p.Older = chronologyLink(p.Child.ID, kinds, offset+chronologyPage)
+	}
+	if offset > 0 {
+		p.Newer = chronologyLink(p.Child.ID, kinds, max(offset-chronologyPage, 0))
+	}
+	p.Chronology = make([]chronoRow, len(entries))
+	for i, e := range entries {
+		p.Chronology[i] = chronoRow{ChronologyEntry: e, DateText: calendar.FormatLong(e.Date), ISO: calendar.FormatDate(e.Date),
+			Correctable: e.Kind == "note" && !e.InError && correctable[e.RecordID]}
+	}
+	return nil
+}
+
+// chronologyLink is the address of a chronology page.
+func chronologyLink(child int64, kinds []string, from int) string {
+	q := url.Values{"kind": kinds}
+	if from > 0 {
+		q.Set("from", strconv.Itoa(from))
+	}
+	link := fmt.Sprintf("/children/%d", child)
+	if len(q) > 0 {
+		link += "?" + q.Encode()
+	}
+	return link + "#chronology-heading"
 }
 
 // correctableNotes are the child's notes the user may mark as entered in

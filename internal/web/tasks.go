@@ -88,18 +88,19 @@ func nextBefore(a, b *timescale.Task) bool {
 	return a.Due.Before(b.Due)
 }
 
-// caseState is a one-line summary of where the child's case is.
+// caseState is a one-line summary of where the child's case is: the most
+// serious work in progress first.
 func caseState(cf casework.CaseFile) string {
-	switch {
-	case cf.OpenPlan() != nil:
-		return "Child protection plan (" + casework.LabelOf(casework.AbuseCategories(), cf.OpenPlan().LatestCategory) + ")"
-	case cf.OpenCINPlan() != nil:
-		return "Child in need plan"
+	if p := cf.OpenPlan(); p != nil {
+		return "Child protection plan (" + casework.LabelOf(casework.AbuseCategories(), p.LatestCategory) + ")"
 	}
 	for i := len(cf.S47s) - 1; i >= 0; i-- {
 		if cf.S47s[i].EndDate == nil {
 			return "Section 47 enquiry"
 		}
+	}
+	if cf.OpenCINPlan() != nil {
+		return "Child in need plan"
 	}
 	for i := len(cf.Assessments) - 1; i >= 0; i-- {
 		if cf.Assessments[i].AuthorisedDate == nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"sightline/internal/auth"
+	"sightline/internal/casework"
 	"sightline/internal/store"
 )
 
@@ -238,5 +239,33 @@ func TestHealthAndMetrics(t *testing.T) {
 		}
 		b.get("/sign-in")
 		mustContain(t, b.get("/metrics").body, `sightline_http_requests_total{code="200",route="GET /sign-in"}`)
+	})
+}
+
+func TestALongChronologyComesInPagesNewestFirst(t *testing.T) {
+	eachApp(t, func(t *testing.T, a *app) {
+		u, _ := a.st.UserByUsername(ctx, "social_worker")
+		start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+		for i := range 230 {
+			n := casework.Note{ChildID: a.child.ID, Date: start.AddDate(0, 0, i), Kind: "case_note",
+				Subject: fmt.Sprintf("Note %03d", i), Body: "Seen."}
+			if _, err := a.st.AddNote(ctx, u.Actor(), n); err != nil {
+				t.Fatal(err)
+			}
+		}
+		b := a.signIn(auth.SocialWorker)
+		first := b.get(fmt.Sprintf("/children/%d", a.child.ID)).body
+		if got := strings.Count(first, `class="app-chronology__item`); got != 200 {
+			t.Errorf("first page has %d entries, want 200", got)
+		}
+		mustContain(t, first, "Note 229", `id="older"`)
+		if strings.Contains(first, "Note 029") {
+			t.Error("the first page shows an old note")
+		}
+		second := b.get(fmt.Sprintf("/children/%d?from=200", a.child.ID)).body
+		mustContain(t, second, "Note 029", "Note 000", `id="newer"`)
+		if strings.Contains(second, `id="older"`) {
+			t.Error("the last page offers older entries")
+		}
 	})
 }
