@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"sightline/internal/casework"
@@ -12,7 +14,10 @@ import (
 // arm yields (date, kind, summary, detail, by, record id, in error, order)
 // for one child id; later kinds of record add an arm here.
 var chronologyArms = map[string]string{
-	"note": `SELECT n.note_date, 'note', n.subject, n.body, COALESCE(u.display_name, ''), n.id,
+	// A note's body is fetched after sorting, for the page's notes only
+	// (noteBodies): sorting thousands of bodies to keep two hundred was most
+	// of the cost of a long chronology.
+	"note": `SELECT n.note_date, 'note', n.subject, '', COALESCE(u.display_name, ''), n.id,
 		CASE WHEN n.error_reason <> '' THEN 1 ELSE 0 END, n.id
 		FROM case_notes n LEFT JOIN users u ON u.id = n.author_id WHERE n.child_id = ?`,
 	"involvement": `SELECT i.start_date, 'involvement', 'Involvement opened', '', '', i.id,
@@ -53,20 +58,37 @@ func (s *Store) ChronologyPage(ctx context.Context, childID int64, kinds []strin
 		if len(kinds) > 0 && !contains(kinds, k.Code) {
 			continue
 		}
+		// Each arm keeps only its own newest offset+limit rows (the notes
+		// arm reads them in index order), so the final sort handles a page's
+		// worth of rows per kind rather than the child's whole history.
 		arm := chronologyArms[k.Code]
-		arms = append(arms, arm)
+		arms = append(arms, `SELECT * FROM (`+arm+` ORDER BY 1 DESC LIMIT ?) AS `+k.Code)
 		for range strings.Count(arm, "?") {
 			args = append(args, childID)
 		}
+		args = append(args, offset+limit)
 	}
 	if len(arms) == 0 {
 		return nil, nil
 	}
 	q := `SELECT * FROM (` + strings.Join(arms, " UNION ALL ") + `) AS c ORDER BY 1 DESC, 8 DESC, 2, 6 DESC LIMIT ? OFFSET ?`
-	rows, err := s.query(ctx, q, append(args, limit, offset)...)
+	stmt, err := s.prepared(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("store: chronology of child %d: %w", childID, err)
 	}
+	rows, err := stmt.QueryContext(ctx, append(args, limit, offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("store: chronology of child %d: %w", childID, err)
+	}
+	out, err := scanChronology(rows)
+	if err != nil {
+		return nil, fmt.Errorf("store: chronology of child %d: %w", childID, err)
+	}
+	return out, s.noteBodies(ctx, out)
+}
+
+// scanChronology reads chronology rows.
+func scanChronology(rows *sql.Rows) ([]casework.ChronologyEntry, error) {
 	defer rows.Close()
 	var out []casework.ChronologyEntry
 	for rows.Next() {
@@ -74,13 +96,44 @@ func (s *Store) ChronologyPage(ctx context.Context, childID int64, kinds []strin
 		var d dateCol
 		var inErr, order int64
 		if err := rows.Scan(&d, &e.Kind, &e.Summary, &e.Detail, &e.By, &e.RecordID, &inErr, &order); err != nil {
-			return nil, fmt.Errorf("store: chronology of child %d: %w", childID, err)
+			return nil, err
 		}
 		e.Date, e.InError = d.t, inErr == 1
 		e.KindName = casework.LabelOf(casework.ChronologyKinds(), e.Kind)
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// noteBodies fills in the body of each note on a chronology page with one
+// query.
+func (s *Store) noteBodies(ctx context.Context, entries []casework.ChronologyEntry) error {
+	at := map[int64]int{}
+	var ids []string
+	for i, e := range entries {
+		if e.Kind == "note" {
+			at[e.RecordID] = i
+			ids = append(ids, strconv.FormatInt(e.RecordID, 10))
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	// The ids are integers this function formatted, never user input.
+	rows, err := s.query(ctx, `SELECT id, body FROM case_notes WHERE id IN (`+strings.Join(ids, ",")+`)`)
+	if err != nil {
+		return fmt.Errorf("store: note bodies: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var body string
+		if err := rows.Scan(&id, &body); err != nil {
+			return err
+		}
+		entries[at[id]].Detail = body
+	}
+	return rows.Err()
 }
 
 func contains(list []string, s string) bool {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"sightline/internal/calendar"
@@ -99,21 +100,29 @@ func (s *Store) MarkNoteInError(ctx context.Context, actor Actor, id int64, vers
 	return nil
 }
 
-// NoteAuthors maps each of a child's notes to the user who wrote it, for
-// the rule on who may mark a note as entered in error.
-func (s *Store) NoteAuthors(ctx context.Context, childID int64) (map[int64]int64, error) {
-	rows, err := s.query(ctx, `SELECT id, author_id FROM case_notes WHERE child_id = ?`, childID)
+// NotesBy returns which of the notes ids were written by one user, for the
+// rule on who may mark a note as entered in error.
+func (s *Store) NotesBy(ctx context.Context, userID int64, ids []int64) (map[int64]bool, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	list := make([]string, len(ids))
+	for i, id := range ids {
+		list[i] = strconv.FormatInt(id, 10)
+	}
+	// The list holds integers formatted here, never user input.
+	rows, err := s.query(ctx, `SELECT id FROM case_notes WHERE author_id = ? AND id IN (`+strings.Join(list, ",")+`)`, userID)
 	if err != nil {
-		return nil, fmt.Errorf("store: note authors of child %d: %w", childID, err)
+		return nil, fmt.Errorf("store: notes by user %d: %w", userID, err)
 	}
 	defer rows.Close()
-	out := map[int64]int64{}
+	out := map[int64]bool{}
 	for rows.Next() {
-		var id, author int64
-		if err := rows.Scan(&id, &author); err != nil {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
 			return nil, err
 		}
-		out[id] = author
+		out[id] = true
 	}
 	return out, rows.Err()
 }

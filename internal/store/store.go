@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"sightline/internal/auth"
@@ -28,6 +29,7 @@ type Store struct {
 	d      dialect
 	now    func() time.Time
 	hasher auth.Hasher // zero: auth's defaults
+	stmts  sync.Map    // query text → *sql.Stmt, for the few hot queries
 }
 
 // Option changes how a Store is opened.
@@ -94,8 +96,14 @@ func sqliteDSN(path string) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the kept statements and the database.
+func (s *Store) Close() error {
+	s.stmts.Range(func(_, st any) bool {
+		st.(*sql.Stmt).Close()
+		return true
+	})
+	return s.db.Close()
+}
 
 // Backend names the database in use: "sqlite" or "postgres".
 func (s *Store) Backend() string { return s.d.name() }
@@ -110,6 +118,23 @@ func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
 // DB exposes the handle for benchmarks and cross-check tests that need raw
 // SQL. Application code goes through Store methods.
 func (s *Store) DB() *sql.DB { return s.db }
+
+// prepared returns a statement for q, prepared once and kept: the long
+// chronology union costs as much to parse as to run on SQLite.
+func (s *Store) prepared(ctx context.Context, q string) (*sql.Stmt, error) {
+	if st, ok := s.stmts.Load(q); ok {
+		return st.(*sql.Stmt), nil
+	}
+	st, err := s.db.PrepareContext(ctx, s.d.rebind(q))
+	if err != nil {
+		return nil, err
+	}
+	if prev, loaded := s.stmts.LoadOrStore(q, st); loaded {
+		st.Close()
+		return prev.(*sql.Stmt), nil
+	}
+	return st, nil
+}
 
 // exec, query and queryRow rebind "?" placeholders for the backend.
 func (s *Store) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {

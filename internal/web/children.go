@@ -228,10 +228,6 @@ func (s *Server) chronology(r *http.Request, p *childPage, kinds []string) error
 	if err != nil {
 		return err
 	}
-	correctable, err := s.correctableNotes(r, p.Child.ID)
-	if err != nil {
-		return err
-	}
 	if len(entries) > chronologyPage {
 		entries = entries[:chronologyPage]
 		p.Older = chronologyLink(p.Child.ID, kinds, offset+chronologyPage)
@@ -239,10 +235,14 @@ func (s *Server) chronology(r *http.Request, p *childPage, kinds []string) error
 	if offset > 0 {
 		p.Newer = chronologyLink(p.Child.ID, kinds, max(offset-chronologyPage, 0))
 	}
+	all, own, err := s.correctableNotes(r, entries)
+	if err != nil {
+		return err
+	}
 	p.Chronology = make([]chronoRow, len(entries))
 	for i, e := range entries {
 		p.Chronology[i] = chronoRow{ChronologyEntry: e, DateText: calendar.FormatLong(e.Date), ISO: calendar.FormatDate(e.Date),
-			Correctable: e.Kind == "note" && !e.InError && correctable[e.RecordID]}
+			Correctable: e.Kind == "note" && !e.InError && (all || own[e.RecordID])}
 	}
 	return nil
 }
@@ -260,17 +260,24 @@ func chronologyLink(child int64, kinds []string, from int) string {
 	return link + "#chronology-heading"
 }
 
-// correctableNotes are the child's notes the user may mark as entered in
-// error, by the one rule in package auth.
-func (s *Server) correctableNotes(r *http.Request, childID int64) (map[int64]bool, error) {
-	authors, err := s.store.NoteAuthors(r.Context(), childID)
-	if err != nil {
-		return nil, err
-	}
+// correctableNotes says which of the child's notes the user may mark as
+// entered in error, by the one rule in package auth: a manager may mark any
+// note, anyone else only their own.
+func (s *Server) correctableNotes(r *http.Request, entries []casework.ChronologyEntry) (all bool, own map[int64]bool, err error) {
 	u := currentUser(r)
-	out := map[int64]bool{}
-	for note, author := range authors {
-		out[note] = auth.CanCorrectRecord(auth.Subject{UserID: u.ID, Role: u.Role}, author)
+	subject := auth.Subject{UserID: u.ID, Role: u.Role}
+	if auth.CanCorrectRecord(subject, -1) { // allowed whoever wrote it
+		return true, nil, nil
 	}
-	return out, nil
+	if !auth.CanCorrectRecord(subject, u.ID) { // not even their own
+		return false, nil, nil
+	}
+	var notes []int64
+	for _, e := range entries {
+		if e.Kind == "note" {
+			notes = append(notes, e.RecordID)
+		}
+	}
+	own, err = s.store.NotesBy(r.Context(), u.ID, notes)
+	return false, own, err
 }
