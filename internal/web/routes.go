@@ -52,6 +52,21 @@ func (s *Server) routes() []route {
 	}
 }
 
+// allRoutes is every group of routes. Each group lists its routes with
+// their access rules: the pages here, the case actions below, and one
+// group per area in routes_*.go.
+func (s *Server) allRoutes() []route {
+	groups := [][]route{
+		s.routes(),
+		s.caseActionRoutes(),
+	}
+	var all []route
+	for _, g := range groups {
+		all = append(all, g...)
+	}
+	return all
+}
+
 // caseActions are the forms that record help and protection work on a
 // child's case file, each with the permission it needs. Each path serves
 // the form (GET) and takes it (POST).
@@ -95,7 +110,7 @@ func (s *Server) caseActionRoutes() []route {
 // mux registers the routes, the static files and the operational endpoints.
 func (s *Server) mux() *http.ServeMux {
 	m := http.NewServeMux()
-	for _, rt := range append(s.routes(), s.caseActionRoutes()...) {
+	for _, rt := range s.allRoutes() {
 		m.Handle(rt.pattern, s.guard(rt))
 	}
 	m.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static.FS))))
