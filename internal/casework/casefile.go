@@ -3,6 +3,8 @@ package casework
 import (
 	"fmt"
 	"time"
+
+	"sightline/internal/calendar"
 )
 
 // CaseFile is everything recorded about one child's help and protection:
@@ -58,7 +60,7 @@ func (cf CaseFile) OpenCINPlan() *CINPlan {
 // for one not yet saved) follows another referral of the same child within
 // the 12 months before it: the DfE re-referral measure.
 func (cf CaseFile) IsReReferral(d time.Time, self int64) bool {
-	yearBefore := addMonthsClamped(d, -12)
+	yearBefore := calendar.AddMonths(d, -12)
 	for _, r := range cf.Referrals {
 		if r.ID == self {
 			continue
@@ -69,19 +71,6 @@ func (cf CaseFile) IsReReferral(d time.Time, self int64) bool {
 		}
 	}
 	return false
-}
-
-// addMonthsClamped is calendar.AddMonths (casework keeps to the standard
-// library): same day of the month, clamped to the month's last day.
-func addMonthsClamped(d time.Time, n int) time.Time {
-	y, m := d.Year(), int(d.Month())-1+n
-	y += m / 12
-	if m %= 12; m < 0 {
-		m += 12
-		y--
-	}
-	last := time.Date(y, time.Month(m+2), 0, 0, 0, 0, 0, time.UTC).Day()
-	return time.Date(y, time.Month(m+1), min(d.Day(), last), 0, 0, 0, 0, time.UTC)
 }
 
 func (cf CaseFile) referral(id int64) (Referral, error) {
