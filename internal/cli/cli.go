@@ -44,6 +44,7 @@ func commands() []command {
 		{"user", "add users, reset passwords, set roles, list, disable and enable", runUser},
 		{"history", "verify the hash-chained history of every change", runHistory},
 		{"demo", "create a demo authority in a local SQLite file and serve it", runDemo},
+		{"generate", "write a synthetic authority: --scenario, --size small|la, --seed, --as-at", runGenerate},
 		{"help", "show this help", nil},
 	}
 }

@@ -111,6 +111,7 @@ type childPage struct {
 	Selected    []string
 	CanEdit     bool
 	Case        caseView
+	HandedBack  []casework.HandBack // open hand-backs from case-file audits: a red flag until resolved
 }
 
 // caseView is the help and protection summary on a child's record.
@@ -172,6 +173,9 @@ func (s *Server) childRecord(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if p.Case, err = s.caseSummary(r, c); err != nil {
+		return err
+	}
+	if p.HandedBack, err = s.store.OpenHandBacksOf(r.Context(), c.ID); err != nil {
 		return err
 	}
 	p.Notice = s.noticeText(r.URL.Query().Get("saved"))

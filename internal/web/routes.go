@@ -59,6 +59,8 @@ func (s *Server) allRoutes() []route {
 	groups := [][]route{
 		s.routes(),
 		s.caseActionRoutes(),
+		s.workforceRoutes(),
+		s.auditRoutes(),
 	}
 	var all []route
 	for _, g := range groups {

@@ -1,0 +1,311 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"time"
+
+	"sightline/internal/calendar"
+	"sightline/internal/store"
+	"sightline/internal/synth"
+)
+
+// generateActor is who the history says wrote a generated authority.
+var generateActor = store.Actor{UserID: 0, Name: "sightline generate"}
+
+// generateOptions are generate's flags, checked.
+type generateOptions struct {
+	dsn       string
+	scenario  synth.Scenario
+	size      synth.Size
+	seed      uint64
+	asAt      time.Time
+	now       func() time.Time // the store's clock; nil: the real one (tests fix it)
+	batchRows int
+}
+
+func runGenerate(ctx context.Context, e *env, args []string) error {
+	f := newFlags(e, "generate", "--db DB [--scenario NAME] [--size small|la|national] [--seed N] [--as-at YYYY-MM-DD]",
+		"Writes a synthetic (fictional) authority into a database that holds no children yet: teams,\n"+
+			"staff, children and their help and protection work, at England's rates or a scenario's.\n"+
+			"The same scenario, size, seed and as-at date always give the same records.\n"+
+			"Scenarios: "+strings.Join(synth.ScenarioNames(), ", ")+". Sizes: "+strings.Join(synth.SizeNames(), ", ")+".")
+	db := f.dbFlag()
+	scenario := f.String("scenario", "steady", "the kind of authority: "+strings.Join(synth.ScenarioNames(), ", "))
+	size := f.String("size", "small", "how big: "+strings.Join(synth.SizeNames(), ", "))
+	seed := f.Uint64("seed", 1, "the seed: the same seed gives the same authority")
+	asAt := f.String("as-at", "", "the last day of history, YYYY-MM-DD (default: the scenario's date; today for steady)")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	o, err := generateOptionsFrom(*db, *scenario, *size, *seed, *asAt, time.Now())
+	if err != nil {
+		return err
+	}
+	return generate(ctx, e, o)
+}
+
+// generateOptionsFrom checks the flags: an unknown scenario or size, or a
+// bad date, is a usage error naming the valid values.
+func generateOptionsFrom(db, scenario, size string, seed uint64, asAt string, now time.Time) (generateOptions, error) {
+	o := generateOptions{seed: seed, batchRows: 25000}
+	var err error
+	if o.dsn, err = database(db); err != nil {
+		return o, err
+	}
+	if o.scenario, err = synth.LookupScenario(scenario); err != nil {
+		return o, usagef("generate: %v", err)
+	}
+	if o.size, err = synth.LookupSize(size); err != nil {
+		return o, usagef("generate: %v", err)
+	}
+	today := calendar.Today(now)
+	o.asAt = o.scenario.AsAt
+	if o.asAt.IsZero() {
+		o.asAt = today
+	}
+	if asAt != "" {
+		d, err := time.Parse(time.DateOnly, strings.TrimSpace(asAt))
+		if err != nil {
+			return o, usagef("generate: --as-at %q is not a date: give it as YYYY-MM-DD, like 2017-09-30", asAt)
+		}
+		o.asAt = d
+	}
+	if o.asAt.After(today) {
+		return o, usagef("generate: --as-at %s is in the future: history can run only to today (%s)",
+			calendar.FormatDate(o.asAt), calendar.FormatDate(today))
+	}
+	if o.asAt.Year() < 2010 {
+		return o, usagef("generate: --as-at %s is too early: give a date from 2010-01-01", calendar.FormatDate(o.asAt))
+	}
+	return o, nil
+}
+
+// generate makes the authority and writes it batch by batch, with progress
+// on stderr and a summary on stdout.
+func generate(ctx context.Context, e *env, o generateOptions) error {
+	if !o.size.Ready {
+		return fmt.Errorf("generate: size %s is not built yet: %s. Use small or la", o.size.Name, o.size.About)
+	}
+	st, err := openForGenerate(ctx, e.stderr, o)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ids, err := st.NextIDs(ctx)
+	if err != nil {
+		return err
+	}
+	began := time.Now()
+	a, err := synth.Generate(synth.Config{Scenario: o.scenario, Size: o.size, Seed: o.seed, AsAt: o.asAt, IDs: ids})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "generated %s at size %s (seed %d, %s to %s) in %s; writing\n", o.scenario.Name, o.size.Name,
+		o.seed, calendar.FormatDate(a.Start), calendar.FormatDate(a.AsAt), time.Since(began).Round(time.Millisecond))
+	tally, err := writeBatches(ctx, e.stderr, st, a, o.batchRows)
+	if err != nil {
+		return err
+	}
+	printGenerated(e.stdout, o, a, tally, time.Since(began))
+	return nil
+}
+
+// openForGenerate opens (creating a SQLite file) and migrates the
+// database, and refuses one that holds any child or staff: the generator
+// writes only into a database of its own, and never beside real records.
+func openForGenerate(ctx context.Context, w io.Writer, o generateOptions) (*store.Store, error) {
+	var opts []store.Option
+	if o.now != nil {
+		opts = append(opts, store.WithClock(o.now))
+	}
+	st, err := store.Open(ctx, o.dsn, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if err := migrate(ctx, w, st); err != nil {
+		st.Close()
+		return nil, err
+	}
+	if err := checkEmpty(ctx, st, o.dsn); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+// checkEmpty refuses a database holding real children, or a generated
+// authority already, or teams and staff of its own.
+func checkEmpty(ctx context.Context, st *store.Store, dsn string) error {
+	total, real, err := st.CountChildren(ctx)
+	if err != nil {
+		return err
+	}
+	where := displayDSN(dsn)
+	switch {
+	case real > 0:
+		return fmt.Errorf("generate: refusing to write into %s: it holds %d real (not synthetic) children. "+
+			"The generator never writes beside real records: give it a new database", where, real)
+	case total > 0:
+		return fmt.Errorf("generate: %s already holds a generated authority (%d synthetic children). "+
+			"An authority is generated once, whole: give a new database (or remove this one)", where, total)
+	}
+	teams, err := st.Teams(ctx)
+	if err != nil {
+		return err
+	}
+	workers, err := st.Workers(ctx, 0)
+	if err != nil {
+		return err
+	}
+	if len(teams) > 0 || len(workers) > 0 {
+		return fmt.Errorf("generate: refusing to write into %s: it already has %d teams and %d staff of its own. "+
+			"The generator makes a whole authority: give it a new database", where, len(teams), len(workers))
+	}
+	return nil
+}
+
+// tally counts what was written, table by table, in the order first met.
+type tally struct {
+	tables []store.TableRows
+	rows   int
+	took   time.Duration
+}
+
+func (t *tally) add(s store.BatchSummary) {
+	for _, tr := range s.Tables {
+		found := false
+		for i := range t.tables {
+			if t.tables[i].Table == tr.Table {
+				t.tables[i].Rows += tr.Rows
+				found = true
+			}
+		}
+		if !found {
+			t.tables = append(t.tables, tr)
+		}
+	}
+	t.rows += s.Rows
+}
+
+func (t *tally) of(table string) int {
+	for _, tr := range t.tables {
+		if tr.Table == table {
+			return tr.Rows
+		}
+	}
+	return 0
+}
+
+// batchResult is one batch written, or the error that stopped it.
+type batchResult struct {
+	seq int64
+	sum store.BatchSummary
+	err error
+}
+
+// writeBatches writes the staff batch, then the families' batches, one
+// transaction each, printing progress. On PostgreSQL two writers work side
+// by side (its foreign-key checks run on the server, a core per
+// connection); SQLite takes one writer at a time. A failed batch stops the
+// rest; the batches written before it stay.
+func writeBatches(ctx context.Context, w io.Writer, st *store.Store, a *synth.Authority, rows int) (tally, error) {
+	writers := 1
+	if st.Backend() == "postgres" {
+		writers = 2
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	results := make(chan batchResult)
+	go feedBatches(ctx, st, a, rows, writers, results)
+	var t tally
+	var errs []error
+	began := time.Now()
+	for r := range results {
+		if r.err != nil {
+			errs = append(errs, fmt.Errorf("batch %d: %w", r.seq, r.err))
+			cancel()
+			continue
+		}
+		t.add(r.sum)
+		t.took = time.Since(began)
+		fmt.Fprintf(w, "batch %d: %d rows; %d rows written, %.0f rows/s\n", r.seq, r.sum.Rows, t.rows, rate(t.rows, t.took))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return t, fmt.Errorf("generate: %w (the batches reported written stay)", err)
+	}
+	return t, ctx.Err()
+}
+
+// feedBatches writes the first batch (the staff, whom every later batch
+// refers to), then hands the rest to writers, sending every result and
+// closing results when all are done.
+func feedBatches(ctx context.Context, st *store.Store, a *synth.Authority, rows, writers int, results chan<- batchResult) {
+	jobs := make(chan *store.SyntheticBatch)
+	var wg sync.WaitGroup
+	for range writers {
+		wg.Go(func() { writeEach(ctx, st, jobs, results) })
+	}
+	defer func() {
+		close(jobs)
+		wg.Wait()
+		close(results)
+	}()
+	staff := st.SyntheticWriter()
+	defer staff.Close()
+	for b := range a.Batches(rows) {
+		if b.Seq == 1 {
+			sum, err := staff.Write(ctx, generateActor, b)
+			results <- batchResult{b.Seq, sum, err}
+			if err != nil {
+				return
+			}
+			continue
+		}
+		select {
+		case jobs <- b:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// writeEach writes the batches it is given with a writer of its own.
+func writeEach(ctx context.Context, st *store.Store, jobs <-chan *store.SyntheticBatch, results chan<- batchResult) {
+	sw := st.SyntheticWriter()
+	defer sw.Close()
+	for b := range jobs {
+		if ctx.Err() != nil {
+			continue
+		}
+		sum, err := sw.Write(ctx, generateActor, b)
+		results <- batchResult{b.Seq, sum, err}
+	}
+}
+
+func rate(rows int, d time.Duration) float64 {
+	if d <= 0 {
+		return 0
+	}
+	return float64(rows) / d.Seconds()
+}
+
+// printGenerated prints what was made.
+func printGenerated(w io.Writer, o generateOptions, a *synth.Authority, t tally, took time.Duration) {
+	fmt.Fprintf(w, "%s: %s\n", synth.AuthorityName, o.scenario.Title)
+	fmt.Fprintf(w, "size %s, seed %d, history %s to %s\n", o.size.Name, o.seed, calendar.FormatDate(a.Start),
+		calendar.FormatDate(a.AsAt))
+	for _, line := range [][2]string{{"teams", "teams"}, {"staff", "workers"}, {"children", "children"},
+		{"contacts", "contacts"}, {"referrals", "referrals"}, {"assessments", "assessments"},
+		{"strategy discussions", "strategy_discussions"}, {"section 47 enquiries", "s47_enquiries"},
+		{"conferences", "conferences"}, {"child protection plans", "cp_plans"}, {"core groups", "core_groups"},
+		{"child in need plans", "cin_plans"}, {"visits", "visits"}, {"case notes", "case_notes"}} {
+		fmt.Fprintf(w, "  %-22s %d\n", line[0], t.of(line[1]))
+	}
+	fmt.Fprintf(w, "%d rows in %s (%.0f rows/s written)\n", t.rows, took.Round(time.Millisecond), rate(t.rows, t.took))
+	fmt.Fprintf(w, "Every child is synthetic. Staff cannot sign in until given a password ('sightline user').\n")
+}

@@ -1,0 +1,120 @@
+package synth
+
+import (
+	"cmp"
+	"iter"
+	"slices"
+	"time"
+
+	"sightline/internal/casework"
+	"sightline/internal/store"
+)
+
+// Authority is a generated authority, ready to write: its staff, then its
+// families' records in batches.
+type Authority struct {
+	Scenario Scenario
+	Size     Size
+	Seed     uint64
+	AsAt     time.Time
+	Start    time.Time // the first day of history
+	org      *org
+	children []*store.SyntheticBatch // each known child's records, family by family, in id order
+	family   []int                   // the family each child belongs to
+}
+
+// authority gathers the records the world made, and nothing else of it:
+// the families' plans are garbage once their records are made.
+func (w *world) authority() *Authority {
+	a := &Authority{Scenario: w.sc, Size: w.cfg.Size, Seed: w.cfg.Seed, AsAt: w.asAt, Start: w.start, org: w.org}
+	var kids []*kid
+	for _, hh := range w.households {
+		kids = kids[:0]
+		for _, k := range hh.kids {
+			if k.known {
+				kids = append(kids, k)
+			}
+		}
+		slices.SortFunc(kids, func(x, y *kid) int { return cmp.Compare(x.rec.ID, y.rec.ID) })
+		for _, k := range kids {
+			a.children = append(a.children, k.recs)
+			a.family = append(a.family, hh.idx)
+		}
+	}
+	return a
+}
+
+// Batches yields the authority in batches of about rows rows, each whole
+// families: the staff first (teams, workers, users), then the families in
+// the order they were met. Batches are numbered from 1.
+func (a *Authority) Batches(rows int) iter.Seq[*store.SyntheticBatch] {
+	return func(yield func(*store.SyntheticBatch) bool) {
+		b := &store.SyntheticBatch{Seq: 1, Teams: a.org.teams, Workers: a.org.workers, Users: a.org.users}
+		if !yield(b) {
+			return
+		}
+		b = &store.SyntheticBatch{Seq: 2}
+		for i, c := range a.children {
+			appendBatch(b, c)
+			last := i+1 == len(a.children)
+			if last || (BatchRows(b) >= rows && a.family[i+1] != a.family[i]) {
+				if !yield(b) || last {
+					return
+				}
+				b = &store.SyntheticBatch{Seq: b.Seq + 1}
+			}
+		}
+	}
+}
+
+// appendBatch adds one child's records to a batch.
+func appendBatch(b, c *store.SyntheticBatch) {
+	b.Children = append(b.Children, c.Children...)
+	b.Addresses = append(b.Addresses, c.Addresses...)
+	b.Relationships = append(b.Relationships, c.Relationships...)
+	b.Involvements = append(b.Involvements, c.Involvements...)
+	b.Allocations = append(b.Allocations, c.Allocations...)
+	b.Contacts = append(b.Contacts, c.Contacts...)
+	b.Referrals = append(b.Referrals, c.Referrals...)
+	b.Assessments = append(b.Assessments, c.Assessments...)
+	b.Strategies = append(b.Strategies, c.Strategies...)
+	b.S47s = append(b.S47s, c.S47s...)
+	b.Plans = append(b.Plans, c.Plans...)
+	b.Conferences = append(b.Conferences, c.Conferences...)
+	b.CoreGroups = append(b.CoreGroups, c.CoreGroups...)
+	b.Visits = append(b.Visits, c.Visits...)
+	b.CINPlans = append(b.CINPlans, c.CINPlans...)
+	b.CINReviews = append(b.CINReviews, c.CINReviews...)
+	b.Notes = append(b.Notes, c.Notes...)
+}
+
+// BatchRows counts the rows of a batch.
+func BatchRows(b *store.SyntheticBatch) int {
+	return len(b.Teams) + len(b.Workers) + len(b.Users) + len(b.Children) + len(b.Addresses) +
+		len(b.Relationships) + len(b.Involvements) + len(b.Allocations) + len(b.Contacts) + len(b.Referrals) +
+		len(b.Assessments) + len(b.Strategies) + len(b.S47s) + len(b.Plans) + len(b.Conferences) +
+		len(b.CoreGroups) + len(b.Visits) + len(b.CINPlans) + len(b.CINReviews) + len(b.Notes)
+}
+
+// Children returns every known child's records, one batch-shaped set per
+// child (for tests and reports).
+func (a *Authority) Children() []*store.SyntheticBatch { return a.children }
+
+// Staff returns the teams, workers and users.
+func (a *Authority) Staff() *store.SyntheticBatch {
+	return &store.SyntheticBatch{Teams: a.org.teams, Workers: a.org.workers, Users: a.org.users}
+}
+
+// CaseFile builds a child's case file from their records as at the as-at
+// date, as the store would load it (the open involvement only).
+func CaseFile(c *store.SyntheticBatch) casework.CaseFile {
+	cf := casework.CaseFile{Child: c.Children[0], Contacts: c.Contacts, Referrals: c.Referrals,
+		Assessments: c.Assessments, Strategies: c.Strategies, S47s: c.S47s, Conferences: c.Conferences,
+		Plans: c.Plans, CoreGroups: c.CoreGroups, Visits: c.Visits, CINPlans: c.CINPlans, CINReviews: c.CINReviews}
+	for i := range c.Involvements {
+		if c.Involvements[i].EndDate == nil {
+			cf.Involvement = &c.Involvements[i]
+		}
+	}
+	return cf
+}

@@ -1,0 +1,76 @@
+// Package synth generates a synthetic local authority: a fictional
+// children's services department (Brackenmoor, marked synthetic
+// everywhere), its teams and staff, and its children's help and
+// protection work over years, at England's rates or a scenario's. Every
+// demo, test and benchmark uses it; real records never can be.
+//
+// # Determinism
+//
+// Generate(cfg) reads no clock and no map order. Each part draws from its
+// own PCG stream (math/rand/v2) seeded from cfg.Seed and the part's name
+// (the demand, each household, the workforce, each shaping step), and ids
+// are handed out in a fixed order from cfg.IDs, so the same scenario,
+// size, seed and as-at date give the same records, id for id. Only the
+// store's write times (updated_at, the history's instants) differ between
+// runs, and a fixed store clock makes those match too.
+//
+// # How an authority is made
+//
+//  1. Demand (generate.go): month by month, families (household.go) are
+//     referred until the month reaches the period's referrals per 10,000
+//     children; each family's episodes are planned whole at once
+//     (episode.go, assess.go, protection.go, childinneed.go): the contact,
+//     the referral decision, the route (no further action, assessed not
+//     in need, early help, child in need, section 47), the assessment and
+//     its length, strategy discussions, enquiries, conferences, plans,
+//     core groups, reviews, visits and the closure, then the repeat
+//     referral, soon or years later. Siblings share an episode's dates.
+//     Everything after the as-at date (or a child's 18th birthday) is cut
+//     (cut.go). Contacts that are not referred make up the rest of the
+//     period's contacts.
+//  2. Drift (shape.go) silences the period's number of open child in need
+//     cases for more than five months.
+//  3. The records (materialise.go, records.go) are made child by child,
+//     with fictional names by heritage (names.go) and identifiers that can
+//     belong to no one (identity.go): NHS numbers from the 999 test range,
+//     UPNs with the fictional LA number 999, postcodes in the made-up BK
+//     area.
+//  4. The staff (workforce.go) are sized from the open cases and the
+//     period's caseload, with managers and support staff up to the
+//     period's headcount, each post held by a chain of workers back to the
+//     start of history (agency share and turnover from the periods).
+//  5. Allocation (allocate.go) gives each stretch of an episode to a worker
+//     of a team of its kind; shaping leaves the period's number of cases
+//     unallocated and buries one worker in assessments.
+//  6. Case notes (notes.go) are written by whoever held the case.
+//
+// The result, an Authority, yields store.SyntheticBatch values of whole
+// families for store.SyntheticWriter to write, one transaction and one
+// history event each.
+//
+// # Scenarios and sizes
+//
+// A Scenario is data (scenario.go, scenarios.go): a table of Periods, each
+// the service's parameters from a date. The generator reads the period in
+// force on each date (a visit falls due in one period, a referral arrives
+// in another) and never asks which scenario it is making. Counts such as
+// unallocated cases are given at the scenario's reference population and
+// scale with the size's. National rates come from the embedded profile
+// (profile.go, profile.json; DfE statistics under the Open Government
+// Licence v3.0).
+//
+// # Extension points
+//
+// Later issues add their records where the route ends today:
+//   - children in care: an assessment outcome "looked_after" and a route
+//     that starts a care episode (pickRoute, and a step in refer/enquire);
+//     the children in care team is already staffed;
+//   - missing episodes and return interviews, court proceedings: further
+//     steps of an episode, planned in the same way and cut at the as-at
+//     date;
+//   - the workforce register (posts, pay, absences, agency day rates):
+//     workforce.go makes posts and chains of holders with employment type,
+//     FTE and start and end dates, which the register can take over.
+//
+// Each adds its records to store.SyntheticBatch and a table to the writer.
+package synth
