@@ -69,7 +69,7 @@ func (p auditSamplePage) table() auditTable {
 	return t
 }
 
-// sampleCaption says how and when the sample was drawn.
+// Caption says how and when the sample was drawn.
 func (p auditSamplePage) Caption() string {
 	return fmt.Sprintf("Drawn by %s on %s from %d eligible cases, seed %d", p.Sample.DrawnBy,
 		calendar.FormatLong(p.Sample.DrawnOn), p.Sample.Eligible, p.Sample.Seed)

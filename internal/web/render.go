@@ -80,6 +80,8 @@ func navFor(r *http.Request) []navItem {
 		{"Team", "/team", auth.PermViewTeams},
 		{"Front door", "/front-door", auth.PermEditChildren},
 		{"Sign-off", "/authorisations", auth.PermAuthorise},
+		{"Workforce", "/workforce", auth.PermViewTeams},
+		{"Audits", "/audits", auth.PermAudit},
 		{"Find a child", "/children", auth.PermViewChildren},
 		{"Bank holidays", "/admin/holidays", auth.PermAdmin},
 		{"Timescales", "/admin/settings", auth.PermAdmin},
