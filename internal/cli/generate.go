@@ -28,6 +28,7 @@ type generateOptions struct {
 	batchRows int
 }
 
+// runGenerate is `sightline generate`: it writes a synthetic authority.
 func runGenerate(ctx context.Context, e *env, args []string) error {
 	f := newFlags(e, "generate", "--db DB [--scenario NAME] [--size small|la|national] [--seed N] [--as-at YYYY-MM-DD]",
 		"Writes a synthetic (fictional) authority into a database that holds no children yet: teams,\n"+
@@ -238,7 +239,10 @@ func writeBatches(ctx context.Context, w io.Writer, st *store.Store, a *synth.Au
 	if err := errors.Join(errs...); err != nil {
 		return t, fmt.Errorf("generate: %w (the batches reported written stay)", err)
 	}
-	return t, ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return t, fmt.Errorf("generate: stopped (the batches reported written stay): %w", err)
+	}
+	return t, nil
 }
 
 // feedBatches writes the first batch (the staff, whom every later batch
@@ -299,7 +303,14 @@ func printGenerated(w io.Writer, o generateOptions, a *synth.Authority, t tally,
 	fmt.Fprintf(w, "%s: %s\n", synth.AuthorityName, o.scenario.Title)
 	fmt.Fprintf(w, "size %s, seed %d, history %s to %s\n", o.size.Name, o.seed, calendar.FormatDate(a.Start),
 		calendar.FormatDate(a.AsAt))
-	for _, line := range [][2]string{{"teams", "teams"}, {"staff", "workers"}, {"children", "children"},
+	inPost := 0
+	for _, w := range a.Staff().Workers {
+		if w.ActiveOn(a.AsAt) {
+			inPost++
+		}
+	}
+	fmt.Fprintf(w, "  %-22s %d in post at the end, %d over the years\n", "staff", inPost, t.of("workers"))
+	for _, line := range [][2]string{{"teams", "teams"}, {"children", "children"},
 		{"contacts", "contacts"}, {"referrals", "referrals"}, {"assessments", "assessments"},
 		{"strategy discussions", "strategy_discussions"}, {"section 47 enquiries", "s47_enquiries"},
 		{"conferences", "conferences"}, {"child protection plans", "cp_plans"}, {"core groups", "core_groups"},

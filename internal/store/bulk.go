@@ -128,7 +128,8 @@ func (s *Store) WriteSyntheticBatch(ctx context.Context, actor Actor, b *Synthet
 // SyntheticWriter writes synthetic batches. On SQLite it keeps the
 // multi-row INSERTs it prepares from one batch to the next (a few hundred
 // rows of VALUES take SQLite longer to parse than to run); on PostgreSQL
-// it copies rows in with COPY (bulk_copy.go).
+// it copies rows in with COPY (bulk_copy.go). A writer writes one batch at
+// a time: batches written side by side need a writer each.
 type SyntheticWriter struct {
 	s     *Store
 	stmts map[string]*sql.Stmt // by table and rows per statement
@@ -152,8 +153,8 @@ func (sw *SyntheticWriter) Close() error {
 
 // Write inserts a whole generated batch in one transaction, table by table
 // in an order that keeps every foreign key satisfied, with prepared
-// multi-row INSERTs (the per-record methods would cost one transaction per
-// record). It appends ONE history event for the batch (entity
+// multi-row INSERTs on SQLite and COPY on PostgreSQL (the per-record
+// methods would cost one transaction per record). It appends ONE history event for the batch (entity
 // "synth_batch", the batch's Seq), whose after is the BatchSummary: the
 // chain stays whole and verifiable without an event per row. Children and
 // workers are written as synthetic.

@@ -26,11 +26,11 @@ type episode struct {
 	kids         []*kid
 	kes          []*kidEpisode // each child's records of it, parallel to kids
 	alloc        []allocation  // who held it, from the first day
-	per          Period
-	start        time.Time // the day of the contact and referral
-	stop         time.Time // nothing is recorded after it
-	agedOut      bool      // stop is a child's 18th birthday, before the as-at date
-	earliestPlan time.Time // no plan may start before it (a child referred unborn is born first)
+	per          Period        // the period it began in: its shares choose the route
+	start        time.Time     // the day of the contact and referral
+	stop         time.Time     // nothing is recorded after it
+	agedOut      bool          // stop is a child's 18th birthday, before the as-at date
+	earliestPlan time.Time     // no plan may start before it (a child referred unborn is born first)
 
 	received time.Time // the contact's instant, UTC
 	ooh      bool

@@ -34,10 +34,26 @@ var concernsBySource = map[string][]string{
 		"A neighbour reports shouting and a child crying late at night.",
 		"The young person asked for help, saying they cannot stay at home.",
 	},
+	"la_services": {
+		"The early help worker reports the family has stopped engaging and the concerns have grown.",
+		"Adult social care reports the parent's needs mean the children are left to care for themselves.",
+		"The family support service reports repeated arguments and a child frightened at home.",
+	},
+	"other_legal_agency": {
+		"Probation shares information about a risk to children in the household.",
+		"The youth justice service is worried the young person is being drawn into offending.",
+	},
+	"housing": {
+		"Housing reports the family is living in overcrowded and unsafe conditions.",
+		"Housing reports the family faces eviction and the home is in a very poor state.",
+	},
+	"anonymous": {
+		"An anonymous caller reports the children are often left alone and seem hungry.",
+		"An anonymous caller reports frequent shouting and a child crying.",
+	},
 	"other": {
 		"A voluntary organisation reports concerns about the family's circumstances.",
-		"Probation shares information about a risk to children in the household.",
-		"Housing reports the family is living in overcrowded and unsafe conditions.",
+		"A sports club coach is worried about marks seen on the child.",
 	},
 }
 
@@ -45,10 +61,9 @@ var concernsBySource = map[string][]string{
 func (r rng) concerns(source, need string) string {
 	g := sourceGroup(source)
 	switch g {
-	case "police", "schools", "health", "individual":
 	case "education_services":
 		g = "schools"
-	default:
+	case "unknown":
 		g = "other"
 	}
 	text := one(r, concernsBySource[g])
