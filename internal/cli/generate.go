@@ -112,6 +112,9 @@ func generate(ctx context.Context, e *env, o generateOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := st.Analyze(ctx); err != nil {
+		return err
+	}
 	printGenerated(e.stdout, o, a, tally, time.Since(began))
 	return nil
 }

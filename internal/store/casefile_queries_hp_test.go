@@ -77,8 +77,8 @@ func TestCaseFilesRunAConstantNumberOfQueries(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(files) != tc.want || q.n != 2+len(caseFileParts) || q.n != 13 {
-			t.Errorf("%d case files in %d queries, want %d in 13", len(files), q.n, tc.want)
+		if len(files) != tc.want || q.n != 3+len(caseFileParts) || q.n != 14 {
+			t.Errorf("%d case files in %d queries, want %d in 14", len(files), q.n, tc.want)
 		}
 	}
 }

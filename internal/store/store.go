@@ -148,3 +148,13 @@ func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, er
 func (s *Store) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 	return s.db.QueryRowContext(ctx, s.d.rebind(q), args...)
 }
+
+// Analyze refreshes the planner's statistics after a bulk load, so the
+// first queries on a freshly generated authority are planned on real
+// numbers rather than on empty tables.
+func (s *Store) Analyze(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `ANALYZE`); err != nil {
+		return fmt.Errorf("store: analyze: %w", err)
+	}
+	return nil
+}
