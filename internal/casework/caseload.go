@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"time"
 )
 
 // CaseState is what one open case involves as at a date: the facts its
@@ -17,6 +18,38 @@ type CaseState struct {
 	CINPlan      bool  // on a child in need plan
 	Assessment   bool  // an assessment started and not yet authorised
 	Proceedings  bool  // in care proceedings (recorded by a later issue)
+}
+
+// StateOn reads a case's state at the end of day d from its case file:
+// the plans and enquiries in force that day (started on or before it and
+// not ended by it), and whether an assessment had started and was not yet
+// authorised, under a referral not closed by then. The sibling group is
+// not in a case file; the store sets it.
+func StateOn(cf CaseFile, d time.Time) CaseState {
+	st := CaseState{ChildID: cf.Child.ID}
+	inForce := func(start time.Time, end *time.Time) bool {
+		return !start.After(d) && (end == nil || end.After(d))
+	}
+	for _, p := range cf.Plans {
+		st.CPPlan = st.CPPlan || inForce(p.StartDate, p.EndDate)
+	}
+	for _, e := range cf.S47s {
+		st.S47 = st.S47 || inForce(e.StartDate, e.EndDate)
+	}
+	for _, p := range cf.CINPlans {
+		st.CINPlan = st.CINPlan || inForce(p.StartDate, p.EndDate)
+	}
+	for _, a := range cf.Assessments {
+		if !inForce(a.StartDate, a.AuthorisedDate) {
+			continue
+		}
+		for _, r := range cf.Referrals {
+			if r.ID == a.ReferralID && (r.ClosureDate == nil || r.ClosureDate.After(d)) {
+				st.Assessment = true
+			}
+		}
+	}
+	return st
 }
 
 // Priority orders the unallocated queue: child protection first.

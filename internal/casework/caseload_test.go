@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"testing"
+	"time"
 
 	"sightline/internal/casework"
 )
@@ -214,4 +215,44 @@ func TestCaseloadSettings(t *testing.T) {
 	if len(keys) != 9 || keys[0].Key != casework.KeyWeightCPPlan || keys[0].Default != "1.5" || keys[8].Default != "20" {
 		t.Errorf("setting keys = %+v", keys)
 	}
+}
+
+func TestStateOnADay(t *testing.T) {
+	cf := casework.CaseFile{
+		Child:       casework.Child{ID: 9},
+		Referrals:   []casework.Referral{{ID: 1, Date: day(2026, 9, 1), ClosureDate: ptr(day(2026, 11, 20))}},
+		Assessments: []casework.Assessment{{ID: 2, ReferralID: 1, StartDate: day(2026, 9, 2), AuthorisedDate: ptr(day(2026, 10, 1))}},
+		S47s:        []casework.S47Enquiry{{ID: 3, StartDate: day(2026, 9, 10), EndDate: ptr(day(2026, 9, 20))}},
+		Plans:       []casework.CPPlan{{ID: 4, StartDate: day(2026, 9, 20)}},
+		CINPlans:    []casework.CINPlan{{ID: 5, StartDate: day(2026, 10, 1), EndDate: ptr(day(2026, 10, 2))}},
+	}
+	for _, tc := range []struct {
+		name string
+		on   time.Time
+		want casework.CaseState
+	}{
+		{"before anything started", day(2026, 9, 1), casework.CaseState{ChildID: 9}},
+		{"an assessment started and not authorised is open", day(2026, 9, 2), casework.CaseState{ChildID: 9, Assessment: true}},
+		{"an enquiry is in force from its start", day(2026, 9, 10), casework.CaseState{ChildID: 9, Assessment: true, S47: true}},
+		{"an enquiry ending on a day is over that day; a plan starting then is in force", day(2026, 9, 20),
+			casework.CaseState{ChildID: 9, Assessment: true, CPPlan: true}},
+		{"an assessment authorised on a day is closed that day", day(2026, 10, 1), casework.CaseState{ChildID: 9, CPPlan: true, CINPlan: true}},
+		{"a plan with no end is in force", day(2026, 11, 24), casework.CaseState{ChildID: 9, CPPlan: true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := casework.StateOn(cf, tc.on); got != tc.want {
+				t.Errorf("StateOn = %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+	t.Run("an assessment of a closed referral is not open", func(t *testing.T) {
+		cf := cf
+		cf.Assessments = []casework.Assessment{{ID: 2, ReferralID: 1, StartDate: day(2026, 9, 2)}}
+		if got := casework.StateOn(cf, day(2026, 11, 20)); got.Assessment {
+			t.Error("an assessment open when its referral closed counts as open")
+		}
+		if got := casework.StateOn(cf, day(2026, 11, 19)); !got.Assessment {
+			t.Error("an assessment before its referral closed does not count as open")
+		}
+	})
 }

@@ -54,10 +54,11 @@ func (s *Store) asAtOrToday(d time.Time) time.Time {
 // UnallocatedQueue lists every involvement open at the end of day f.AsAt
 // with no worker in post holding it (never allocated, its worker left, or
 // taken from its worker), with how long it has waited, its priority (child
-// protection first) and its next timescale task that day under the local
-// settings and calendar. It runs a fixed number of queries: the
-// allocations, the states, the settings and holidays, and the case files
-// of the waiting children (13 per 500 of them).
+// protection first: casework.StateOn its case file) and its next timescale
+// task that day under the local settings and calendar. It runs a fixed
+// number of queries: the allocations, the teams, the settings and
+// holidays, and the case files of the waiting children (14 per 500 of
+// them).
 func (s *Store) UnallocatedQueue(ctx context.Context, f QueueFilter) (Queue, error) {
 	q, err := s.unallocatedQueue(ctx, f)
 	if err != nil {
@@ -87,10 +88,6 @@ func (s *Store) unallocatedQueue(ctx context.Context, f QueueFilter) (Queue, err
 	if len(waiting) == 0 {
 		return q, nil
 	}
-	states, err := caseStatesOn(ctx, s, d)
-	if err != nil {
-		return q, err
-	}
 	teams, err := teamNames(ctx, s)
 	if err != nil {
 		return q, err
@@ -106,14 +103,10 @@ func (s *Store) unallocatedQueue(ctx context.Context, f QueueFilter) (Queue, err
 	for _, h := range waiting {
 		e := QueueEntry{InvolvementID: h.inv, TeamID: h.team, TeamName: nameOf(teams, h.team), OpenedOn: h.opened,
 			WaitingSince: h.waitFrom, DaysWaiting: int(d.Sub(h.waitFrom).Hours() / 24), State: casework.CaseState{ChildID: h.child}}
-		if st := states[h.child]; st != nil {
-			e.State = *st
+		if cf, ok := files[h.child]; ok {
+			e.Child, e.State, e.Next = cf.Child, casework.StateOn(cf, d), tasks(cf)
 		}
 		e.Priority = e.State.Priority()
-		if cf, ok := files[h.child]; ok {
-			e.Child = cf.Child
-			e.Next = tasks(cf)
-		}
 		q.Entries = append(q.Entries, e)
 	}
 	sortQueue(q.Entries)
@@ -145,7 +138,7 @@ func (s *Store) caseFilesOf(ctx context.Context, hs []holding) (map[int64]casewo
 	}
 	out := make(map[int64]casework.CaseFile, len(ids))
 	err := inChunks(ids, func(ph string, args []any) error {
-		files, err := loadCaseFiles(ctx, s, ph, args...)
+		files, err := loadCaseFiles(ctx, s, `SELECT id AS child_id FROM children WHERE id IN (`+ph+`)`, args...)
 		for _, cf := range files {
 			out[cf.Child.ID] = cf
 		}

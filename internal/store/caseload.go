@@ -25,9 +25,9 @@ type Caseloads struct {
 }
 
 // Caseloads counts and weighs the cases each worker held at the end of day
-// f.AsAt: every worker in post that day, and anyone else who held a case,
-// with the weights and capacities of the stored caseload settings. It
-// runs six queries whatever the size of the service: the allocations,
+// f.AsAt: every case holder in post that day, and anyone else who held a
+// case, with the weights and capacities of the stored caseload settings.
+// It runs six queries whatever the size of the service: the allocations,
 // plans and enquiries, assessments, sibling links, workers and settings.
 func (s *Store) Caseloads(ctx context.Context, f CaseloadFilter) (Caseloads, error) {
 	c, err := s.caseloads(ctx, f)
@@ -96,12 +96,13 @@ func heldCases(ctx context.Context, db querier, d time.Time) (map[int64][]casewo
 	return out, nil
 }
 
-// workersOn lists the workers in post on d and any others holding cases,
+// workersOn lists the case holders in post on d and anyone else holding
+// cases that day (a manager, a worker who has not started),
 // of team teamID (0: all), by name.
 func workersOn(ctx context.Context, db querier, d time.Time, teamID int64, held map[int64][]casework.CaseState) ([]casework.Worker, error) {
 	var out []casework.Worker
 	err := eachRow(ctx, db, scanWorker, func(w casework.Worker) {
-		if w.ActiveOn(d) || len(held[w.ID]) > 0 {
+		if (w.ActiveOn(d) && casework.CaseHoldingRole(w.JobRole)) || len(held[w.ID]) > 0 {
 			out = append(out, w)
 		}
 	}, `SELECT `+workerColumns+` FROM workers w LEFT JOIN teams t ON t.id = w.team_id

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -76,7 +77,10 @@ type Drift struct {
 // counts) for more than the drift setting's working days, every open
 // assessment past 45 working days from its referral, and each worker's
 // open assessments, with who held each. It runs a fixed number of
-// queries (eight, and one per 500 children listed).
+// queries whatever the size of the service: the settings, holidays,
+// allocations, teams and workers, the open assessments, two for progress
+// in the last weeks, and one for the full history of the children who may
+// be drifting and one naming the children listed (each per 500 children).
 func (s *Store) Drift(ctx context.Context, f DriftFilter) (Drift, error) {
 	dr, err := s.drift(ctx, f)
 	if err != nil {
@@ -105,26 +109,63 @@ func (s *Store) drift(ctx context.Context, f DriftFilter) (Drift, error) {
 	if err != nil {
 		return dr, err
 	}
-	progress, err := lastProgressOn(ctx, s, d)
+	var mine []holding
+	for _, h := range hs {
+		if f.TeamID == 0 || (h.team != nil && *h.team == f.TeamID) {
+			mine = append(mine, h)
+		}
+	}
+	stalled, err := r.stalled(ctx, s, mine, dr.WorkingDays)
 	if err != nil {
 		return dr, err
 	}
-	for _, h := range hs {
-		if f.TeamID != 0 && (h.team == nil || *h.team != f.TeamID) {
-			continue
-		}
-		p := progress[h.child]
-		st := casework.StallOn(r.cal, h.opened, p.date, d)
-		if st.Drifting(dr.WorkingDays) {
-			dr.Cases = append(dr.Cases, DriftCase{InvolvementID: h.inv, Child: casework.Child{ID: h.child},
-				OpenedOn: h.opened, LastProgress: p.date, LastProgressKind: p.kind, Stall: st, Holder: r.holder(h)})
-		}
-	}
+	dr.Cases = stalled
 	if err := r.assessments(ctx, s, f.TeamID, &dr); err != nil {
 		return dr, err
 	}
 	sortDrift(&dr)
 	return dr, s.nameChildren(ctx, &dr)
+}
+
+// stalled finds the drifting cases among hs in steps, so that only a few
+// weeks of most open children's records are read: the children with a
+// visit or a note of substance since the cut-off (limit working days back)
+// are not drifting, nor those with other progress since it; the last
+// progress of the rest, opened before the cut-off, is then read in full
+// (a few hundred children in an authority).
+func (r *driftReader) stalled(ctx context.Context, db querier, hs []holding, limit int) ([]DriftCase, error) {
+	cut := r.cal.AddWorkingDays(r.d, -limit)
+	recent, err := progressOfOpen(ctx, db, frequentProgress, cut, r.d)
+	if err != nil {
+		return nil, err
+	}
+	var rest []int64
+	for _, h := range hs {
+		if _, ok := recent[h.child]; !ok && h.opened.Before(cut) {
+			rest = append(rest, h.child)
+		}
+	}
+	other, err := progressOf(ctx, db, otherProgress, rest, cut, r.d)
+	if err != nil {
+		return nil, err
+	}
+	rest = slices.DeleteFunc(rest, func(id int64) bool { _, ok := other[id]; return ok })
+	last, err := progressOf(ctx, db, progressArms, rest, time.Time{}, r.d)
+	if err != nil {
+		return nil, err
+	}
+	var out []DriftCase
+	for _, h := range hs {
+		if !slices.Contains(rest, h.child) {
+			continue
+		}
+		p := last[h.child]
+		if st := casework.StallOn(r.cal, h.opened, p.date, r.d); st.Drifting(limit) {
+			out = append(out, DriftCase{InvolvementID: h.inv, Child: casework.Child{ID: h.child},
+				OpenedOn: h.opened, LastProgress: p.date, LastProgressKind: p.kind, Stall: st, Holder: r.holder(h)})
+		}
+	}
+	return out, nil
 }
 
 func (s *Store) newDriftReader(ctx context.Context, d time.Time) (*driftReader, []holding, error) {
@@ -257,10 +298,19 @@ type progressRow struct {
 	progress
 }
 
-// progressArms are the records that count as progress (casework/drift.go):
-// table, date column, the casework.ProgressKinds code, and any condition.
-var progressArms = []struct{ table, column, kind, where string }{
+// progressArm is one kind of record that counts as progress
+// (casework/drift.go): its table, date column, casework.ProgressKinds code
+// and any further condition.
+type progressArm struct{ table, column, kind, where string }
+
+// frequentProgress are the records most open cases have every few weeks.
+var frequentProgress = []progressArm{
 	{"visits", "visit_date", "visit", ""},
+	{"case_notes", "note_date", "note", "kind IN ('" + strings.Join(casework.ProgressNoteKinds(), "','") + "')"},
+}
+
+// otherProgress are the steps of the work.
+var otherProgress = []progressArm{
 	{"assessments", "start_date", "assessment", ""},
 	{"assessments", "completed_date", "assessment", ""},
 	{"assessments", "authorised_date", "assessment", ""},
@@ -271,33 +321,67 @@ var progressArms = []struct{ table, column, kind, where string }{
 	{"core_groups", "held_on", "core_group", ""},
 	{"cin_plans", "start_date", "cin_plan", ""},
 	{"cin_plan_reviews", "held_on", "cin_plan", ""},
-	{"case_notes", "note_date", "note", "kind IN ('" + strings.Join(casework.ProgressNoteKinds(), "','") + "')"},
 }
 
-// lastProgressQuery unions, for the children open on a day, each kind of
-// progress's latest date on or before it: one query, each arm reading its
-// table through the child index.
-var lastProgressQuery = func() string {
-	arms := make([]string, len(progressArms))
-	for i, a := range progressArms {
+// progressArms are every kind of progress.
+var progressArms = slices.Concat(frequentProgress, otherProgress)
+
+// progressQuery unions, for some children, each arm's latest date in a
+// range: one query, each arm reading its table through the child index.
+// in is a list of child ids, or "" for every child open on the range's
+// last day. Its arguments are progressInto's.
+func progressQuery(arms []progressArm, in string) string {
+	with := ""
+	if in == "" {
+		in, with = `SELECT child_id FROM open_children`, `WITH open_children AS MATERIALIZED (`+openOn+`) `
+	}
+	sel := make([]string, len(arms))
+	for i, a := range arms {
 		cond := ""
 		if a.where != "" {
 			cond = " AND " + a.where
 		}
-		arms[i] = `SELECT child_id, '` + a.kind + `', MAX(` + a.column + `) FROM ` + a.table +
-			` WHERE error_reason = '' AND ` + a.column + ` <= ?` + cond +
-			` AND child_id IN (SELECT child_id FROM open_children) GROUP BY child_id`
+		sel[i] = `SELECT child_id, '` + a.kind + `', MAX(` + a.column + `) FROM ` + a.table +
+			` WHERE error_reason = '' AND ` + a.column + ` >= ? AND ` + a.column + ` <= ?` + cond +
+			` AND child_id IN (` + in + `) GROUP BY child_id`
 	}
-	return `WITH open_children AS (` + openOn + `) ` + strings.Join(arms, " UNION ALL ")
-}()
+	return with + strings.Join(sel, " UNION ALL ")
+}
 
-// lastProgressOn returns each open child's last progress on or before d.
-func lastProgressOn(ctx context.Context, db querier, d time.Time) (map[int64]progress, error) {
-	args := []any{day(d), day(d)}
-	for range progressArms {
-		args = append(args, day(d))
-	}
+// progressFloor stands for "no lower bound" in a range of progress.
+var progressFloor = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// progressOfOpen returns the last progress of the arms' kinds from day
+// from to day to of every child open on day to. One query.
+func progressOfOpen(ctx context.Context, db querier, arms []progressArm, from, to time.Time) (map[int64]progress, error) {
 	out := map[int64]progress{}
+	return out, progressInto(ctx, db, out, arms, "", []any{day(to), day(to)}, from, to)
+}
+
+// progressOf returns the last progress of the arms' kinds from day from
+// (zero: any time) to day to of the children ids. One query per 500 ids.
+func progressOf(ctx context.Context, db querier, arms []progressArm, ids []int64, from, to time.Time) (map[int64]progress, error) {
+	out := map[int64]progress{}
+	err := inChunks(ids, func(_ string, args []any) error {
+		list := make([]string, len(args))
+		for i, id := range args {
+			list[i] = strconv.FormatInt(id.(int64), 10) // integers formatted here, never user input
+		}
+		return progressInto(ctx, db, out, arms, strings.Join(list, ","), nil, from, to)
+	})
+	return out, err
+}
+
+// progressInto runs progressQuery(arms, in) with its arguments (args, then
+// the range for each arm) and keeps each child's latest progress in out.
+func progressInto(ctx context.Context, db querier, out map[int64]progress, arms []progressArm, in string, args []any,
+	from, to time.Time) error {
+	if from.IsZero() {
+		from = progressFloor
+	}
+	for range arms {
+		args = append(args, day(from), day(to))
+	}
 	err := eachRow(ctx, db, func(r rowScanner) (progressRow, error) {
 		var v progressRow
 		var at dateCol
@@ -305,16 +389,13 @@ func lastProgressOn(ctx context.Context, db querier, d time.Time) (map[int64]pro
 		v.date = at.ptr()
 		return v, err
 	}, func(v progressRow) {
-		if v.date == nil {
-			return
-		}
 		cur, ok := out[v.child]
-		if !ok || v.date.After(*cur.date) || (v.date.Equal(*cur.date) && v.kind < cur.kind) {
+		if v.date != nil && (!ok || v.date.After(*cur.date) || (v.date.Equal(*cur.date) && v.kind < cur.kind)) {
 			out[v.child] = v.progress
 		}
-	}, lastProgressQuery, args...)
+	}, progressQuery(arms, in), args...)
 	if err != nil {
-		return nil, fmt.Errorf("last progress on %s: %w", day(d), err)
+		return fmt.Errorf("progress from %s to %s: %w", day(from), day(to), err)
 	}
-	return out, nil
+	return nil
 }

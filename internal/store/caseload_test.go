@@ -90,3 +90,53 @@ func TestCaseloadsFollowTheSettingsAndShowWhoIsOver(t *testing.T) {
 		}
 	})
 }
+
+func TestAManagerIsListedOnlyWhenHoldingCases(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		w, _ := newCaseloadWorld(t, s)
+		dan := must[casework.Worker](t)(s.CreateWorker(ctx, store.System, casework.Worker{Name: "Dan", JobRole: "Team manager",
+			TeamID: &w.team.ID, FTE: 1, EmploymentType: casework.Permanent, StartDate: d(2020, 1, 1)}))
+		c := must[store.Caseloads](t)(s.Caseloads(ctx, store.CaseloadFilter{TeamID: w.team.ID}))
+		if got, want := loadRows(c), []string{"Wendy 4 4.0/18.0 0.0", "Nia 0 0.0/14.4 0.0"}; !slices.Equal(got, want) {
+			t.Errorf("caseloads = %q, want %q", got, want)
+		}
+		w.allocate(w.ada.ID, dan.ID, d(2026, 11, 24))
+		c = must[store.Caseloads](t)(s.Caseloads(ctx, store.CaseloadFilter{TeamID: w.team.ID}))
+		if got, want := loadRows(c), []string{"Wendy 4 4.0/18.0 0.0", "Dan 1 1.0/0.0 0.0", "Nia 0 0.0/14.4 0.0"}; !slices.Equal(got, want) {
+			t.Errorf("caseloads with a case held by the manager = %q, want %q", got, want)
+		}
+		if c.Workers[1].CaseHolder || c.Workers[1].OpenAssessments != 1 || c.Summary.CaseHolders != 2 {
+			t.Errorf("the manager: %+v; summary %+v", c.Workers[1], c.Summary)
+		}
+	})
+}
+
+// The queue reads a case's state from its case file (casework.StateOn),
+// caseloads from three queries over every open case (CaseStatesOn): both
+// must agree on every open child on every day.
+func TestCaseStatesFromTheDatabaseAgreeWithTheCaseFiles(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		w, _ := newCaseloadWorld(t, s)
+		for day := d(2026, 9, 30); !day.After(d(2026, 11, 24)); day = day.AddDate(0, 0, 1) {
+			states := must[map[int64]casework.CaseState](t)(s.CaseStatesOn(ctx, day))
+			for _, c := range []casework.Child{w.ada, w.ben, w.cal, w.dee, w.eve, w.fay} {
+				want := casework.StateOn(w.caseFile(c.ID), day)
+				got := states[c.ID]
+				got.ChildID, got.SiblingGroup = c.ID, 0
+				if got != want {
+					t.Errorf("%s on %s: from the database %+v, from the case file %+v", c.LAChildID, day.Format("2 Jan"), got, want)
+				}
+			}
+		}
+		states := must[map[int64]casework.CaseState](t)(s.CaseStatesOn(ctx, time.Time{}))
+		var groups []int64
+		for _, st := range states {
+			if st.SiblingGroup != 0 {
+				groups = append(groups, st.SiblingGroup)
+			}
+		}
+		if len(groups) != 2 || groups[0] != groups[1] {
+			t.Errorf("sibling groups = %v, want Hal and Ivy in one", groups)
+		}
+	})
+}

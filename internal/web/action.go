@@ -2,7 +2,6 @@ package web
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -129,7 +128,7 @@ func (s *Server) actionSave(name string, act action) handlerFunc {
 		if err != nil {
 			return err
 		}
-		http.Redirect(w, r, fmt.Sprintf("/children/%d?saved=%s", a.child.ID, url.QueryEscape(name)), http.StatusSeeOther)
+		http.Redirect(w, r, savedTarget(r, a.child.ID, name), http.StatusSeeOther)
 		return nil
 	}
 }
@@ -148,7 +147,7 @@ func (s *Server) newActionCtx(r *http.Request, name string) (*actionCtx, error) 
 
 func (s *Server) actionPage(a *actionCtx, act action) actionPage {
 	p := actionPage{basePage: s.base(a.r, act.heading+" – "+a.child.FullName()), Child: a.child,
-		Heading: act.heading, Submit: act.submit, Action: a.r.URL.Path}
+		Heading: act.heading, Submit: act.submit, Action: actionTarget(a.r)}
 	if act.ready != nil {
 		p.Blocked = act.ready(a)
 	}

@@ -80,6 +80,7 @@ func navFor(r *http.Request) []navItem {
 		{"Team", "/team", auth.PermViewTeams},
 		{"Front door", "/front-door", auth.PermEditChildren},
 		{"Sign-off", "/authorisations", auth.PermAuthorise},
+		{"Allocation", "/allocation", auth.PermViewTeams},
 		{"Workforce", "/workforce", auth.PermViewTeams},
 		{"Audits", "/audits", auth.PermAudit},
 		{"Find a child", "/children", auth.PermViewChildren},

@@ -61,6 +61,7 @@ func (s *Server) allRoutes() []route {
 		s.caseActionRoutes(),
 		s.workforceRoutes(),
 		s.auditRoutes(),
+		s.allocationRoutes(),
 	}
 	var all []route
 	for _, g := range groups {
