@@ -44,6 +44,7 @@ type wfCensus struct {
 	Date     time.Time
 	Workers  int
 	Problems []workforce.Problem
+	Summary  string // "For 30 September 2026 the census holds 14 workers; 1 is left out…"
 }
 
 // workforce shows the figures as at a date (default today) beside England
@@ -191,7 +192,28 @@ func (s *Server) wfCensusBox(r *http.Request, reg casework.Register, teamID int6
 	}
 	built := workforce.Build(in)
 	c.Workers, c.Problems = len(built.Workers), built.Problems
+	left := map[int64]bool{}
+	for _, p := range built.Problems {
+		left[p.WorkerID] = true
+	}
+	c.Summary = fmt.Sprintf("For 30 September %d the census holds %s, from every team.", c.Year, wfPlural(c.Workers, "worker"))
+	if len(left) > 0 {
+		c.Summary = fmt.Sprintf("For 30 September %d the census holds %s, from every team. %s left out until the problems below are fixed.",
+			c.Year, wfPlural(c.Workers, "worker"), wfPlural(len(left), "worker is", "workers are"))
+	}
 	return c, nil
+}
+
+// wfPlural is "1 worker" or "3 workers"; a third argument gives an
+// irregular plural ("1 worker is", "2 workers are").
+func wfPlural(n int, one string, many ...string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	if len(many) > 0 {
+		return fmt.Sprintf("%d %s", n, many[0])
+	}
+	return fmt.Sprintf("%d %ss", n, one)
 }
 
 // wfCensusInput gathers the census's input: the whole authority's register

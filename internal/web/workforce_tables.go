@@ -22,7 +22,9 @@ type wfRow struct {
 	Links []wfLink
 }
 
-type wfLink struct{ Href, Label, ID string }
+// wfLink is a link on a row; Hidden completes its label for screen
+// readers ("Leaver" → "Leaver: record Amira Khan leaving").
+type wfLink struct{ Href, Label, Hidden, ID string }
 
 // wfFiguresTable is the tiles as a table, with their working and the
 // published figures beside them.
@@ -37,17 +39,17 @@ func wfFiguresTable(tiles []wfTile) wfTable {
 	return t
 }
 
-// wfMonthsTable is each of the 12 months: the stock at its end and what
-// happened in it.
+// wfMonthsTable is each of the 12 months: the stock at its end (the last
+// month ends on the as-at date) and what happened in it; the permanent
+// cost is that of the same FTE as the agency spend.
 func wfMonthsTable(months []casework.Month) wfTable {
 	t := wfTable{ID: "months", Caption: "The 12 months by month",
-		Head: []string{"Month", "As at", "Headcount", "FTE in post", "Agency FTE", "Agency rate", "Vacant FTE",
+		Head: []string{"Month", "Headcount", "FTE in post", "Agency FTE", "Agency rate", "Vacant FTE",
 			"Vacancy rate", "Starters", "Leavers", "Leavers FTE", "Turnover, 12 months (FTE)", "Sickness days lost",
-			"Agency spend", "Permanent cost of the same FTE"},
-		Numeric: []bool{false, false, true, true, true, true, true, true, true, true, true, true, true, true, true}}
+			"Agency spend", "Permanent cost"},
+		Numeric: []bool{false, true, true, true, true, true, true, true, true, true, true, true, true, true}}
 	for _, m := range months {
-		t.Rows = append(t.Rows, wfRow{Cells: []wfCell{{m.Start.Format("January 2006"), m.Start.Format("2006-01")},
-			wfDate(m.End), wfCount(m.Headcount), wfNum(m.Stock.FTE, 2), wfNum(m.AgencyFTE, 2), wfPct(m.AgencyRate()),
+		t.Rows = append(t.Rows, wfRow{Cells: []wfCell{{m.Start.Format("Jan 2006"), m.Start.Format("2006-01")}, wfCount(m.Headcount), wfNum(m.Stock.FTE, 2), wfNum(m.AgencyFTE, 2), wfPct(m.AgencyRate()),
 			wfNum(m.VacancyFTE, 2), wfPct(m.VacancyRate()), wfCount(m.Starters), wfCount(m.Leavers), wfNum(m.LeaversFTE, 2),
 			wfPct(m.Turnover), wfNum(m.SicknessDaysLost, 2), wfMoney(m.AgencySpendPence), wfMoney(m.PermanentCostPence)}})
 	}
@@ -80,7 +82,7 @@ func wfPostsTable(current casework.Register) wfTable {
 		}
 		t.Rows = append(t.Rows, wfRow{Cells: []wfCell{wfTxt(p.Title), wfTxt(p.TeamName), wfTxt(casework.LabelOf(casework.OrgRoles(), p.OrgRole)),
 			wfNum(p.FTE, 2), wfDate(p.FundedFrom), wfDatePtr(p.FundedTo), wfTxt(held), wfNum(max(0, p.FTE-filled), 2),
-			wfMoney(p.SalaryPence), wfNum(p.OnCostPct, 2)}})
+			wfMoney(p.SalaryPence), wfPercent(p.OnCostPct)}})
 	}
 	return t
 }
@@ -103,13 +105,19 @@ func wfPeopleTable(current casework.Register, canEdit bool) wfTable {
 			wfPay(w.SalaryPence), wfTxt(absent[w.ID])}}
 		if canEdit {
 			base := fmt.Sprintf("/workforce/workers/%d/", w.ID)
-			row.Links = []wfLink{{base + "edit", "Edit", fmt.Sprintf("edit-%d", w.ID)},
-				{base + "leaver", "Record leaver", fmt.Sprintf("leaver-%d", w.ID)},
-				{base + "absence", "Record absence", fmt.Sprintf("absence-%d", w.ID)}}
+			row.Links = []wfLink{{base + "edit", "Edit", "the record of " + w.Name, fmt.Sprintf("edit-%d", w.ID)},
+				{base + "leaver", "Leaver", "record " + w.Name + " leaving", fmt.Sprintf("leaver-%d", w.ID)},
+				{base + "absence", "Absence", "record an absence of " + w.Name, fmt.Sprintf("absence-%d", w.ID)}}
 		}
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// wfPercent is a percentage as typed: "28%", downloaded as 28.
+func wfPercent(x float64) wfCell {
+	c := wfNum(x, 2)
+	return wfCell{c.Text + "%", c.Raw}
 }
 
 // wfPay is blank for no pay rather than "£0".

@@ -76,8 +76,10 @@ func TestEveryWorkforceTableDownloadsAsCSV(t *testing.T) {
 			}
 		}
 		months := b.get("/workforce/csv/months.csv?as_at=2025-09-30").body
-		// September 2025: Ben 22 working days × £400 = £8,800.00, written as a plain number.
-		mustContain(t, months, "2025-09,2025-09-30,1,1,1,50.0,0,0.0,0,0,0,0.0,0,8800.00,")
+		// September 2025: Ben 22 working days × £400 = £8,800.00; at permanent
+		// pay (no post: Asha's £38,000 + 30% = £49,400) × 30 days / 365 =
+		// £4,060.27. Written as plain numbers.
+		mustContain(t, months, "\n2025-09,1,1,1,50.0,0,0.0,0,0,0,0.0,0,8800.00,4060.27\n")
 		if res := b.get("/workforce/csv/secrets.csv"); res.code != http.StatusNotFound {
 			t.Errorf("an unknown table: %d, want 404", res.code)
 		}
