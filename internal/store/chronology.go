@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -55,7 +56,7 @@ func (s *Store) ChronologyPage(ctx context.Context, childID int64, kinds []strin
 	var arms []string
 	var args []any
 	for _, k := range casework.ChronologyKinds() {
-		if len(kinds) > 0 && !contains(kinds, k.Code) {
+		if len(kinds) > 0 && !slices.Contains(kinds, k.Code) {
 			continue
 		}
 		// Each arm keeps only its own newest offset+limit rows (the notes
@@ -134,13 +135,4 @@ func (s *Store) noteBodies(ctx context.Context, entries []casework.ChronologyEnt
 		entries[at[id]].Detail = body
 	}
 	return rows.Err()
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"time"
 
 	"sightline/internal/calendar"
@@ -68,7 +69,7 @@ func (p *myWorkPage) sortTasks(today time.Time) {
 		}
 	}
 	byDue := func(items []workItem) {
-		sortStable(items, func(a, b workItem) bool { return a.Task.Due.Before(b.Task.Due) })
+		slices.SortStableFunc(items, func(a, b workItem) int { return a.Task.Due.Compare(b.Task.Due) })
 	}
 	byDue(p.Overdue)
 	byDue(p.ThisWeek)

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -132,18 +133,11 @@ var funcs = template.FuncMap{
 	"ethnicity": func(c string) string {
 		return casework.LabelOf(casework.Ethnicities(), c)
 	},
-	"sex":        func(c string) string { return casework.LabelOf(casework.Sexes(), c) },
-	"notekind":   func(c string) string { return casework.LabelOf(casework.NoteKinds(), c) },
-	"closure":    func(c string) string { return casework.LabelOf(casework.ClosureReasons(), c) },
-	"disability": func(c string) string { return casework.LabelOf(casework.Disabilities(), c) },
-	"contains": func(list []string, s string) bool {
-		for _, x := range list {
-			if x == s {
-				return true
-			}
-		}
-		return false
-	},
+	"sex":              func(c string) string { return casework.LabelOf(casework.Sexes(), c) },
+	"notekind":         func(c string) string { return casework.LabelOf(casework.NoteKinds(), c) },
+	"closure":          func(c string) string { return casework.LabelOf(casework.ClosureReasons(), c) },
+	"disability":       func(c string) string { return casework.LabelOf(casework.Disabilities(), c) },
+	"contains":         slices.Contains[[]string],
 	"errfor":           func(v *casework.ValidationError, field string) string { return v.For(field) },
 	"source":           func(c string) string { return casework.LabelOf(casework.ReferralSources(), c) },
 	"contactdecision":  func(c string) string { return casework.LabelOf(casework.ContactDecisions(), c) },

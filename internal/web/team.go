@@ -1,9 +1,12 @@
 package web
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 
 	"sightline/internal/auth"
 	"sightline/internal/casework"
@@ -113,8 +116,8 @@ func (s *Server) fillTeam(r *http.Request, p *teamPage) error {
 	for _, l := range loads {
 		p.Workers = append(p.Workers, *l)
 	}
-	sortStable(p.Workers, func(a, b workerLoad) bool {
-		return a.Overdue > b.Overdue || (a.Overdue == b.Overdue && a.Name < b.Name)
+	slices.SortStableFunc(p.Workers, func(a, b workerLoad) int {
+		return cmp.Or(cmp.Compare(b.Overdue, a.Overdue), strings.Compare(a.Name, b.Name))
 	})
 	return nil
 }
