@@ -24,6 +24,12 @@ type CaseFile struct {
 	Visits      []Visit
 	CINPlans    []CINPlan
 	CINReviews  []CINPlanReview
+	// Children in care (care.go): periods of care and what happens in them.
+	CareEpisodes  []CareEpisode
+	LegalStatuses []LegalStatus
+	Placements    []Placement
+	CareEvents    []CareEvent
+	FamilyTime    []FamilyTime
 }
 
 // OpenReferral is the referral whose episode is open, or nil.

@@ -104,6 +104,7 @@ type CoreGroup struct {
 // Visit kinds: why the child was visited.
 var visitKinds = []Code{
 	{"cp", "Child protection visit"}, {"cin", "Child in need visit"}, {"assessment", "Assessment visit"},
+	{"cla", "Statutory visit to a child in care"},
 	{"other", "Other visit"},
 }
 
