@@ -29,6 +29,39 @@ const (
 	NextReviewMonths = 6
 )
 
+// Timescales of a child looked after, each from the Care Planning,
+// Placement and Case Review (England) Regulations 2010 (CPPCR) or the
+// statutory guidance (timescales.md 1.1).
+const (
+	// CarePlanWorkingDays: CPPCR reg 4(2), care plan within 10 working days
+	// of the start of the first placement. Conf. V.
+	CarePlanWorkingDays = 10
+	// CLAVisitFirstWeeks, CLAVisitWeeks, CLAVisitLongTermMonths: CPPCR reg
+	// 28(2): within 1 week of the start of any placement, then at most 6
+	// weeks apart in its first year, then at most 3 months apart where the
+	// placement is to last until 18 (otherwise 6 weeks). Conf. V.
+	CLAVisitFirstWeeks     = 1
+	CLAVisitWeeks          = 6
+	CLAVisitLongTermMonths = 3
+	// CLAReviewFirstWorkingDays, CLAReviewSecondMonths, CLAReviewNextMonths:
+	// CPPCR reg 33: 20 working days from becoming looked after, then within
+	// 3 months, then at most 6 months apart. Conf. V.
+	CLAReviewFirstWorkingDays = 20
+	CLAReviewSecondMonths     = 3
+	CLAReviewNextMonths       = 6
+	// IHAWorkingDays: statutory guidance "Promoting the health and
+	// well-being of looked-after children" (2015): initial health assessment
+	// within 20 working days of entering care. Conf. S.
+	IHAWorkingDays = 20
+	// RHAUnderFiveMonths, RHAMonths: CPPCR reg 7: health reviews at least
+	// every 6 months before the fifth birthday, every 12 months after. Conf. S.
+	RHAUnderFiveMonths = 6
+	RHAMonths          = 12
+	// PEPFirstWorkingDays: PEP guidance (2018): in an emergency the PEP is
+	// initiated within 10 working days of becoming looked after. Conf. S.
+	PEPFirstWorkingDays = 10
+)
+
 // The rules' descriptions, one per id of timescales.md 1.1 (core_group_next,
 // rcpc_first/rcpc_next, cin_visit split or add to its rows).
 var (
@@ -54,10 +87,36 @@ var (
 		Source: "Local standard (setting " + KeyCINVisitWorkingDays + "): there is no national frequency for visits to a child in need"}
 )
 
+// The rules of a child looked after (care.go).
+var (
+	ruleCarePlan = Rule{ID: "cla_care_plan", Title: "Care plan", Confidence: "V",
+		Source: "Care Planning, Placement and Case Review (England) Regulations 2010, reg 4(2): before the first placement or, if not practicable, within 10 working days of its start"}
+	ruleCLAVisitFirst = Rule{ID: "cla_visit_first", Title: "First visit in a placement", Confidence: "V",
+		Source: "Care Planning, Placement and Case Review (England) Regulations 2010, reg 28(2)(a): within one week of the start of any placement"}
+	ruleCLAVisitNext = Rule{ID: "cla_visit_next", Title: "Statutory visit to a child in care", Confidence: "V",
+		Source: "Care Planning, Placement and Case Review (England) Regulations 2010, reg 28(2)(b)-(c): at most 6 weeks apart in the placement's first year, then at most 3 months apart in a long-term placement (SSDA903 types U1, U4), otherwise 6 weeks"}
+	ruleCLAReview1 = Rule{ID: "cla_review_1", Title: "First looked-after review", Confidence: "V",
+		Source: "Care Planning, Placement and Case Review (England) Regulations 2010, reg 33(1): within 20 working days of the date the child becomes looked after"}
+	ruleCLAReview2 = Rule{ID: "cla_review_2", Title: "Second looked-after review", Confidence: "V",
+		Source: "Care Planning, Placement and Case Review (England) Regulations 2010, reg 33(2): not more than 3 months after the first"}
+	ruleCLAReviewN = Rule{ID: "cla_review_n", Title: "Looked-after review", Confidence: "V",
+		Source: "Care Planning, Placement and Case Review (England) Regulations 2010, reg 33(2): not more than 6 months after the last"}
+	ruleIHA = Rule{ID: "iha", Title: "Initial health assessment", Confidence: "S",
+		Source: "Promoting the health and well-being of looked-after children (2015): within 20 working days of entering care, to inform the first review (CPPCR reg 7)"}
+	ruleRHA = Rule{ID: "rha", Title: "Review health assessment", Confidence: "S",
+		Source: "Care Planning, Placement and Case Review (England) Regulations 2010, reg 7: at least every 6 months before the fifth birthday, every 12 months after"}
+	rulePEPFirst = Rule{ID: "pep", Title: "Personal education plan", Confidence: "S",
+		Source: "Promoting the education of looked-after children (2018): initiated before placement or, in an emergency, within 10 working days; available for the first review"}
+	rulePEPReview = Rule{ID: "pep_review", Title: "Personal education plan review", Confidence: "S", Local: true,
+		Source: "Local standard (setting " + KeyPEPReviewMonths + "): the PEP guidance asks for a review each school term"}
+)
+
 // catalogue lists every rule's description, for Rules.
 var catalogue = []*Rule{
 	&ruleReferralDecision, &ruleAssessment, &ruleICPC, &ruleCoreGroupFirst, &ruleCoreGroupNext,
 	&ruleRCPCFirst, &ruleRCPCNext, &ruleCPVisit, &ruleCINPlanReview, &ruleCINVisit,
+	&ruleCarePlan, &ruleCLAVisitFirst, &ruleCLAVisitNext, &ruleCLAReview1, &ruleCLAReview2, &ruleCLAReviewN,
+	&ruleIHA, &ruleRHA, &rulePEPFirst, &rulePEPReview,
 }
 
 // rankOf returns r's place in catalogue, which orders tasks due on the same
@@ -106,4 +165,5 @@ var rules = []ruleFunc{
 	cpVisits,          // protection.go
 	cinPlanReviews,    // childinneed.go
 	cinVisits,         // childinneed.go
+	careEpisodes,      // care.go
 }

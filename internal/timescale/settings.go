@@ -25,6 +25,9 @@ type Settings struct {
 	// CoreGroupWeeks: core groups after the first at least every N weeks.
 	// WT2023 sets only the first (timescales.md core_group_first, conf. S).
 	CoreGroupWeeks int
+	// PEPReviewMonths: a child in care's PEP is reviewed at least every N
+	// months. The PEP guidance asks for one each school term (conf. S).
+	PEPReviewMonths int
 	// DueSoonWorkingDays: an open task due within N working days (or
 	// today) is "due soon"; 0 means only tasks due today.
 	DueSoonWorkingDays int
@@ -41,6 +44,7 @@ const (
 	KeyCINVisitWorkingDays           = "timescale.cin_visit_working_days"
 	KeyCoreGroupWeeks                = "timescale.core_group_weeks"
 	KeyDueSoonWorkingDays            = "timescale.due_soon_working_days"
+	KeyPEPReviewMonths               = "timescale.pep_review_months"
 	KeyWeekendReferralNextWorkingDay = "timescale.weekend_referral_next_working_day"
 )
 
@@ -72,6 +76,9 @@ var intSettings = []intSetting{
 	{KeyCoreGroupWeeks, "Core groups after the first: at least every (weeks)",
 		"Working Together 2023 sets the first core group (10 working days after the ICPC) but no interval after it (commonly monthly to 6-weekly).",
 		6, 1, 12, func(s *Settings) *int { return &s.CoreGroupWeeks }},
+	{KeyPEPReviewMonths, "Personal education plan reviews: at least every (months)",
+		"The PEP guidance asks for a review each school term (about every 4 months).",
+		4, 1, 6, func(s *Settings) *int { return &s.PEPReviewMonths }},
 	{KeyDueSoonWorkingDays, "Show a task as due soon from (working days before it is due)",
 		"0 shows only tasks due today as due soon.",
 		3, 0, 20, func(s *Settings) *int { return &s.DueSoonWorkingDays }},

@@ -13,7 +13,7 @@ import (
 func TestSettingsFrom(t *testing.T) {
 	def := timescale.DefaultSettings()
 	custom := timescale.Settings{CPVisitWorkingDays: 5, CINPlanReviewMonths: 2, CINVisitWorkingDays: 30,
-		CoreGroupWeeks: 4, DueSoonWorkingDays: 0, WeekendReferralNextWorkingDay: true}
+		CoreGroupWeeks: 4, PEPReviewMonths: 4, DueSoonWorkingDays: 0, WeekendReferralNextWorkingDay: true}
 	tests := []struct {
 		name       string
 		values     map[string]string
@@ -75,7 +75,7 @@ func TestSettingsValidate(t *testing.T) {
 	var v *casework.ValidationError
 	err := timescale.Settings{}.Validate()
 	want := []string{timescale.KeyCINPlanReviewMonths, timescale.KeyCINVisitWorkingDays,
-		timescale.KeyCoreGroupWeeks, timescale.KeyCPVisitWorkingDays}
+		timescale.KeyCoreGroupWeeks, timescale.KeyCPVisitWorkingDays, timescale.KeyPEPReviewMonths}
 	if !errors.As(err, &v) || !slices.Equal(v.Fields(), want) {
 		t.Errorf("zero settings: %v, want errors on %v", err, want)
 	}
@@ -92,7 +92,7 @@ func TestSettingKeys(t *testing.T) {
 		values[k.Key] = k.Default
 	}
 	got, err := timescale.SettingsFrom(values)
-	if err != nil || got != timescale.DefaultSettings() || len(keys) != 6 {
+	if err != nil || got != timescale.DefaultSettings() || len(keys) != 7 {
 		t.Errorf("defaults read back as %+v, %v (%d keys)", got, err, len(keys))
 	}
 }
