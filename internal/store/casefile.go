@@ -106,11 +106,27 @@ var caseFileParts = []partLoader{
 	part("cin_plan_reviews", cinReviewColumns, "held_on, id", scanCINReview,
 		func(r casework.CINPlanReview) int64 { return r.ChildID },
 		func(cf *casework.CaseFile, r casework.CINPlanReview) { cf.CINReviews = append(cf.CINReviews, r) }),
+	// children in care (care.go)
+	part("care_episodes", careEpisodeColumns, "start_date, id", scanCareEpisode,
+		func(e casework.CareEpisode) int64 { return e.ChildID },
+		func(cf *casework.CaseFile, e casework.CareEpisode) { cf.CareEpisodes = append(cf.CareEpisodes, e) }),
+	part("care_legal_statuses", legalStatusColumns, "start_date, id", scanLegalStatus,
+		func(l casework.LegalStatus) int64 { return l.ChildID },
+		func(cf *casework.CaseFile, l casework.LegalStatus) { cf.LegalStatuses = append(cf.LegalStatuses, l) }),
+	part("care_placements", placementColumns, "start_date, id", scanPlacement,
+		func(p casework.Placement) int64 { return p.ChildID },
+		func(cf *casework.CaseFile, p casework.Placement) { cf.Placements = append(cf.Placements, p) }),
+	part("care_events", careEventColumns, "held_on, id", scanCareEvent,
+		func(e casework.CareEvent) int64 { return e.ChildID },
+		func(cf *casework.CaseFile, e casework.CareEvent) { cf.CareEvents = append(cf.CareEvents, e) }),
+	part("family_time", familyTimeColumns, "start_date, id", scanFamilyTime,
+		func(f casework.FamilyTime) int64 { return f.ChildID },
+		func(cf *casework.CaseFile, f casework.FamilyTime) { cf.FamilyTime = append(cf.FamilyTime, f) }),
 }
 
 // loadCaseFiles loads the case files of the children whose ids the SQL
 // expression sel yields (a "?" or a subquery), ordered by name. It runs
-// 3 + len(caseFileParts) = 14 queries however many children there are:
+// 3 + len(caseFileParts) = 19 queries however many children there are:
 // the children's ids, the children, their open involvements, then one per
 // kind of record (a single child skips the first).
 func loadCaseFiles(ctx context.Context, db querier, sel string, args ...any) ([]casework.CaseFile, error) {
@@ -225,7 +241,7 @@ type CaseFileFilter struct {
 // by the worker or team (both when both are given; everyone's when both
 // are 0), open ones only if f.OpenOnly, ordered by the child's name. "My
 // work" and the team view call it on every page view, so it runs a
-// constant 13 queries (see loadCaseFiles) whatever the number of children:
+// constant 18 queries (see loadCaseFiles) whatever the number of children:
 // each selects its table's rows WHERE child_id IN (SELECT child_id FROM
 // involvements WHERE …).
 func (s *Store) CaseFiles(ctx context.Context, f CaseFileFilter) ([]casework.CaseFile, error) {

@@ -42,6 +42,7 @@ var chronologyArms = map[string]string{
 	"protection": protectionArm,
 	"visit":      visitArm,
 	"cin_plan":   cinPlanArm,
+	"care":       careArm, // care_chronology.go
 }
 
 // Chronology returns every dated event of a child, newest first, of the
