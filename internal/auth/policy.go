@@ -19,6 +19,7 @@ const (
 	PermAudit           Permission = "audit"            // case-file audits, access log
 	PermAdmin           Permission = "admin"            // users, settings, bank holidays
 	PermPartnerPortal   Permission = "partner_portal"   // partner agency referrals
+	PermViewSufficiency Permission = "view_sufficiency" // placement sufficiency: where children in care live
 )
 
 // Permissions returns every permission in a fixed order (for tests and for
@@ -26,7 +27,7 @@ const (
 func Permissions() []Permission {
 	return []Permission{PermSignedIn, PermViewChildren, PermEditChildren,
 		PermAllocate, PermAuthorise, PermViewTeams, PermViewPerformance,
-		PermReturns, PermAudit, PermAdmin, PermPartnerPortal}
+		PermReturns, PermAudit, PermAdmin, PermPartnerPortal, PermViewSufficiency}
 }
 
 // Allowed reports whether a user with role may do what p guards. It is the
@@ -61,6 +62,8 @@ func rolesWith(p Permission) []Role {
 		return []Role{Administrator}
 	case PermPartnerPortal:
 		return []Role{PartnerAgency}
+	case PermViewSufficiency:
+		return []Role{TeamManager, ServiceManager, PerformanceAnalyst}
 	}
 	return nil
 }

@@ -28,6 +28,7 @@ func TestThePolicy(t *testing.T) {
 		{auth.PermAudit, [7]bool{n, Y, Y, n, n, n, Y}},
 		{auth.PermAdmin, [7]bool{n, n, n, n, n, Y, n}},
 		{auth.PermPartnerPortal, [7]bool{n, n, n, n, Y, n, n}},
+		{auth.PermViewSufficiency, [7]bool{n, Y, Y, Y, n, n, n}},
 	}
 	roles := auth.Roles()
 	if len(roles) != 7 {

@@ -50,6 +50,7 @@ func caseActions(cf casework.CaseFile, canEdit, canAuthorise, canAllocate bool) 
 		add(cf.OpenCINPlan() != nil, false, "Review the child in need plan", "/cin-plan/review")
 		add(cf.OpenCINPlan() != nil, false, "End the child in need plan", "/cin-plan/end")
 		add(ref != nil, false, "Close the case", "/close")
+		careActions(cf, add)
 	}
 	if canAuthorise {
 		add(a != nil && a.CompletedDate != nil && a.AuthorisedDate == nil, true, "Sign off the assessment", "/assessment/authorise")
@@ -88,4 +89,64 @@ func pendingS47(cf casework.CaseFile) bool {
 func awaitingICPC(cf casework.CaseFile) bool {
 	a := &actionCtx{cf: cf}
 	return a.icpcS47() != nil
+}
+
+// careActions offers the child-in-care steps: bringing a child into care,
+// or, while looked after, what a period of care records.
+func careActions(cf casework.CaseFile, add func(ok, primary bool, label, path string)) {
+	ep := cf.OpenCareEpisode()
+	in := ep != nil
+	add(!in, false, "Bring into care", "/care/start")
+	add(in, false, "Record a statutory visit", "/care/visit")
+	add(in, false, "Move placement", "/care/move")
+	add(in, false, "Change the legal status", "/care/legal-status")
+	add(in && !hasCareEvent(cf, ep.ID, casework.CarePlanMade), true, "Record the care plan", "/care/care-plan")
+	add(in, false, "Record a looked-after review", "/care/review")
+	add(in && !hasCareEvent(cf, ep.ID, casework.HealthInitial), true, "Record the initial health assessment", "/care/health-initial")
+	add(in && hasCareEvent(cf, ep.ID, casework.HealthInitial), false, "Record a review health assessment", "/care/health-review")
+	add(in, false, "Record a dental check", "/care/dental")
+	add(in, false, "Record a personal education plan", "/care/pep")
+	add(in, false, "Arrange family time", "/care/family-time")
+	add(in, false, "End the period of care", "/care/end")
+}
+
+func hasCareEvent(cf casework.CaseFile, episodeID int64, kind string) bool {
+	for _, e := range cf.CareEvents {
+		if e.EpisodeID == episodeID && e.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// careView is the child-in-care part of the case summary.
+type careView struct {
+	Episode     *casework.CareEpisode
+	LegalStatus string
+	Placement   *casework.Placement
+	PlaceLabel  string
+	Provider    string
+	FamilyTime  []casework.FamilyTime
+}
+
+// careSummary describes the open period of care, or nil.
+func careSummary(cf casework.CaseFile) *careView {
+	ep := cf.OpenCareEpisode()
+	if ep == nil {
+		return nil
+	}
+	v := &careView{Episode: ep, Placement: cf.CurrentPlacement()}
+	if ls := cf.CurrentLegalStatus(); ls != nil {
+		v.LegalStatus = ls.Code + ": " + casework.LabelOf(casework.LegalStatuses(), ls.Code) + ", since " + ls.StartDate.Format("2 January 2006")
+	}
+	if p := v.Placement; p != nil {
+		v.PlaceLabel = p.Type + ": " + casework.LabelOf(casework.PlacementTypes(), p.Type)
+		v.Provider = casework.LabelOf(casework.PlacementProviders(), p.Provider)
+	}
+	for _, f := range cf.FamilyTime {
+		if f.EpisodeID == ep.ID && f.EndDate == nil {
+			v.FamilyTime = append(v.FamilyTime, f)
+		}
+	}
+	return v
 }

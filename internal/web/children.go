@@ -119,6 +119,7 @@ type caseView struct {
 	State    string
 	Referral *casework.Referral
 	Plan     *casework.CPPlan
+	Care     *careView // the open period of care, if any
 	Actions  []caseLink
 	Tasks    []timescale.Task
 	Open     bool // the child has an open case
@@ -135,7 +136,7 @@ func (s *Server) caseSummary(r *http.Request, c casework.Child) (caseView, error
 	if err != nil {
 		return caseView{}, err
 	}
-	v := caseView{State: caseState(cf), Referral: cf.OpenReferral(), Plan: cf.OpenPlan(), Tasks: d.open(cf),
+	v := caseView{State: caseState(cf), Referral: cf.OpenReferral(), Plan: cf.OpenPlan(), Care: careSummary(cf), Tasks: d.open(cf),
 		Actions: caseActions(cf, allowed(r, auth.PermEditChildren), allowed(r, auth.PermAuthorise), allowed(r, auth.PermAllocate)),
 		Open:    cf.Involvement != nil}
 	return v, nil

@@ -83,6 +83,7 @@ func navFor(r *http.Request) []navItem {
 		{"Sign-off", "/authorisations", auth.PermAuthorise},
 		{"Allocation", "/allocation", auth.PermViewTeams},
 		{"Workforce", "/workforce", auth.PermViewTeams},
+		{"Placements", "/sufficiency", auth.PermViewSufficiency},
 		{"Audits", "/audits", auth.PermAudit},
 		{"Find a child", "/children", auth.PermViewChildren},
 		{"Bank holidays", "/admin/holidays", auth.PermAdmin},
@@ -143,6 +144,7 @@ var funcs = template.FuncMap{
 	"contactdecision":  func(c string) string { return casework.LabelOf(casework.ContactDecisions(), c) },
 	"referraldecision": func(c string) string { return casework.LabelOf(casework.ReferralDecisions(), c) },
 	"category":         func(c string) string { return casework.LabelOf(casework.AbuseCategories(), c) },
+	"familytime":       func(c string) string { return strings.ToLower(casework.LabelOf(casework.FamilyTimeFrequencies(), c)) },
 	"role":             func(r auth.Role) string { return r.Label() },
 	"join":             strings.Join,
 }

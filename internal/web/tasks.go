@@ -91,6 +91,9 @@ func nextBefore(a, b *timescale.Task) bool {
 // caseState is a one-line summary of where the child's case is: the most
 // serious work in progress first.
 func caseState(cf casework.CaseFile) string {
+	if ep := cf.OpenCareEpisode(); ep != nil {
+		return "Looked after"
+	}
 	if p := cf.OpenPlan(); p != nil {
 		return "Child protection plan (" + casework.LabelOf(casework.AbuseCategories(), p.LatestCategory) + ")"
 	}
