@@ -24,7 +24,11 @@ func TestSufficiencyOn(t *testing.T) {
 				p.EndDate, p.ChangeReason = isoPtr("2026-02-01"), "CREQB"
 				return p
 			}(),
-			func() casework.Placement { p := placed(3, "2026-02-01", "K2", "PR4", 20, false); p.SchoolMove = true; return p }(),
+			func() casework.Placement {
+				p := placed(3, "2026-02-01", "K2", "PR4", 20, false)
+				p.SchoolMove = true
+				return p
+			}(),
 		}}
 	left := casework.CareFacts{Child: casework.Child{ID: 3},
 		Episode:    casework.CareEpisode{ID: 1, StartDate: iso("2026-01-05"), EndDate: isoPtr("2026-05-01")},
@@ -32,7 +36,11 @@ func TestSufficiencyOn(t *testing.T) {
 	oldMove := casework.CareFacts{Child: casework.Child{ID: 4}, FamilyTime: false,
 		Episode: casework.CareEpisode{ID: 1, StartDate: iso("2024-01-01")},
 		Placements: []casework.Placement{
-			func() casework.Placement { p := placed(5, "2024-01-01", "U4", "PR4", 9, true); p.EndDate = isoPtr("2025-06-30"); return p }(),
+			func() casework.Placement {
+				p := placed(5, "2024-01-01", "U4", "PR4", 9, true)
+				p.EndDate = isoPtr("2025-06-30")
+				return p
+			}(),
 			placed(6, "2025-06-30", "U4", "PR4", 30, true),
 		}}
 	s := casework.SufficiencyOn([]casework.CareFacts{near, moved, left, oldMove}, asAt)
