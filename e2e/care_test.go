@@ -1,0 +1,102 @@
+package e2e
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"sightline/internal/auth"
+)
+
+// Priya brings Leo into care on Monday 2 November 2026 under section 20,
+// with foster carers 3.2 miles from home; the record shows him looked
+// after, with the care plan, first visit and first review due. On
+// Wednesday 18 November the carers ask for the placement to end and he
+// moves to a children's home out of the area. His first review is held
+// today (Tuesday 24 November), and then he goes home to his parents as
+// the care plan intended. Each step shows on the record.
+func TestAChildComesIntoCareMovesIsReviewedAndGoesHome(t *testing.T) {
+	eachBackend(t, func(t *testing.T, a *app) {
+		a.user("priya", "Priya Shah", auth.SocialWorker, nil)
+		leo := a.child("C2001", "Leo", "Marsh", date(2014, 6, 3), "M")
+		id := leo.ID
+
+		b := newBrowser(t, a.url)
+		b.open("/sign-in")
+		b.signIn("priya")
+		b.open(fmt.Sprintf("/children/%d", id))
+
+		b.nextStep(id, "care/start", "Bring into care")
+		b.do("fill in coming into care",
+			typeDate("start_date", "2", "11", "2026"),
+			chromedp.SetValue(chromedp.ID("legal_status"), "V2"),
+			chromedp.SetValue(chromedp.ID("category_of_need"), "N1"),
+			fill("iro", "Irene Oduya"),
+			chromedp.SetValue(chromedp.ID("placement_type"), "U6"),
+			chromedp.SetValue(chromedp.ID("provider"), "PR1"),
+			fill("postcode", "NE1 4AB"),
+			fill("distance", "3.2"),
+			chromedp.Click(chromedp.ID("in_area-yes")),
+			chromedp.Click(chromedp.ID("school_move-no")))
+		b.screenshot("bring-into-care")
+		b.save("save coming into care", id, "The child is now looked after")
+		if got := b.text("case-state"); got != "Looked after" {
+			t.Errorf("the case is %q, want Looked after", got)
+		}
+		mustContain(t, "legal status", b.text("care-legal-status"), "V2", "2 November 2026")
+		mustContain(t, "placement", b.text("care-placement"), "U6", "NE1 4AB", "3.2 miles", "in the area")
+		// Care plan within 10 working days (Mon 16 Nov, now overdue), the
+		// first review within 20 working days (Mon 30 Nov), the first
+		// visit within a week (Mon 9 Nov).
+		b.wantDue("cla_care_plan", "Care plan", "Mon 16 Nov 2026", "Overdue")
+		b.wantDue("cla_review_1", "First looked-after review", "Mon 30 Nov 2026")
+		b.wantDue("cla_visit_first", "Mon 9 Nov 2026", "Overdue")
+		b.screenshot("record-looked-after")
+
+		b.nextStep(id, "care/move", "Move placement")
+		b.do("fill in the move",
+			typeDate("start_date", "18", "11", "2026"),
+			chromedp.SetValue(chromedp.ID("change_reason"), "CREQB"),
+			chromedp.SetValue(chromedp.ID("placement_type"), "K2"),
+			chromedp.SetValue(chromedp.ID("provider"), "PR4"),
+			fill("postcode", "DH1 1AA"),
+			fill("distance", "24"),
+			chromedp.Click(chromedp.ID("in_area-no")),
+			chromedp.Click(chromedp.ID("school_move-yes")))
+		b.screenshot("move-placement")
+		b.save("save the move", id, "Placement move recorded")
+		mustContain(t, "placement", b.text("care-placement"), "K2", "18 Nov 2026", "24.0 miles", "out of the area", "change of school")
+		mustContain(t, "chronology", b.text("chronology"), "Placement ended: Carer requested placement end due to child's behaviour",
+			"Placed: Children's home")
+		// The move restarts the visits: within a week of 18 November.
+		b.wantDue("cla_visit_first", "Wed 25 Nov 2026")
+
+		b.nextStep(id, "care/review", "Record a looked-after review")
+		if got := b.value("iro"); got != "Irene Oduya" {
+			t.Errorf("the review form offers IRO %q, want the episode's", got)
+		}
+		b.do("fill in the review",
+			typeDate("date", "24", "11", "2026"),
+			chromedp.SetValue(chromedp.ID("participation"), "PN1"),
+			fill("notes", "Leo wants to go home; plan for return next week."))
+		b.screenshot("review")
+		b.save("save the review", id, "Review recorded")
+		b.wantNoDue("cla_review_1")
+		// The second review within 3 months of the first: Wed 24 Feb 2027.
+		b.wantDue("cla_review_2", "Wed 24 Feb 2027")
+		mustContain(t, "chronology", b.text("chronology"), "Looked-after review", "Chaired by Irene Oduya")
+
+		b.nextStep(id, "care/end", "End the period of care")
+		b.do("fill in the end of care",
+			typeDate("end_date", "24", "11", "2026"),
+			chromedp.SetValue(chromedp.ID("reason"), "E4A"))
+		b.save("end care", id, "The child is no longer looked after")
+		if b.count("#care-placement") != 0 {
+			t.Error("the record still shows a placement after care ended")
+		}
+		mustContain(t, "chronology", b.text("chronology"), "Stopped being looked after: Returned home as part of the care planning process")
+		b.wantNoDue("cla_review_2")
+		b.screenshot("record-after-care")
+	})
+}
