@@ -46,6 +46,7 @@ type SyntheticBatch struct {
 	CINPlans      []casework.CINPlan
 	CINReviews    []casework.CINPlanReview
 	Notes         []casework.Note // AuthorID is a user of this or an earlier batch
+	syntheticCare                 // children in care (bulk_care.go)
 }
 
 // SyntheticUser is a user made with its password hash (a generated staff
@@ -94,6 +95,7 @@ type NextIDs struct {
 	Team, Worker, User, Child, Address, Relationship, Involvement, Allocation int64
 	Contact, Referral, Assessment, Strategy, S47, Plan, Conference, CoreGroup int64
 	Visit, CINPlan, CINReview, Note                                           int64
+	CareEpisode, LegalStatus, Placement, CareEvent, FamilyTime                int64
 }
 
 // NextIDs reads max(id)+1 of every table a SyntheticBatch writes. It is
@@ -101,7 +103,7 @@ type NextIDs struct {
 // database that already holds children).
 func (s *Store) NextIDs(ctx context.Context) (NextIDs, error) {
 	var n NextIDs
-	for _, f := range []struct {
+	for _, f := range append(careIDTables(&n), []struct {
 		table string
 		into  *int64
 	}{{"teams", &n.Team}, {"workers", &n.Worker}, {"users", &n.User}, {"children", &n.Child},
@@ -109,7 +111,7 @@ func (s *Store) NextIDs(ctx context.Context) (NextIDs, error) {
 		{"allocations", &n.Allocation}, {"contacts", &n.Contact}, {"referrals", &n.Referral},
 		{"assessments", &n.Assessment}, {"strategy_discussions", &n.Strategy}, {"s47_enquiries", &n.S47},
 		{"cp_plans", &n.Plan}, {"conferences", &n.Conference}, {"core_groups", &n.CoreGroup}, {"visits", &n.Visit},
-		{"cin_plans", &n.CINPlan}, {"cin_plan_reviews", &n.CINReview}, {"case_notes", &n.Note}} {
+		{"cin_plans", &n.CINPlan}, {"cin_plan_reviews", &n.CINReview}, {"case_notes", &n.Note}}...) {
 		if err := s.queryRow(ctx, `SELECT COALESCE(max(id), 0) + 1 FROM `+f.table).Scan(f.into); err != nil {
 			return n, fmt.Errorf("store: next id of %s: %w", f.table, err)
 		}

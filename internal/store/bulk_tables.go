@@ -33,7 +33,7 @@ func cdayPtr(t *time.Time) any {
 func (b *SyntheticBatch) tables(tx *Tx) []bulkTable {
 	at, by := tx.s.d.ts(tx.now), tx.actor.Name
 	stamp := func(args []any) []any { return append(args, at, by) }
-	return []bulkTable{
+	return append([]bulkTable{
 		{"teams", "id, name, kind, updated_at, updated_by", len(b.Teams), func(i int, a []any) []any {
 			t := b.Teams[i]
 			return stamp(append(a, t.ID, t.Name, t.Kind))
@@ -152,5 +152,5 @@ func (b *SyntheticBatch) tables(tx *Tx) []bulkTable {
 			return stamp(append(a, n.ID, n.ChildID, n.InvolvementID, cday(n.Date), n.Kind, n.Subject, n.Body, n.AuthorID,
 				tx.s.d.ts(n.CreatedAt)))
 		}},
-	}
+	}, b.careTables(stamp)...)
 }

@@ -86,6 +86,11 @@ func appendBatch(b, c *store.SyntheticBatch) {
 	b.CINPlans = append(b.CINPlans, c.CINPlans...)
 	b.CINReviews = append(b.CINReviews, c.CINReviews...)
 	b.Notes = append(b.Notes, c.Notes...)
+	b.CareEpisodes = append(b.CareEpisodes, c.CareEpisodes...)
+	b.LegalStatuses = append(b.LegalStatuses, c.LegalStatuses...)
+	b.Placements = append(b.Placements, c.Placements...)
+	b.CareEvents = append(b.CareEvents, c.CareEvents...)
+	b.FamilyTime = append(b.FamilyTime, c.FamilyTime...)
 }
 
 // BatchRows counts the rows of a batch.
@@ -93,7 +98,8 @@ func BatchRows(b *store.SyntheticBatch) int {
 	return len(b.Teams) + len(b.Workers) + len(b.Users) + len(b.Children) + len(b.Addresses) +
 		len(b.Relationships) + len(b.Involvements) + len(b.Allocations) + len(b.Contacts) + len(b.Referrals) +
 		len(b.Assessments) + len(b.Strategies) + len(b.S47s) + len(b.Plans) + len(b.Conferences) +
-		len(b.CoreGroups) + len(b.Visits) + len(b.CINPlans) + len(b.CINReviews) + len(b.Notes)
+		len(b.CoreGroups) + len(b.Visits) + len(b.CINPlans) + len(b.CINReviews) + len(b.Notes) +
+		len(b.CareEpisodes) + len(b.LegalStatuses) + len(b.Placements) + len(b.CareEvents) + len(b.FamilyTime)
 }
 
 // Children returns every known child's records, one batch-shaped set per
@@ -110,7 +116,9 @@ func (a *Authority) Staff() *store.SyntheticBatch {
 func CaseFile(c *store.SyntheticBatch) casework.CaseFile {
 	cf := casework.CaseFile{Child: c.Children[0], Contacts: c.Contacts, Referrals: c.Referrals,
 		Assessments: c.Assessments, Strategies: c.Strategies, S47s: c.S47s, Conferences: c.Conferences,
-		Plans: c.Plans, CoreGroups: c.CoreGroups, Visits: c.Visits, CINPlans: c.CINPlans, CINReviews: c.CINReviews}
+		Plans: c.Plans, CoreGroups: c.CoreGroups, Visits: c.Visits, CINPlans: c.CINPlans, CINReviews: c.CINReviews,
+		CareEpisodes: c.CareEpisodes, LegalStatuses: c.LegalStatuses, Placements: c.Placements, CareEvents: c.CareEvents,
+		FamilyTime: c.FamilyTime}
 	for i := range c.Involvements {
 		if c.Involvements[i].EndDate == nil {
 			cf.Involvement = &c.Involvements[i]

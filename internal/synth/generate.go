@@ -71,6 +71,7 @@ func Generate(cfg Config) (*Authority, error) {
 	w.overload()
 	w.writeAllocations()
 	w.writeNotes()
+	w.care() // care.go
 	return w.authority(), nil
 }
 

@@ -1,0 +1,60 @@
+package store
+
+import "sightline/internal/casework"
+
+// careTables are a batch's children-in-care tables, after the help and
+// protection ones (episodes before what points to them).
+func (b *SyntheticBatch) careTables(stamp func([]any) []any) []bulkTable {
+	return []bulkTable{
+		{"care_episodes", `id, child_id, start_date, reason, category_of_need, iro, end_date, end_reason,
+			updated_at, updated_by`, len(b.CareEpisodes), func(i int, a []any) []any {
+			e := b.CareEpisodes[i]
+			return stamp(append(a, e.ID, e.ChildID, cday(e.StartDate), e.Reason, e.CategoryOfNeed, e.IRO,
+				cdayPtr(e.EndDate), e.EndReason))
+		}},
+		{"care_legal_statuses", "id, child_id, episode_id, start_date, code, updated_at, updated_by",
+			len(b.LegalStatuses), func(i int, a []any) []any {
+				l := b.LegalStatuses[i]
+				return stamp(append(a, l.ID, l.ChildID, l.EpisodeID, cday(l.StartDate), l.Code))
+			}},
+		{"care_placements", `id, child_id, episode_id, start_date, end_date, place_type, provider, postcode,
+			distance_miles, in_area, school_move, change_reason, updated_at, updated_by`, len(b.Placements),
+			func(i int, a []any) []any {
+				p := b.Placements[i]
+				return stamp(append(a, p.ID, p.ChildID, p.EpisodeID, cday(p.StartDate), cdayPtr(p.EndDate), p.Type,
+					p.Provider, p.Postcode, p.DistanceMiles, p.InArea, p.SchoolMove, p.ChangeReason))
+			}},
+		{"care_events", `id, child_id, episode_id, kind, held_on, iro, participation, notes, updated_at, updated_by`,
+			len(b.CareEvents), func(i int, a []any) []any {
+				e := b.CareEvents[i]
+				return stamp(append(a, e.ID, e.ChildID, e.EpisodeID, e.Kind, cday(e.Date), e.IRO, e.Participation, e.Notes))
+			}},
+		{"family_time", `id, child_id, episode_id, start_date, end_date, with_whom, frequency, supervised,
+			updated_at, updated_by`, len(b.FamilyTime), func(i int, a []any) []any {
+			f := b.FamilyTime[i]
+			return stamp(append(a, f.ID, f.ChildID, f.EpisodeID, cday(f.StartDate), cdayPtr(f.EndDate), f.With,
+				f.Frequency, f.Supervised))
+		}},
+	}
+}
+
+// careIDTables are the children-in-care tables NextIDs reads.
+func careIDTables(n *NextIDs) []struct {
+	table string
+	into  *int64
+} {
+	return []struct {
+		table string
+		into  *int64
+	}{{"care_episodes", &n.CareEpisode}, {"care_legal_statuses", &n.LegalStatus}, {"care_placements", &n.Placement},
+		{"care_events", &n.CareEvent}, {"family_time", &n.FamilyTime}}
+}
+
+// syntheticCare is the children-in-care part of a SyntheticBatch.
+type syntheticCare struct {
+	CareEpisodes  []casework.CareEpisode
+	LegalStatuses []casework.LegalStatus
+	Placements    []casework.Placement
+	CareEvents    []casework.CareEvent
+	FamilyTime    []casework.FamilyTime
+}

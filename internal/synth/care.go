@@ -1,0 +1,480 @@
+package synth
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+	"time"
+
+	"sightline/internal/calendar"
+	"sightline/internal/casework"
+)
+
+// Children in care. Once the families' records, allocations and notes are
+// made, a share of the children the service knows (never one whose case
+// drifts: shaping keeps those silent) comes into care, so that the number looked
+// after on the as-at date is England's rate per 10,000 children (profile
+// cla.by_year.2024.cla_per_10k). A child on a child protection plan is the
+// likeliest to, then one after an enquiry, then one on a child in need
+// plan, then any child referred (weights below: an assumption). Each
+// period of care is planned whole: legal statuses, placements and moves,
+// statutory visits, reviews with an IRO, health, dental and education
+// work, family time and the end, then replayed step by step through the
+// casework rules (CheckStartCare and the rest), a step they refuse being
+// left out, so the records obey what a worker typing them must obey.
+
+// careFigures are the profile's figures about children looked after.
+type careFigures struct {
+	CLA struct {
+		ByYear map[string]struct {
+			Per10k    float64 `json:"cla_per_10k"`
+			Need      Weights `json:"category_of_need"`
+			Placement Weights `json:"placement_type"`
+		} `json:"by_year"`
+	} `json:"cla"`
+	Flows struct {
+		StartLegal Weights `json:"start_legal_status"`
+		Ceased     Weights `json:"ceased_reason"`
+		Duration   Weights `json:"ceased_last_care_period_duration"`
+	} `json:"cla_flows_2024"`
+	Distance struct {
+		Over20  float64 `json:"over_20_miles"`
+		Outside float64 `json:"outside_la_boundary"`
+	} `json:"placement_distance_2024"`
+	Stability struct {
+		Y2024 struct {
+			OnePlacement float64 `json:"cla31_1_placement"`
+		} `json:"2024"`
+	} `json:"placement_stability"`
+}
+
+var careProfile = sync.OnceValue(func() careFigures {
+	var f careFigures
+	if err := json.Unmarshal(profileJSON, &f); err != nil {
+		panic(fmt.Sprintf("synth: embedded profile.json: %v", err))
+	}
+	return f
+})
+
+// durationDays are the day ranges of the ceased-care duration bins.
+var durationDays = map[string][2]int{"lt_2w": {2, 13}, "2w_8w": {14, 55}, "8w_6m": {56, 182}, "6m_1y": {183, 364},
+	"1_2y": {365, 729}, "2_3y": {730, 1094}, "3_5y": {1095, 1824}, "5_10y": {1825, 3649}, "10y_plus": {3650, 5400}}
+
+// ceasedCodes are the SSDA903 codes of the profile's reasons care ended
+// (a death is recorded as "any other reason": the generator records none).
+var ceasedCodes = map[string]string{
+	"Accommodation on remand ended": "E14", "Adopted": "E11", "Age assessment determined child aged 18 or over": "E15",
+	"Aged 18 (or over) and remained with current carers": "E17", "Care ceased for any other reason": "E8",
+	"Care taken by another local authority": "E3", "Child moved abroad": "E16", "Died": "E8",
+	"Left care to live with parents, relatives or other person with no parental responsibility":                                       "E13",
+	"Moved into independent living (with no formalised support)":                                                                      "E6",
+	"Moved into independent living (with supportive accommodation)":                                                                   "E5",
+	"Residence order or child arrangement order granted":                                                                              "E41",
+	"Returned home to live with parents or other person with parental responsibility which was not part of the care planning process": "E4B",
+	"Returned home to live with parents or other person with parental responsibility which was part of the care planning process":     "E4A",
+	"Sentenced to custody": "E9", "Special guardianship order": "E45",
+	"Transferred to residential care funded by adult social services": "E7",
+}
+
+// Weights of who comes into care, by the work the child had (assumption).
+const (
+	careWeightCP, careWeightS47, careWeightCIN, careWeightReferred = 6.0, 3.0, 2.0, 0.4
+)
+
+// iroNames are the authority's independent reviewing officers (fictional).
+var iroNames = []string{"Irene Oduya", "Colin Marsh", "Hannah Leckie", "Rafiq Ahmed", "Sue Gatenby"}
+
+// careCandidate is a child who may come into care, with the plan of it.
+type careCandidate struct {
+	k      *kid
+	r      rng
+	start  time.Time
+	end    time.Time // the planned end (may be after the as-at date)
+	weight float64
+}
+
+// care brings children into care (see the comment at the top).
+func (w *world) care() {
+	prof := careProfile()
+	target := prof.CLA.ByYear["2024"].Per10k * float64(w.pop) / 10000
+	var cands []careCandidate
+	sum := 0.0
+	for _, hh := range w.households {
+		for _, k := range hh.kids {
+			c, ok := w.careCandidate(k, prof)
+			if !ok {
+				continue
+			}
+			cands = append(cands, c)
+			if c.end.After(w.asAt) {
+				sum += c.weight
+			}
+		}
+	}
+	if sum == 0 {
+		return
+	}
+	base := target / sum
+	for _, c := range cands {
+		if newRNG(w.cfg.Seed, "care-pick", int(c.k.rec.ID)).chance(base * c.weight) {
+			w.recordCare(c, prof)
+		}
+	}
+}
+
+// careCandidate plans when a known child would come into care and for how
+// long: during their latest child protection plan, enquiry, child in need
+// plan or referral, while under 17 and within the history.
+func (w *world) careCandidate(k *kid, prof careFigures) (careCandidate, bool) {
+	if !k.known || k.rec.DateOfBirth == nil {
+		return careCandidate{}, false
+	}
+	r := newRNG(w.cfg.Seed, "care", int(k.rec.ID))
+	var from time.Time
+	weight := 0.0
+	for _, ke := range k.eps {
+		e := ke.ep
+		if e.silentFrom != nil {
+			return careCandidate{}, false // a drifting case stays silent
+		}
+		switch {
+		case !e.referred || e.route == routeNFA:
+		case e.cp != nil:
+			from, weight = e.cp.start, careWeightCP
+		case e.s47 != nil:
+			from, weight = e.s47.start, careWeightS47
+		case e.cin != nil:
+			from, weight = e.cin.start, careWeightCIN
+		default:
+			from, weight = e.start, careWeightReferred
+		}
+	}
+	if weight == 0 {
+		return careCandidate{}, false
+	}
+	start := days(latest(from, k.dob), r.between(7, 180))
+	if start.Before(w.start) || start.After(w.asAt) || k.ageOn(start) >= 17 {
+		return careCandidate{}, false
+	}
+	span := durationDays[r.pick(prof.Flows.Duration)]
+	end := earliest(days(start, r.between(span[0], span[1])), days(k.eighteenth(), 1))
+	return careCandidate{k: k, r: r, start: start, end: end, weight: weight}, true
+}
+
+// careRun is one period of care being recorded: the case file the rules
+// check each step against, and the records kept.
+type careRun struct {
+	w   *world
+	k   *kid
+	r   rng
+	cf  casework.CaseFile
+	ep  *casework.CareEpisode
+	end time.Time // the last day anything is recorded: the end, or the as-at date
+}
+
+// recordCare records a period of care, step by step through the rules.
+func (w *world) recordCare(c careCandidate, prof careFigures) {
+	k, r := c.k, c.r
+	year := prof.CLA.ByYear["2024"]
+	ep := casework.CareEpisode{ID: next(&w.ids.CareEpisode), ChildID: k.rec.ID, StartDate: c.start, Reason: "S",
+		CategoryOfNeed: r.pick(year.Need)[:2], IRO: one(r, iroNames)}
+	cr := &careRun{w: w, k: k, r: r, cf: casework.CaseFile{Child: k.rec}, end: earliest(days(c.end, -1), w.asAt)}
+	first := cr.placement(c.start, year.Placement, prof)
+	first.ID, first.EpisodeID = next(&w.ids.Placement), ep.ID
+	cs := casework.CareStart{Episode: ep, LegalStatus: casework.LegalStatus{ID: next(&w.ids.LegalStatus),
+		ChildID: k.rec.ID, EpisodeID: ep.ID, StartDate: c.start, Code: startLegalStatus(r, prof, k.ageOn(c.start))},
+		Placement: first}
+	if cr.cf.CheckStartCare(cs, w.asAt) != nil {
+		return
+	}
+	cr.cf.CareEpisodes = []casework.CareEpisode{ep}
+	cr.ep = &cr.cf.CareEpisodes[0]
+	cr.cf.LegalStatuses = []casework.LegalStatus{cs.LegalStatus}
+	cr.cf.Placements = []casework.Placement{first}
+	cr.legalStatuses()
+	cr.moves(year.Placement, prof)
+	cr.events()
+	cr.visits()
+	cr.familyTime()
+	if !c.end.After(w.asAt) {
+		cr.endCare(c.end, prof)
+	}
+	recs := k.recs
+	recs.CareEpisodes = append(recs.CareEpisodes, cr.cf.CareEpisodes...)
+	recs.LegalStatuses = append(recs.LegalStatuses, cr.cf.LegalStatuses...)
+	recs.Placements = append(recs.Placements, cr.cf.Placements...)
+	recs.CareEvents = append(recs.CareEvents, cr.cf.CareEvents...)
+	recs.FamilyTime = append(recs.FamilyTime, cr.cf.FamilyTime...)
+	// The store reads records back in date order (then id): keep them so.
+	recs.Visits = append(recs.Visits, cr.cf.Visits...)
+	slices.SortStableFunc(recs.Visits, func(a, b casework.Visit) int { return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID)) })
+	slices.SortStableFunc(recs.CareEvents, func(a, b casework.CareEvent) int {
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID))
+	})
+}
+
+// startLegalStatus draws the legal status a child comes into care under.
+func startLegalStatus(r rng, prof careFigures, age int) string {
+	switch r.pick(prof.Flows.StartLegal) {
+	case "care_order_interim_or_full":
+		return "C1"
+	case "emergency_protection":
+		return "L2"
+	case "youth_justice":
+		if age >= 10 {
+			return "J1"
+		}
+	}
+	return "V2"
+}
+
+// legalStatuses plans the changes: an emergency protection order becomes
+// an interim care order within 8 days, an interim order a full one after
+// four to eight months, a quarter of section 20 children come under an
+// interim order, and a few young children on full orders get placement
+// orders.
+func (cr *careRun) legalStatuses() {
+	r := cr.r
+	for range 4 {
+		cur := cr.cf.CurrentLegalStatus()
+		code, d := "", cur.StartDate
+		switch {
+		case cur.Code == "L2":
+			code, d = "C1", days(d, r.between(1, 8))
+		case cur.Code == "C1":
+			code, d = "C2", days(d, r.between(120, 240))
+		case cur.Code == "V2" && r.chance(0.25):
+			code, d = "C1", days(d, r.between(30, 365))
+		case cur.Code == "C2" && cr.k.ageOn(d) < 4 && r.chance(0.15):
+			code, d = "E1", days(d, r.between(60, 240))
+		}
+		if code == "" || d.After(cr.end) {
+			return
+		}
+		ls := casework.LegalStatus{ChildID: cr.k.rec.ID, EpisodeID: cr.ep.ID, StartDate: d, Code: code}
+		if cr.cf.CheckLegalStatus(ls, cr.w.asAt) != nil {
+			return
+		}
+		ls.ID = next(&cr.w.ids.LegalStatus)
+		cr.cf.LegalStatuses = append(cr.cf.LegalStatuses, ls)
+	}
+}
+
+// placement draws a placement from day d: its type (by the profile's
+// split, kept to what the child's age allows), provider, distance from
+// home and whether it is in the area (profile placement_distance_2024: a
+// fifth 20 miles or more away, two in five outside the authority).
+func (cr *careRun) placement(d time.Time, split Weights, prof careFigures) casework.Placement {
+	r, age := cr.r, cr.k.ageOn(d)
+	typ, provider := "U6", "PR1"
+	switch r.pick(split) {
+	case "foster_relative_friend":
+		typ = "U3"
+	case "foster_other":
+		if r.chance(0.35) {
+			provider = "PR4"
+		}
+	case "placed_for_adoption":
+		if age < 2 {
+			typ = "U5"
+		}
+	case "placed_with_parents":
+		typ, provider = "P1", "PR0"
+	case "childrens_home_or_secure":
+		typ, provider = "K2", "PR4"
+	case "independent_semi_independent_supported":
+		typ, provider = "K2", "PR4"
+		if age >= 16 {
+			typ, provider = "K3", one(r, []string{"PR4", "PR5", "PR1"})
+		}
+	case "other_residential":
+		typ, provider = "R1", "PR4"
+	case "other":
+		if age >= 5 {
+			typ, provider = "S1", "PR4"
+		}
+	}
+	p := casework.Placement{ChildID: cr.k.rec.ID, StartDate: d, Type: typ, Provider: provider, InArea: true}
+	far := prof.Distance.Over20
+	if r.chance(far) {
+		p.DistanceMiles = math.Round((20+r.ExpFloat64()*25)*10) / 10
+		p.InArea = false
+	} else {
+		p.DistanceMiles = math.Min(19.9, math.Round(r.lognormal(4, 0.8)*10)/10)
+		p.InArea = !r.chance((prof.Distance.Outside - far) / (1 - far))
+	}
+	_, _, p.Postcode = r.address()
+	if !p.InArea { // outside Brackenmoor: a fictional district beyond its own
+		p.Postcode = fmt.Sprintf("%s%d %d%c%c", postcodeArea, r.between(60, 99), r.between(1, 9),
+			inwardLetters[r.IntN(len(inwardLetters))], inwardLetters[r.IntN(len(inwardLetters))])
+	}
+	return p
+}
+
+// moves plans placement moves at the rate that leaves about two thirds of
+// children with one placement in a year (profile placement_stability),
+// and makes a foster placement long-term (U1, U4: a change of status only)
+// for a child a year in care.
+func (cr *careRun) moves(split Weights, prof careFigures) {
+	r := cr.r
+	rate := -math.Log(prof.Stability.Y2024.OnePlacement) // moves a year
+	longTerm := false
+	for range 12 {
+		cur := cr.cf.CurrentPlacement()
+		d := days(cur.StartDate, 1+int(r.ExpFloat64()*365/rate))
+		reason := one(r, []string{"CARPL", "CARPL", "CARPL", "CREQB", "CREQB", "CREQO", "CHILD", "LAREQ", "STAND", "ALLEG", "CLOSE", "OTHER"})
+		p := cr.placement(d, split, prof)
+		yearOn := days(cr.ep.StartDate, 365)
+		if !longTerm && (cur.Type == "U3" || cur.Type == "U6") && r.chance(0.5) && yearOn.Before(d) {
+			longTerm, d, reason = true, days(yearOn, r.between(0, 60)), "PLACE"
+			p = *cur
+			p.ID, p.EndDate, p.ChangeReason, p.StartDate, p.SchoolMove = 0, nil, "", d, false
+			p.Type = map[string]string{"U3": "U1", "U6": "U4"}[cur.Type]
+		} else if age := cr.k.ageOn(d); age >= 5 && age < 16 && r.chance(0.3) {
+			p.SchoolMove = true
+		}
+		if d.After(cr.end) || cr.cf.CheckPlacementMove(p, reason, cr.w.asAt) != nil {
+			return
+		}
+		p.ID, p.EpisodeID = next(&cr.w.ids.Placement), cr.ep.ID
+		cur.EndDate, cur.ChangeReason = &p.StartDate, reason
+		cr.cf.Placements = append(cr.cf.Placements, p)
+	}
+}
+
+// events plans the care plan, reviews, health assessments, dental checks
+// and PEPs, mostly in time and some late (shares: an assumption).
+func (cr *careRun) events() {
+	r, start := cr.r, cr.ep.StartDate
+	cr.event(casework.CarePlanMade, wd(start, r.between(1, 14)))
+	for i, d := 0, wd(start, r.between(12, 24)); i < 40; i++ {
+		cr.event(casework.CareReview, d)
+		gap := r.between(150, 195)
+		if i == 0 {
+			gap = r.between(70, 100)
+		}
+		d = days(d, gap)
+	}
+	for i, d := 0, wd(start, r.between(8, 30)); i < 40; i++ {
+		kind := casework.HealthInitial
+		if i > 0 {
+			kind = casework.HealthReview
+		}
+		cr.event(kind, d)
+		if cr.k.ageOn(d) < 5 {
+			d = days(d, r.between(150, 200))
+		} else {
+			d = days(d, r.between(300, 390))
+		}
+	}
+	for d := days(start, r.between(30, 150)); !d.After(cr.end); d = days(d, r.between(300, 420)) {
+		cr.event(casework.DentalCheck, d)
+	}
+	if age := cr.k.ageOn(start); age >= 4 && age < 16 {
+		for d := wd(start, r.between(4, 16)); !d.After(cr.end); d = days(d, r.between(90, 140)) {
+			cr.event(casework.PEPMeeting, d)
+		}
+	}
+}
+
+// event records one care event on day d, if the rules allow it then.
+func (cr *careRun) event(kind string, d time.Time) {
+	if d.After(cr.end) {
+		return
+	}
+	e := casework.CareEvent{ChildID: cr.k.rec.ID, EpisodeID: cr.ep.ID, Kind: kind, Date: d}
+	if kind == casework.CareReview {
+		e.IRO, e.Participation = cr.ep.IRO, "PN0"
+		if cr.k.ageOn(d) >= 4 {
+			e.Participation = one(cr.r, []string{"PN1", "PN1", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"})
+		}
+	}
+	if cr.cf.CheckCareEvent(e, cr.w.asAt) != nil {
+		return
+	}
+	e.ID = next(&cr.w.ids.CareEvent)
+	cr.cf.CareEvents = append(cr.cf.CareEvents, e)
+}
+
+// visits plans the statutory visits of each placement: the first within a
+// week (nine in ten), then every three to six weeks (some late), every two
+// to three months in a long-term placement after its first year.
+func (cr *careRun) visits() {
+	r := cr.r
+	for _, p := range cr.cf.Placements {
+		last := cr.end
+		if p.EndDate != nil && p.EndDate.Before(last) {
+			last = *p.EndDate
+		}
+		d := days(p.StartDate, r.between(1, 7))
+		if r.chance(0.1) {
+			d = days(p.StartDate, r.between(8, 14))
+		}
+		for ; !d.After(last); d = days(d, cr.visitGap(p, d)) {
+			seen := r.chance(0.96)
+			v := casework.Visit{ID: next(&cr.w.ids.Visit), ChildID: cr.k.rec.ID, Date: d, Kind: "cla", Seen: seen,
+				SeenAlone: seen && cr.k.ageOn(d) >= 5 && r.chance(0.6), Place: "placement"}
+			cr.cf.Visits = append(cr.cf.Visits, v)
+		}
+	}
+}
+
+func (cr *careRun) visitGap(p casework.Placement, d time.Time) int {
+	r := cr.r
+	if p.LongTerm() && !d.Before(calendar.AddMonths(p.StartDate, 12)) {
+		return r.between(55, 95)
+	}
+	if r.chance(0.12) {
+		return r.between(43, 60)
+	}
+	return r.between(21, 42)
+}
+
+// familyTime arranges family time for most children soon after they come
+// into care; fewer of those placed 20 miles or more away (assumption).
+func (cr *careRun) familyTime() {
+	r := cr.r
+	share := 0.85
+	if cr.cf.Placements[0].DistanceMiles >= casework.FarFromHomeMiles {
+		share = 0.6
+	}
+	if !r.chance(share) {
+		return
+	}
+	f := casework.FamilyTime{ChildID: cr.k.rec.ID, EpisodeID: cr.ep.ID, StartDate: days(cr.ep.StartDate, r.between(0, 21)),
+		With:      one(r, []string{"Mother", "Father", "Mother and father", "Grandmother", "Brothers and sisters", "Aunt"}),
+		Frequency: one(r, []string{"weekly", "weekly", "fortnightly", "fortnightly", "monthly", "indirect"}), Supervised: r.chance(0.6)}
+	if f.StartDate.After(cr.end) || cr.cf.CheckFamilyTime(f, cr.w.asAt) != nil {
+		return
+	}
+	f.ID = next(&cr.w.ids.FamilyTime)
+	cr.cf.FamilyTime = append(cr.cf.FamilyTime, f)
+}
+
+// endCare ends the period on day end: at 18 staying put or moving on,
+// otherwise for a reason drawn from the profile, kept to the child's age.
+func (cr *careRun) endCare(end time.Time, prof careFigures) {
+	r, age := cr.r, cr.k.ageOn(end)
+	reason := ceasedCodes[r.pick(prof.Flows.Ceased)]
+	switch {
+	case age >= 18:
+		reason = one(r, []string{"E17", "E17", "E5", "E5", "E6"})
+	case reason == "E17" || reason == "E15" || ((reason == "E5" || reason == "E6" || reason == "E7") && age < 16):
+		reason = "E4A"
+	case (reason == "E11" && age >= 10) || (reason == "E14" || reason == "E9") && age < 10:
+		reason = "E13"
+	}
+	if cr.cf.CheckEndCare(end, reason, cr.w.asAt) != nil {
+		return
+	}
+	cr.ep.EndDate, cr.ep.EndReason = &end, reason
+	if p := &cr.cf.Placements[len(cr.cf.Placements)-1]; p.EndDate == nil {
+		p.EndDate = &end
+	}
+	for i := range cr.cf.FamilyTime {
+		cr.cf.FamilyTime[i].EndDate = &end
+	}
+}
