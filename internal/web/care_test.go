@@ -82,3 +82,27 @@ func TestAChildComesIntoCareMovesIsReviewedAndShowsOnTheSufficiencyPage(t *testi
 		}
 	})
 }
+
+// A looked-after child's statutory tasks reach "My work" and the team view
+// through the same engine as help and protection.
+func TestCareTasksShowInMyWorkAndTheTeamView(t *testing.T) {
+	eachApp(t, func(t *testing.T, a *app) {
+		_, worker := a.linkWorker(t)
+		b := a.signIn(auth.SocialWorker)
+		mon := time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)
+		b.step(t, a.child.ID, "contacts/new", dateForm("date", mon, url.Values{"source": {"2A"}, "concerns": {"Hungry"}, "out_of_hours": {"no"}}))
+		cf, _ := a.st.CaseFile(ctx, a.child.ID)
+		b.step(t, a.child.ID, fmt.Sprintf("contacts/%d/decide", cf.Contacts[0].ID),
+			dateForm("decision_date", mon, url.Values{"decision": {"referral"}, "primary_need": {"N1"}}))
+		b.step(t, a.child.ID, "referral/decide", dateForm("decision_date", mon, url.Values{"decision": {"assessment"}, "primary_need": {"N1"}}))
+		mgr := a.signIn(auth.TeamManager)
+		mgr.step(t, a.child.ID, "allocate", dateForm("date", mon, url.Values{"worker_id": {fmt.Sprint(worker.ID)}, "reason": {"Allocation meeting"}}))
+		// Into care on Tue 17 Nov: the first visit is due within a week,
+		// Tue 24 Nov, today: the soonest of the child's tasks.
+		tue := time.Date(2026, 11, 17, 0, 0, 0, 0, time.UTC)
+		b.step(t, a.child.ID, "care/start", placementForm(tue, "U6", "PR1", "NE1 4AB", "2", "yes",
+			url.Values{"legal_status": {"C1"}, "category_of_need": {"N1"}}))
+		mustContain(t, b.get("/my-work").body, "Maya Brooks", "Looked after", "First visit in a placement, Tue 24 Nov 2026")
+		mustContain(t, mgr.get("/team").body, "Maya Brooks", "First visit in a placement")
+	})
+}
