@@ -62,9 +62,10 @@
 // # Extension points
 //
 // Later issues add their records where the route ends today:
-//   - children in care: an assessment outcome "looked_after" and a route
-//     that starts a care episode (pickRoute, and a step in refer/enquire);
-//     the children in care team is already staffed;
+//   - children in care (care.go): done last, over the records already
+//     made: a share of known children comes into care at England's rate,
+//     each period of care replayed through the casework rules; its visits
+//     carry no case notes and its children keep the involvement they had;
 //   - missing episodes and return interviews, court proceedings: further
 //     steps of an episode, planned in the same way and cut at the as-at
 //     date;
