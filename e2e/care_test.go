@@ -19,6 +19,7 @@ import (
 func TestAChildComesIntoCareMovesIsReviewedAndGoesHome(t *testing.T) {
 	eachBackend(t, func(t *testing.T, a *app) {
 		a.user("priya", "Priya Shah", auth.SocialWorker, nil)
+		a.user("hana", "Hana Iqbal", auth.ServiceManager, nil)
 		leo := a.child("C2001", "Leo", "Marsh", date(2014, 6, 3), "M")
 		id := leo.ID
 
@@ -98,5 +99,26 @@ func TestAChildComesIntoCareMovesIsReviewedAndGoesHome(t *testing.T) {
 		mustContain(t, "chronology", b.text("chronology"), "Stopped being looked after: Returned home as part of the care planning process")
 		b.wantNoDue("cla_review_2")
 		b.screenshot("record-after-care")
+
+		// Hana, head of service, looks at placements as at yesterday, when
+		// Leo still lived 24 miles away, out of the area, with no family
+		// time arranged.
+		h := b.otherSession()
+		h.open("/sign-in")
+		h.signIn("hana")
+		h.do("open placement sufficiency",
+			follow(chromedp.Click(chromedp.CSS(`#navigation a[href="/sufficiency"]`))),
+			chromedp.WaitVisible(chromedp.ID("asat-form")),
+			typeDate("asat", "23", "11", "2026"),
+			follow(chromedp.Click(chromedp.ID("show"))),
+			chromedp.WaitVisible(chromedp.ID("distance")))
+		mustContain(t, "sufficiency", h.text("looked-after"), "1 children looked after", "1 out of the area", "1 placement moves", "1 school moves")
+		for _, list := range []string{"far-no-family-time", "out-of-area", "moves", "school-moves"} {
+			mustContain(t, list, h.text(list), "Leo Marsh")
+		}
+		h.screenshot("sufficiency")
+		h.do("open Leo from the list",
+			follow(chromedp.Click(chromedp.CSS(fmt.Sprintf(`#out-of-area a[href="/children/%d"]`, id)))),
+			chromedp.WaitVisible(chromedp.ID("child-name")))
 	})
 }
