@@ -32,10 +32,10 @@ func (s *Store) CareFacts(ctx context.Context, asAt time.Time) ([]casework.CareF
 			order = append(order, f.Child.ID)
 		}
 		byChild[f.Child.ID] = &f // rows come oldest first: the latest wins
-	}, `SELECT `+prefixed("e.", careEpisodeColumns)+`, c.la_child_id, c.first_name, c.last_name, c.restricted
-		FROM care_episodes e JOIN children c ON c.id = e.child_id
-		WHERE e.error_reason = '' AND e.start_date <= ? AND (e.end_date IS NULL OR e.end_date > ?)
-		ORDER BY e.start_date, e.id`, day(asAt), day(from))
+	}, `SELECT * FROM (`+openOrEndedSince(`SELECT `+prefixed("e.", careEpisodeColumns)+`, c.la_child_id, c.first_name,
+		c.last_name, c.restricted FROM care_episodes e JOIN children c ON c.id = e.child_id
+		WHERE e.error_reason = '' AND e.start_date <= ? AND `, "e.", ">")+`) AS x ORDER BY 3, 1`,
+		day(asAt), day(asAt), day(from))
 	if err != nil {
 		return nil, fmt.Errorf("store: care facts as at %s: %w", calendar.FormatDate(asAt), err)
 	}
@@ -43,8 +43,8 @@ func (s *Store) CareFacts(ctx context.Context, asAt time.Time) ([]casework.CareF
 		if f := byChild[p.ChildID]; f != nil {
 			f.Placements = append(f.Placements, p)
 		}
-	}, `SELECT `+placementColumns+` FROM care_placements WHERE error_reason = '' AND start_date <= ?
-		AND (end_date IS NULL OR end_date >= ?) ORDER BY start_date, id`, day(asAt), day(from))
+	}, `SELECT * FROM (`+openOrEndedSince(`SELECT `+placementColumns+` FROM care_placements
+		WHERE error_reason = '' AND start_date <= ? AND `, "", ">=")+`) AS x ORDER BY 4, 1`, day(asAt), day(asAt), day(from))
 	if err != nil {
 		return nil, fmt.Errorf("store: placements as at %s: %w", calendar.FormatDate(asAt), err)
 	}
@@ -55,8 +55,8 @@ func (s *Store) CareFacts(ctx context.Context, asAt time.Time) ([]casework.CareF
 		if f := byChild[id]; f != nil {
 			f.FamilyTime = true
 		}
-	}, `SELECT DISTINCT child_id FROM family_time WHERE error_reason = '' AND start_date <= ?
-		AND (end_date IS NULL OR end_date > ?)`, day(asAt), day(asAt))
+	}, openOrEndedSince(`SELECT child_id FROM family_time WHERE error_reason = '' AND start_date <= ? AND `, "", ">"),
+		day(asAt), day(asAt), day(asAt))
 	if err != nil {
 		return nil, fmt.Errorf("store: family time as at %s: %w", calendar.FormatDate(asAt), err)
 	}
@@ -65,4 +65,13 @@ func (s *Store) CareFacts(ctx context.Context, asAt time.Time) ([]casework.CareF
 		out[i] = *byChild[id]
 	}
 	return out, nil
+}
+
+// openOrEndedSince is a query for rows open (no end date) or ended after a
+// day ("> ?", or on or after it with ">="), as two halves that each read
+// the (end_date, start_date) index rather than one OR that reads every row
+// started before the date. head ends in "AND " and has one placeholder, so
+// the arguments are head's, head's again, and the day.
+func openOrEndedSince(head, alias, cmp string) string {
+	return head + alias + `end_date IS NULL UNION ALL ` + head + alias + `end_date ` + cmp + ` ?`
 }

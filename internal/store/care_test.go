@@ -155,3 +155,43 @@ func TestACareRecordMarkedInErrorLeavesTheCaseFile(t *testing.T) {
 		}
 	})
 }
+
+func TestCareFactsAreThoseOfTheYearToTheDateAsked(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		w := newWorld(t, s)
+		moved, _ := w.child("LA1", d(2026, 11, 2))
+		w.intoCare(moved.ID, d(2026, 11, 9))
+		must[casework.Placement](t)(s.MovePlacement(ctx, w.sw, casework.Placement{ChildID: moved.ID, StartDate: d(2026, 11, 16),
+			Type: "K2", Provider: "PR4", Postcode: "DH1 1AA", DistanceMiles: 30}, "CREQB"))
+		home, _ := w.child("LA2", d(2026, 11, 2))
+		w.intoCare(home.ID, d(2026, 11, 3))
+		must[casework.FamilyTime](t)(s.RecordFamilyTime(ctx, w.sw, casework.FamilyTime{ChildID: home.ID,
+			StartDate: d(2026, 11, 4), With: "Father", Frequency: "weekly"}))
+		ep := w.caseFile(home.ID).OpenCareEpisode()
+		ok(t, s.EndCare(ctx, w.sw, home.ID, ep.Version, d(2026, 11, 20), "E4A"))
+
+		facts := must[[]casework.CareFacts](t)(s.CareFacts(ctx, d(2026, 11, 18)))
+		if len(facts) != 2 {
+			t.Fatalf("facts on 18 Nov = %+v, want both children", facts)
+		}
+		byID := map[int64]casework.CareFacts{}
+		for _, f := range facts {
+			byID[f.Child.ID] = f
+		}
+		if f := byID[moved.ID]; len(f.Placements) != 2 || f.Placements[1].Type != "K2" || f.FamilyTime || f.Child.LAChildID != "LA1" {
+			t.Errorf("the moved child's facts = %+v", f)
+		}
+		if f := byID[home.ID]; !f.FamilyTime || f.Episode.EndDate == nil || len(f.Placements) != 1 {
+			t.Errorf("the child who went home: %+v", f)
+		}
+		if got := casework.SufficiencyOn(facts, d(2026, 11, 18)); len(got.Placed) != 2 || len(got.Moves) != 1 {
+			t.Errorf("sufficiency on 18 Nov: %d placed, %d moves", len(got.Placed), len(got.Moves))
+		}
+		// A day a year and more after the end, the child who went home is
+		// no longer in the year asked about.
+		later := must[[]casework.CareFacts](t)(s.CareFacts(ctx, d(2027, 11, 21)))
+		if len(later) != 1 || later[0].Child.ID != moved.ID {
+			t.Errorf("facts a year on = %+v, want only the child still in care", later)
+		}
+	})
+}

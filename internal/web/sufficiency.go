@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"time"
 
@@ -54,8 +55,12 @@ func (s *Server) sufficiencyPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.S = casework.SufficiencyOn(facts, p.AsAt)
-	if p.Hidden, err = s.hiddenChildren(r); err != nil {
-		return err
+	if slices.ContainsFunc(facts, func(f casework.CareFacts) bool { return f.Child.Restricted }) {
+		// Only then is there anyone to hide: the list of restricted records
+		// reads every child.
+		if p.Hidden, err = s.hiddenChildren(r); err != nil {
+			return err
+		}
 	}
 	for _, t := range sufficiencyTables {
 		p.CSV[t] = csvLink("/sufficiency", query, t)

@@ -18,8 +18,9 @@ CREATE TABLE care_episodes (
     error_reason     TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX care_episodes_child ON care_episodes(child_id, start_date);
--- who was looked after on a date: the sufficiency page's first question
-CREATE INDEX care_episodes_dates ON care_episodes(start_date, end_date);
+-- who was looked after on a date, or left care after it (the sufficiency
+-- page): the open ones (end_date NULL) and those ended since, by end first
+CREATE INDEX care_episodes_dates ON care_episodes(end_date, start_date);
 
 CREATE TABLE care_legal_statuses (
     id           INTEGER PRIMARY KEY,
@@ -53,7 +54,7 @@ CREATE TABLE care_placements (
     error_reason   TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX care_placements_child ON care_placements(child_id, start_date);
-CREATE INDEX care_placements_dates ON care_placements(start_date, end_date);
+CREATE INDEX care_placements_dates ON care_placements(end_date, start_date);
 
 CREATE TABLE care_events (
     id            INTEGER PRIMARY KEY,
@@ -86,3 +87,4 @@ CREATE TABLE family_time (
     error_reason TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX family_time_child ON family_time(child_id, start_date);
+CREATE INDEX family_time_dates ON family_time(end_date, start_date);
