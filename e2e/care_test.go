@@ -1,16 +1,20 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
 	"sightline/internal/auth"
+	"sightline/internal/casework"
+	"sightline/internal/store"
 )
 
-// Priya brings Leo into care on Monday 2 November 2026 under section 20,
-// with foster carers 3.2 miles from home; the record shows him looked
+// Leo, referred on Monday 26 October, is brought into care by Priya on
+// Monday 2 November 2026 under section 20, with foster carers 3.2 miles
+// from home; the record shows him looked
 // after, with the care plan, first visit and first review due. On
 // Wednesday 18 November the carers ask for the placement to end and he
 // moves to a children's home out of the area. His first review is held
@@ -20,7 +24,11 @@ func TestAChildComesIntoCareMovesIsReviewedAndGoesHome(t *testing.T) {
 	eachBackend(t, func(t *testing.T, a *app) {
 		a.user("priya", "Priya Shah", auth.SocialWorker, nil)
 		a.user("hana", "Hana Iqbal", auth.ServiceManager, nil)
-		leo := a.child("C2001", "Leo", "Marsh", date(2014, 6, 3), "M")
+		team, err := a.st.CreateTeam(context.Background(), store.System, casework.Team{Name: "Children in care team", Kind: "children_in_care"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		leo := a.referredTo(team, "C2001", "Leo", "Marsh", date(2026, 10, 26))
 		id := leo.ID
 
 		b := newBrowser(t, a.url)

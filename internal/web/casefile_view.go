@@ -96,7 +96,9 @@ func awaitingICPC(cf casework.CaseFile) bool {
 func careActions(cf casework.CaseFile, add func(ok, primary bool, label, path string)) {
 	ep := cf.OpenCareEpisode()
 	in := ep != nil
-	add(!in, false, "Bring into care", "/care/start")
+	// A child comes into care from an open case: a closed record offers
+	// no next step (the form itself stays open to an address typed in).
+	add(!in && (cf.Involvement != nil || cf.OpenReferral() != nil), false, "Bring into care", "/care/start")
 	add(in, false, "Record a statutory visit", "/care/visit")
 	add(in, false, "Move placement", "/care/move")
 	add(in, false, "Change the legal status", "/care/legal-status")
