@@ -24,6 +24,14 @@ type CaseFile struct {
 	Visits      []Visit
 	CINPlans    []CINPlan
 	CINReviews  []CINPlanReview
+	// Missing, exploitation and court work (missing.go, court.go).
+	Missing     []MissingEpisode
+	Interviews  []ReturnInterview
+	Screenings  []ExploitationScreening
+	PLOs        []PreProceedings
+	PLOEvents   []PLOEvent
+	Proceedings []Proceedings
+	Hearings    []Hearing
 }
 
 // OpenReferral is the referral whose episode is open, or nil.
