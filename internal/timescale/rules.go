@@ -58,6 +58,7 @@ var (
 var catalogue = []*Rule{
 	&ruleReferralDecision, &ruleAssessment, &ruleICPC, &ruleCoreGroupFirst, &ruleCoreGroupNext,
 	&ruleRCPCFirst, &ruleRCPCNext, &ruleCPVisit, &ruleCINPlanReview, &ruleCINVisit,
+	&ruleRHI, &ruleExploitationReview, &rulePreProceedings, &ruleProceedings,
 }
 
 // rankOf returns r's place in catalogue, which orders tasks due on the same
@@ -98,12 +99,16 @@ type ruleFunc func(in *input)
 // rules is every rule the engine runs, in no significant order (Tasks
 // sorts the result). Children in care adds its rules here.
 var rules = []ruleFunc{
-	referralDecision,  // frontdoor.go
-	assessmentDue,     // frontdoor.go
-	icpcDue,           // frontdoor.go
-	coreGroups,        // protection.go
-	reviewConferences, // protection.go
-	cpVisits,          // protection.go
-	cinPlanReviews,    // childinneed.go
-	cinVisits,         // childinneed.go
+	referralDecision,    // frontdoor.go
+	assessmentDue,       // frontdoor.go
+	icpcDue,             // frontdoor.go
+	coreGroups,          // protection.go
+	reviewConferences,   // protection.go
+	cpVisits,            // protection.go
+	cinPlanReviews,      // childinneed.go
+	cinVisits,           // childinneed.go
+	returnInterviews,    // missing.go
+	exploitationReviews, // missing.go
+	preProceedings,      // court.go
+	proceedingsFinal,    // court.go
 }

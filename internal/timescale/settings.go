@@ -25,6 +25,15 @@ type Settings struct {
 	// CoreGroupWeeks: core groups after the first at least every N weeks.
 	// WT2023 sets only the first (timescales.md core_group_first, conf. S).
 	CoreGroupWeeks int
+	// ExploitationReviewMonths: an exploitation screening recorded without
+	// a review date is reviewed within N months. No national interval
+	// (local standard, conf. M).
+	ExploitationReviewMonths int
+	// PreProceedingsWeeks: pre-proceedings end (proceedings issued or the
+	// concerns reduced) within N weeks. No statutory timescale; the Public
+	// Law Working Group's best-practice guidance is commonly cited as 16
+	// weeks (timescales.md pre_proceedings, conf. M).
+	PreProceedingsWeeks int
 	// DueSoonWorkingDays: an open task due within N working days (or
 	// today) is "due soon"; 0 means only tasks due today.
 	DueSoonWorkingDays int
@@ -41,6 +50,8 @@ const (
 	KeyCINVisitWorkingDays           = "timescale.cin_visit_working_days"
 	KeyCoreGroupWeeks                = "timescale.core_group_weeks"
 	KeyDueSoonWorkingDays            = "timescale.due_soon_working_days"
+	KeyExploitationReviewMonths      = "timescale.exploitation_review_months"
+	KeyPreProceedingsWeeks           = "timescale.pre_proceedings_weeks"
 	KeyWeekendReferralNextWorkingDay = "timescale.weekend_referral_next_working_day"
 )
 
@@ -72,6 +83,12 @@ var intSettings = []intSetting{
 	{KeyCoreGroupWeeks, "Core groups after the first: at least every (weeks)",
 		"Working Together 2023 sets the first core group (10 working days after the ICPC) but no interval after it (commonly monthly to 6-weekly).",
 		6, 1, 12, func(s *Settings) *int { return &s.CoreGroupWeeks }},
+	{KeyExploitationReviewMonths, "Exploitation screenings with no review date: review within (months)",
+		"No national interval: a screening normally sets its own review date; this is the local default when it does not.",
+		3, 1, 12, func(s *Settings) *int { return &s.ExploitationReviewMonths }},
+	{KeyPreProceedingsWeeks, "Pre-proceedings: decide within (weeks)",
+		"No statutory timescale: the Public Law Working Group's best-practice guidance is commonly cited as 16 weeks.",
+		16, 4, 52, func(s *Settings) *int { return &s.PreProceedingsWeeks }},
 	{KeyDueSoonWorkingDays, "Show a task as due soon from (working days before it is due)",
 		"0 shows only tasks due today as due soon.",
 		3, 0, 20, func(s *Settings) *int { return &s.DueSoonWorkingDays }},
