@@ -83,6 +83,7 @@ var chronologyKinds = []Code{
 	{"allocation", "Allocation"}, {"address", "Address"},
 	{"contact", "Contact"}, {"referral", "Referral"}, {"assessment", "Assessment"},
 	{"protection", "Child protection"}, {"visit", "Visit"}, {"cin_plan", "Child in need plan"},
+	{"missing", "Missing and exploitation"}, {"court", "Court"},
 }
 
 // ChronologyKinds returns the kinds of chronology entry.

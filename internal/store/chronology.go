@@ -42,6 +42,9 @@ var chronologyArms = map[string]string{
 	"protection": protectionArm,
 	"visit":      visitArm,
 	"cin_plan":   cinPlanArm,
+	// missing, exploitation and court work (chronology_missing.go)
+	"missing": missingArm,
+	"court":   courtArm,
 }
 
 // Chronology returns every dated event of a child, newest first, of the
