@@ -89,3 +89,7 @@ func (in *input) emitBy(st *step, start, due, done time.Time, recordID int64) {
 		lo: int32(lo), hi: int32(len(in.text)), local: st.rule.Local,
 	})
 }
+
+// RHIDue is the last day on which a return home interview offered after a
+// return on day returned is in time.
+func RHIDue(returned time.Time) time.Time { return returned.AddDate(0, 0, RHIHours/24) }
