@@ -7,7 +7,7 @@ import "sightline/internal/casework"
 // others (see chronology_help.go).
 var (
 	missingArm = `SELECT e.start_date, 'missing', CASE WHEN e.missing_from = 'care' THEN 'Missing from care: '
-		ELSE 'Missing from home: ' END || ` + labelSQL("e.kind", casework.MissingKinds()) + `,
+		ELSE 'Missing from home: ' END || ` + labelSQL("e.kind", missingKindPhrases) + `,
 		CASE WHEN e.reported_to_police THEN 'Reported to the police' ELSE '' END, '', e.id, ` + inError("e") + `, 14
 		FROM missing_episodes e WHERE e.child_id = ?
 		UNION ALL
@@ -17,7 +17,8 @@ var (
 		SELECT ri.offered_on, 'missing', 'Return home interview offered', '', '', ri.id, ` + inError("ri") + `, 16
 		FROM return_interviews ri WHERE ri.child_id = ?
 		UNION ALL
-		SELECT ri.held_on, 'missing', 'Return home interview held', ri.notes, ri.held_by, ri.id, ` + inError("ri") + `, 17
+		SELECT ri.held_on, 'missing', 'Return home interview held' || CASE WHEN ri.held_by = '' THEN '' ELSE ' by ' || ri.held_by END,
+		ri.notes, ri.updated_by, ri.id, ` + inError("ri") + `, 17
 		FROM return_interviews ri WHERE ri.child_id = ? AND ri.held_on IS NOT NULL
 		UNION ALL
 		SELECT ri.offered_on, 'missing', 'Return home interview declined by the child', ri.notes, ri.updated_by, ri.id,
@@ -43,6 +44,11 @@ var (
 		ELSE ': ' || ` + labelSQL("h.final_order", casework.FinalOrders()) + ` END, h.outcome, h.updated_by, h.id,
 		` + inError("h") + `, 66 FROM hearings h WHERE h.child_id = ?`
 )
+
+// missingKindPhrases finish "Missing from home: …".
+var missingKindPhrases = []casework.Code{
+	{Code: "M", Label: "whereabouts not known"}, {Code: "A", Label: "away without authorisation, whereabouts known"},
+}
 
 // screeningPhrases finish "Exploitation screening: …".
 var screeningPhrases = []casework.Code{

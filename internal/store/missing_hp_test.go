@@ -107,8 +107,8 @@ func TestAReturnInterviewFollowsTheReturn(t *testing.T) {
 			t.Errorf("interview = %+v", got)
 		}
 		chron := summaries(must[[]casework.ChronologyEntry](t)(s.Chronology(ctx, child.ID, []string{"missing"}, 10)))
-		want := []string{"2026-11-20 Return home interview held", "2026-11-19 Return home interview offered",
-			"2026-11-18 Returned from missing", "2026-11-16 Missing from home: Missing: whereabouts not known"}
+		want := []string{"2026-11-20 Return home interview held by Kids Matter", "2026-11-19 Return home interview offered",
+			"2026-11-18 Returned from missing", "2026-11-16 Missing from home: whereabouts not known"}
 		if !slices.Equal(chron, want) {
 			t.Errorf("chronology = %q, want %q", chron, want)
 		}
