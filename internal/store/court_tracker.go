@@ -32,54 +32,65 @@ type CourtCase struct {
 // Dates recorded after AsAt are left out; the expected final hearing is
 // the one recorded now (its earlier values are in the history).
 func (s *Store) CourtTracker(ctx context.Context, f CourtFilter) ([]CourtCase, error) {
-	r, _, err := s.newDriftReader(ctx, f.AsAt)
-	if err != nil {
-		return nil, fmt.Errorf("store: court tracker: %w", err)
-	}
 	on := day(f.AsAt)
-	byChild := map[int64]*CourtCase{}
-	var order []int64
-	add := func(child int64) *CourtCase {
-		if f.TeamID != 0 {
-			h, ok := r.holders[child]
-			if !ok || h.team == nil || *h.team != f.TeamID {
-				return nil
-			}
+	var procs []casework.Proceedings
+	err := eachRow(ctx, s, scanProceedings, func(p casework.Proceedings) {
+		if p.FinalHearing != nil && p.FinalHearing.After(f.AsAt) {
+			p.FinalHearing, p.FinalOrder = nil, ""
 		}
-		if c, ok := byChild[child]; ok {
-			return c
-		}
-		c := &CourtCase{Holder: r.holderOf(child)}
-		byChild[child] = c
-		order = append(order, child)
-		return c
-	}
-	var procIDs, ploIDs []int64
-	err = eachRow(ctx, s, scanProceedings, func(p casework.Proceedings) {
-		if c := add(p.ChildID); c != nil {
-			if p.FinalHearing != nil && p.FinalHearing.After(f.AsAt) {
-				p.FinalHearing, p.FinalOrder = nil, ""
-			}
-			c.Proceedings = &p
-			procIDs = append(procIDs, p.ID)
-		}
+		procs = append(procs, p)
 	}, `SELECT `+proceedingsColumns+` FROM proceedings WHERE error_reason = '' AND issued_on <= ?
 		AND (final_hearing IS NULL OR final_hearing > ?) ORDER BY issued_on, id`, on, on)
 	if err != nil {
 		return nil, fmt.Errorf("store: proceedings on %s: %w", on, err)
 	}
+	var plos []casework.PreProceedings
 	err = eachRow(ctx, s, scanPLO, func(p casework.PreProceedings) {
-		if c := add(p.ChildID); c != nil && c.Proceedings == nil {
-			if p.EndDate != nil && p.EndDate.After(f.AsAt) {
-				p.EndDate, p.Outcome = nil, ""
-			}
-			c.PLO = &p
-			ploIDs = append(ploIDs, p.ID)
+		if p.EndDate != nil && p.EndDate.After(f.AsAt) {
+			p.EndDate, p.Outcome = nil, ""
 		}
+		plos = append(plos, p)
 	}, `SELECT `+ploColumns+` FROM pre_proceedings WHERE error_reason = '' AND start_date <= ?
 		AND (end_date IS NULL OR end_date > ?) ORDER BY start_date, id`, on, on)
 	if err != nil {
 		return nil, fmt.Errorf("store: pre-proceedings on %s: %w", on, err)
+	}
+	var ids []int64
+	for _, p := range procs {
+		ids = append(ids, p.ChildID)
+	}
+	for _, p := range plos {
+		ids = append(ids, p.ChildID)
+	}
+	holders, err := holdersOf(ctx, s, f.AsAt, ids)
+	if err != nil {
+		return nil, fmt.Errorf("store: court tracker: %w", err)
+	}
+	byChild := map[int64]*CourtCase{}
+	var order, procIDs, ploIDs []int64
+	add := func(child int64) *CourtCase {
+		if !holders[child].inTeam(f.TeamID) {
+			return nil
+		}
+		if c, ok := byChild[child]; ok {
+			return c
+		}
+		c := &CourtCase{Holder: holders[child]}
+		byChild[child] = c
+		order = append(order, child)
+		return c
+	}
+	for i := range procs {
+		if c := add(procs[i].ChildID); c != nil {
+			c.Proceedings = &procs[i]
+			procIDs = append(procIDs, procs[i].ID)
+		}
+	}
+	for i := range plos {
+		if c := add(plos[i].ChildID); c != nil && c.Proceedings == nil {
+			c.PLO = &plos[i]
+			ploIDs = append(ploIDs, plos[i].ID)
+		}
 	}
 	if err := s.courtEvents(ctx, byChild, procIDs, ploIDs, f.AsAt); err != nil {
 		return nil, err

@@ -45,22 +45,8 @@ type MissingView struct {
 // screenings, the children and who held them on To.
 func (s *Store) Missing(ctx context.Context, f MissingFilter) (MissingView, error) {
 	var v MissingView
-	r, _, err := s.newDriftReader(ctx, f.To)
-	if err != nil {
-		return v, fmt.Errorf("store: missing view: %w", err)
-	}
-	inTeam := func(child int64) bool {
-		if f.TeamID == 0 {
-			return true
-		}
-		h, ok := r.holders[child]
-		return ok && h.team != nil && *h.team == f.TeamID
-	}
 	var eps []casework.MissingEpisode
-	err = eachRow(ctx, s, scanMissing, func(e casework.MissingEpisode) {
-		if !inTeam(e.ChildID) {
-			return
-		}
+	err := eachRow(ctx, s, scanMissing, func(e casework.MissingEpisode) {
 		if e.EndDate != nil && e.EndDate.After(f.To) {
 			e.EndDate = nil // not yet back, as at To
 		}
@@ -69,10 +55,6 @@ func (s *Store) Missing(ctx context.Context, f MissingFilter) (MissingView, erro
 		AND (end_date IS NULL OR end_date >= ?) ORDER BY start_date, id`, day(f.To), day(f.From))
 	if err != nil {
 		return v, fmt.Errorf("store: missing episodes: %w", err)
-	}
-	interviews, err := s.interviewsOf(ctx, eps, f.To)
-	if err != nil {
-		return v, err
 	}
 	latest, err := s.latestScreenings(ctx, f.To)
 	if err != nil {
@@ -83,17 +65,27 @@ func (s *Store) Missing(ctx context.Context, f MissingFilter) (MissingView, erro
 		ids = append(ids, e.ChildID)
 	}
 	for child, sc := range latest {
-		if sc.Level == casework.RiskHigh && inTeam(child) {
+		if sc.Level == casework.RiskHigh {
 			ids = append(ids, child)
 		}
 	}
 	slices.Sort(ids)
-	children, err := childrenByID(ctx, s, slices.Compact(ids))
+	ids = slices.Compact(ids)
+	holders, err := holdersOf(ctx, s, f.To, ids)
+	if err != nil {
+		return v, fmt.Errorf("store: missing view: %w", err)
+	}
+	eps = slices.DeleteFunc(eps, func(e casework.MissingEpisode) bool { return !holders[e.ChildID].inTeam(f.TeamID) })
+	interviews, err := s.interviewsOf(ctx, eps, f.To)
+	if err != nil {
+		return v, err
+	}
+	children, err := childrenByID(ctx, s, ids)
 	if err != nil {
 		return v, fmt.Errorf("store: missing view children: %w", err)
 	}
 	for _, e := range eps {
-		row := MissingEpisodeRow{Child: children[e.ChildID], Holder: r.holderOf(e.ChildID), Episode: e}
+		row := MissingEpisodeRow{Child: children[e.ChildID], Holder: holders[e.ChildID], Episode: e}
 		if ri, ok := interviews[e.ID]; ok {
 			row.Interview = &ri
 		}
@@ -103,8 +95,8 @@ func (s *Store) Missing(ctx context.Context, f MissingFilter) (MissingView, erro
 		v.Episodes = append(v.Episodes, row)
 	}
 	for child, sc := range latest {
-		if sc.Level == casework.RiskHigh && inTeam(child) {
-			v.HighRisk = append(v.HighRisk, HighRiskRow{Child: children[child], Holder: r.holderOf(child), Screening: sc})
+		if sc.Level == casework.RiskHigh && holders[child].inTeam(f.TeamID) {
+			v.HighRisk = append(v.HighRisk, HighRiskRow{Child: children[child], Holder: holders[child], Screening: sc})
 		}
 	}
 	slices.SortFunc(v.HighRisk, func(a, b HighRiskRow) int {
@@ -114,15 +106,6 @@ func (s *Store) Missing(ctx context.Context, f MissingFilter) (MissingView, erro
 		return int(a.Child.ID - b.Child.ID)
 	})
 	return v, nil
-}
-
-// holderOf names who held a child's case on the reader's day (nobody:
-// the zero Holder).
-func (r *driftReader) holderOf(child int64) Holder {
-	if h, ok := r.holders[child]; ok {
-		return r.holder(h)
-	}
-	return Holder{}
 }
 
 func compareDates(a, b *time.Time) int {

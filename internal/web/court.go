@@ -50,7 +50,11 @@ func (s *Server) courtPage(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		hidden, err := s.hiddenChildren(r)
+		var children []casework.Child
+		for _, c := range cases {
+			children = append(children, c.Child)
+		}
+		hidden, err := s.hiddenAmong(r, children)
 		if err != nil {
 			return err
 		}

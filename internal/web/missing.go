@@ -114,7 +114,14 @@ func readFrom(r *http.Request, sc allocationScope, problem **casework.Validation
 // dress sorts the episodes into the page's tables, says where each return
 // home interview stands, and hides restricted children's names.
 func (p *missingPage) dress(s *Server, r *http.Request, v store.MissingView) error {
-	hidden, err := s.hiddenChildren(r)
+	var children []casework.Child
+	for _, e := range v.Episodes {
+		children = append(children, e.Child)
+	}
+	for _, h := range v.HighRisk {
+		children = append(children, h.Child)
+	}
+	hidden, err := s.hiddenAmong(r, children)
 	if err != nil {
 		return err
 	}
