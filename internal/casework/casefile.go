@@ -30,6 +30,14 @@ type CaseFile struct {
 	Placements    []Placement
 	CareEvents    []CareEvent
 	FamilyTime    []FamilyTime
+	// Missing, exploitation and court work (missing.go, court.go).
+	Missing     []MissingEpisode
+	Interviews  []ReturnInterview
+	Screenings  []ExploitationScreening
+	PLOs        []PreProceedings
+	PLOEvents   []PLOEvent
+	Proceedings []Proceedings
+	Hearings    []Hearing
 }
 
 // OpenReferral is the referral whose episode is open, or nil.

@@ -84,6 +84,7 @@ var chronologyKinds = []Code{
 	{"contact", "Contact"}, {"referral", "Referral"}, {"assessment", "Assessment"},
 	{"protection", "Child protection"}, {"visit", "Visit"}, {"cin_plan", "Child in need plan"},
 	{"care", "Child in care"},
+	{"missing", "Missing and exploitation"}, {"court", "Court"},
 }
 
 // ChronologyKinds returns the kinds of chronology entry.

@@ -50,6 +50,17 @@ type allocationRow struct {
 // open involvements by index (involvements_open) instead of reading all
 // of them in id order.
 func holdingsOn(ctx context.Context, db querier, d time.Time) ([]holding, error) {
+	rows, err := allocationRowsOn(ctx, db, d, "")
+	if err != nil {
+		return nil, fmt.Errorf("holdings on %s: %w", day(d), err)
+	}
+	return foldHoldings(rows, d), nil
+}
+
+// allocationRowsOn reads the involvements open on d, each joined with its
+// allocations that started by d; and, when set, narrows them with more
+// SQL conditions on the involvement i (with no placeholders).
+func allocationRowsOn(ctx context.Context, db querier, d time.Time, and string) ([]allocationRow, error) {
 	var rows []allocationRow
 	err := eachRow(ctx, db, func(r rowScanner) (allocationRow, error) {
 		var a allocationRow
@@ -66,10 +77,13 @@ func holdingsOn(ctx context.Context, db querier, d time.Time) ([]holding, error)
 		FROM involvements i
 		LEFT JOIN allocations a ON a.involvement_id = i.id AND a.start_date <= ?
 		LEFT JOIN workers w ON w.id = a.worker_id
-		WHERE i.error_reason = '' AND i.start_date <= ? AND (i.end_date IS NULL OR i.end_date > ?)`, day(d), day(d), day(d))
-	if err != nil {
-		return nil, fmt.Errorf("holdings on %s: %w", day(d), err)
-	}
+		WHERE i.error_reason = '' AND i.start_date <= ? AND (i.end_date IS NULL OR i.end_date > ?)`+and, day(d), day(d), day(d))
+	return rows, err
+}
+
+// foldHoldings turns the rows of allocationRowsOn into who held each
+// involvement on d.
+func foldHoldings(rows []allocationRow, d time.Time) []holding {
 	slices.SortFunc(rows, func(a, b allocationRow) int {
 		if c := cmp.Compare(a.inv, b.inv); c != 0 {
 			return c
@@ -92,7 +106,7 @@ func holdingsOn(ctx context.Context, db querier, d time.Time) ([]holding, error)
 		}
 	}
 	finishHolding(out, lastEnd)
-	return out, nil
+	return out
 }
 
 // applyAllocation applies one allocation (started on or before d) to h:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -72,7 +73,7 @@ func part[T any](table, cols, order string, scan func(rowScanner) (T, error), ch
 }
 
 // caseFileParts load the dated records of a case file, one query each.
-var caseFileParts = []partLoader{
+var caseFileParts = slices.Concat([]partLoader{
 	part("contacts", contactColumns, "contact_date, received_at, id", scanContact,
 		func(c casework.Contact) int64 { return c.ChildID },
 		func(cf *casework.CaseFile, c casework.Contact) { cf.Contacts = append(cf.Contacts, c) }),
@@ -122,11 +123,11 @@ var caseFileParts = []partLoader{
 	part("family_time", familyTimeColumns, "start_date, id", scanFamilyTime,
 		func(f casework.FamilyTime) int64 { return f.ChildID },
 		func(cf *casework.CaseFile, f casework.FamilyTime) { cf.FamilyTime = append(cf.FamilyTime, f) }),
-}
+}, missingCourtParts)
 
 // loadCaseFiles loads the case files of the children whose ids the SQL
 // expression sel yields (a "?" or a subquery), ordered by name. It runs
-// 3 + len(caseFileParts) = 19 queries however many children there are:
+// 3 + len(caseFileParts) = 26 queries however many children there are:
 // the children's ids, the children, their open involvements, then one per
 // kind of record (a single child skips the first).
 func loadCaseFiles(ctx context.Context, db querier, sel string, args ...any) ([]casework.CaseFile, error) {
@@ -241,7 +242,7 @@ type CaseFileFilter struct {
 // by the worker or team (both when both are given; everyone's when both
 // are 0), open ones only if f.OpenOnly, ordered by the child's name. "My
 // work" and the team view call it on every page view, so it runs a
-// constant 18 queries (see loadCaseFiles) whatever the number of children:
+// constant 25 queries (see loadCaseFiles) whatever the number of children:
 // each selects its table's rows WHERE child_id IN (SELECT child_id FROM
 // involvements WHERE …).
 func (s *Store) CaseFiles(ctx context.Context, f CaseFileFilter) ([]casework.CaseFile, error) {

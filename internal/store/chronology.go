@@ -43,6 +43,9 @@ var chronologyArms = map[string]string{
 	"visit":      visitArm,
 	"cin_plan":   cinPlanArm,
 	"care":       careArm, // care_chronology.go
+	// missing, exploitation and court work (chronology_missing.go)
+	"missing": missingArm,
+	"court":   courtArm,
 }
 
 // Chronology returns every dated event of a child, newest first, of the

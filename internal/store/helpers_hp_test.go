@@ -132,7 +132,9 @@ func snapshot(t testing.TB, s *store.Store) map[string]int64 {
 	out := map[string]int64{"history": historyLen(t, s)}
 	for _, table := range []string{"contacts", "referrals", "assessments", "strategy_discussions", "s47_enquiries",
 		"conferences", "cp_plans", "core_groups", "visits", "cin_plans", "involvements", "case_notes",
-		"care_episodes", "care_legal_statuses", "care_placements", "care_events", "family_time"} {
+		"care_episodes", "care_legal_statuses", "care_placements", "care_events", "family_time",
+		"missing_episodes", "return_interviews", "exploitation_screenings", "pre_proceedings", "plo_events",
+		"proceedings", "hearings"} {
 		out[table] = count(t, s, `SELECT count(*) FROM `+table)
 		out[table+" versions"] = count(t, s, `SELECT COALESCE(sum(version), 0) FROM `+table)
 	}

@@ -117,6 +117,7 @@ var catalogue = []*Rule{
 	&ruleRCPCFirst, &ruleRCPCNext, &ruleCPVisit, &ruleCINPlanReview, &ruleCINVisit,
 	&ruleCarePlan, &ruleCLAVisitFirst, &ruleCLAVisitNext, &ruleCLAReview1, &ruleCLAReview2, &ruleCLAReviewN,
 	&ruleIHA, &ruleRHA, &rulePEPFirst, &rulePEPReview,
+	&ruleRHI, &ruleExploitationReview, &rulePreProceedings, &ruleProceedings,
 }
 
 // rankOf returns r's place in catalogue, which orders tasks due on the same
@@ -157,13 +158,17 @@ type ruleFunc func(in *input)
 // rules is every rule the engine runs, in no significant order (Tasks
 // sorts the result). Children in care adds its rules here.
 var rules = []ruleFunc{
-	referralDecision,  // frontdoor.go
-	assessmentDue,     // frontdoor.go
-	icpcDue,           // frontdoor.go
-	coreGroups,        // protection.go
-	reviewConferences, // protection.go
-	cpVisits,          // protection.go
-	cinPlanReviews,    // childinneed.go
-	cinVisits,         // childinneed.go
-	careEpisodes,      // care.go
+	referralDecision,    // frontdoor.go
+	assessmentDue,       // frontdoor.go
+	icpcDue,             // frontdoor.go
+	coreGroups,          // protection.go
+	reviewConferences,   // protection.go
+	cpVisits,            // protection.go
+	cinPlanReviews,      // childinneed.go
+	cinVisits,           // childinneed.go
+	careEpisodes,        // care.go
+	returnInterviews,    // missing.go
+	exploitationReviews, // missing.go
+	preProceedings,      // court.go
+	proceedingsFinal,    // court.go
 }

@@ -12,9 +12,11 @@ import (
 type unit int
 
 const (
-	workingDays unit = iota // day 0 = the start; due the nth working day after
-	weeks                   // "within N weeks of X": X + 7N calendar days
-	months                  // calendar months, clamped to the month end
+	workingDays    unit = iota // day 0 = the start; due the nth working day after
+	weeks                      // "within N weeks of X": X + 7N calendar days
+	months                     // calendar months, clamped to the month end
+	hours                      // "within N hours of X" on civil dates: X + N/24 days
+	weeksBeginning             // "N weeks beginning with X": X is day 1, so X + 7N − 1
 )
 
 // interval is how long a step allows: 15 working days, 6 weeks, 3 months.
@@ -31,14 +33,20 @@ func (in *input) after(d time.Time, iv interval) time.Time {
 		return d.AddDate(0, 0, 7*iv.n)
 	case months:
 		return calendar.AddMonths(d, iv.n)
+	case hours:
+		return d.AddDate(0, 0, iv.n/24)
+	case weeksBeginning:
+		return d.AddDate(0, 0, 7*iv.n-1)
 	}
 	return in.cal.AddWorkingDays(d, iv.n)
 }
 
 var unitNames = [...][2]string{
-	workingDays: {" working day", " working days"},
-	weeks:       {" week", " weeks"},
-	months:      {" month", " months"},
+	workingDays:    {" working day", " working days"},
+	weeks:          {" week", " weeks"},
+	months:         {" month", " months"},
+	hours:          {" hour", " hours"},
+	weeksBeginning: {" week", " weeks"},
 }
 
 // appendTo appends "15 working days" or "1 month".

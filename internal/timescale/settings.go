@@ -28,6 +28,15 @@ type Settings struct {
 	// PEPReviewMonths: a child in care's PEP is reviewed at least every N
 	// months. The PEP guidance asks for one each school term (conf. S).
 	PEPReviewMonths int
+	// ExploitationReviewMonths: an exploitation screening recorded without
+	// a review date is reviewed within N months. No national interval
+	// (local standard, conf. M).
+	ExploitationReviewMonths int
+	// PreProceedingsWeeks: pre-proceedings end (proceedings issued or the
+	// concerns reduced) within N weeks. No statutory timescale; the Public
+	// Law Working Group's best-practice guidance is commonly cited as 16
+	// weeks (timescales.md pre_proceedings, conf. M).
+	PreProceedingsWeeks int
 	// DueSoonWorkingDays: an open task due within N working days (or
 	// today) is "due soon"; 0 means only tasks due today.
 	DueSoonWorkingDays int
@@ -45,6 +54,8 @@ const (
 	KeyCoreGroupWeeks                = "timescale.core_group_weeks"
 	KeyDueSoonWorkingDays            = "timescale.due_soon_working_days"
 	KeyPEPReviewMonths               = "timescale.pep_review_months"
+	KeyExploitationReviewMonths      = "timescale.exploitation_review_months"
+	KeyPreProceedingsWeeks           = "timescale.pre_proceedings_weeks"
 	KeyWeekendReferralNextWorkingDay = "timescale.weekend_referral_next_working_day"
 )
 
@@ -79,6 +90,12 @@ var intSettings = []intSetting{
 	{KeyPEPReviewMonths, "Personal education plan reviews: at least every (months)",
 		"The PEP guidance asks for a review each school term (about every 4 months).",
 		4, 1, 6, func(s *Settings) *int { return &s.PEPReviewMonths }},
+	{KeyExploitationReviewMonths, "Exploitation screenings with no review date: review within (months)",
+		"No national interval: a screening normally sets its own review date; this is the local default when it does not.",
+		3, 1, 12, func(s *Settings) *int { return &s.ExploitationReviewMonths }},
+	{KeyPreProceedingsWeeks, "Pre-proceedings: decide within (weeks)",
+		"No statutory timescale: the Public Law Working Group's best-practice guidance is commonly cited as 16 weeks.",
+		16, 4, 52, func(s *Settings) *int { return &s.PreProceedingsWeeks }},
 	{KeyDueSoonWorkingDays, "Show a task as due soon from (working days before it is due)",
 		"0 shows only tasks due today as due soon.",
 		3, 0, 20, func(s *Settings) *int { return &s.DueSoonWorkingDays }},

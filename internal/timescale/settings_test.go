@@ -13,7 +13,8 @@ import (
 func TestSettingsFrom(t *testing.T) {
 	def := timescale.DefaultSettings()
 	custom := timescale.Settings{CPVisitWorkingDays: 5, CINPlanReviewMonths: 2, CINVisitWorkingDays: 30,
-		CoreGroupWeeks: 4, PEPReviewMonths: 4, DueSoonWorkingDays: 0, WeekendReferralNextWorkingDay: true}
+		CoreGroupWeeks: 4, PEPReviewMonths: 4, ExploitationReviewMonths: 6, PreProceedingsWeeks: 12, DueSoonWorkingDays: 0,
+		WeekendReferralNextWorkingDay: true}
 	tests := []struct {
 		name       string
 		values     map[string]string
@@ -24,6 +25,7 @@ func TestSettingsFrom(t *testing.T) {
 		{name: "values are read and trimmed", values: map[string]string{
 			timescale.KeyCPVisitWorkingDays: " 5 ", timescale.KeyCINPlanReviewMonths: "2",
 			timescale.KeyCINVisitWorkingDays: "30", timescale.KeyCoreGroupWeeks: "4",
+			timescale.KeyExploitationReviewMonths: "6", timescale.KeyPreProceedingsWeeks: "12",
 			timescale.KeyDueSoonWorkingDays: "0", timescale.KeyWeekendReferralNextWorkingDay: "true"}, want: custom},
 		{name: "a blank value takes the default", values: map[string]string{timescale.KeyCPVisitWorkingDays: " "}, want: def},
 		{name: "other packages' keys are ignored", values: map[string]string{"caseload.weight_cp": "x"}, want: def},
@@ -37,6 +39,8 @@ func TestSettingsFrom(t *testing.T) {
 			wantFields: []string{timescale.KeyCoreGroupWeeks}},
 		{name: "CIN plan reviews every 13 months", values: map[string]string{timescale.KeyCINPlanReviewMonths: "13"},
 			wantFields: []string{timescale.KeyCINPlanReviewMonths}},
+		{name: "pre-proceedings within 3 weeks", values: map[string]string{timescale.KeyPreProceedingsWeeks: "3"},
+			wantFields: []string{timescale.KeyPreProceedingsWeeks}},
 		{name: "weekend setting neither true nor false", values: map[string]string{timescale.KeyWeekendReferralNextWorkingDay: "maybe"},
 			wantFields: []string{timescale.KeyWeekendReferralNextWorkingDay}},
 		{name: "several bad values reported together", values: map[string]string{
@@ -75,7 +79,8 @@ func TestSettingsValidate(t *testing.T) {
 	var v *casework.ValidationError
 	err := timescale.Settings{}.Validate()
 	want := []string{timescale.KeyCINPlanReviewMonths, timescale.KeyCINVisitWorkingDays,
-		timescale.KeyCoreGroupWeeks, timescale.KeyCPVisitWorkingDays, timescale.KeyPEPReviewMonths}
+		timescale.KeyCoreGroupWeeks, timescale.KeyCPVisitWorkingDays, timescale.KeyExploitationReviewMonths,
+		timescale.KeyPEPReviewMonths, timescale.KeyPreProceedingsWeeks}
 	if !errors.As(err, &v) || !slices.Equal(v.Fields(), want) {
 		t.Errorf("zero settings: %v, want errors on %v", err, want)
 	}
@@ -92,7 +97,7 @@ func TestSettingKeys(t *testing.T) {
 		values[k.Key] = k.Default
 	}
 	got, err := timescale.SettingsFrom(values)
-	if err != nil || got != timescale.DefaultSettings() || len(keys) != 7 {
+	if err != nil || got != timescale.DefaultSettings() || len(keys) != 9 {
 		t.Errorf("defaults read back as %+v, %v (%d keys)", got, err, len(keys))
 	}
 }

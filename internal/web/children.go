@@ -123,6 +123,8 @@ type caseView struct {
 	Actions  []caseLink
 	Tasks    []timescale.Task
 	Open     bool // the child has an open case
+	// MissingCourt is the missing, exploitation and court section.
+	MissingCourt missingCourtView
 }
 
 // caseSummary builds the case section: where the case is, what is due, and
@@ -139,6 +141,7 @@ func (s *Server) caseSummary(r *http.Request, c casework.Child) (caseView, error
 	v := caseView{State: caseState(cf), Referral: cf.OpenReferral(), Plan: cf.OpenPlan(), Care: careSummary(cf), Tasks: d.open(cf),
 		Actions: caseActions(cf, allowed(r, auth.PermEditChildren), allowed(r, auth.PermAuthorise), allowed(r, auth.PermAllocate)),
 		Open:    cf.Involvement != nil}
+	v.MissingCourt = missingCourtSummary(cf, s.today(), allowed(r, auth.PermEditChildren))
 	return v, nil
 }
 

@@ -82,6 +82,8 @@ func navFor(r *http.Request) []navItem {
 		{"Front door", "/front-door", auth.PermEditChildren},
 		{"Sign-off", "/authorisations", auth.PermAuthorise},
 		{"Allocation", "/allocation", auth.PermViewTeams},
+		{"Missing", "/missing", auth.PermViewTeams},
+		{"Court", "/court", auth.PermViewTeams},
 		{"Workforce", "/workforce", auth.PermViewTeams},
 		{"Placements", "/sufficiency", auth.PermViewSufficiency},
 		{"Audits", "/audits", auth.PermAudit},

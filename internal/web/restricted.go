@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 
+	"sightline/internal/auth"
+	"sightline/internal/casework"
 	"sightline/internal/store"
 )
 
@@ -41,4 +43,23 @@ func hideAuthorisations(items []store.Authorisation, hidden map[int64]bool) {
 			items[i].ChildName, items[i].Summary = restrictedNote, ""
 		}
 	}
+}
+
+// hiddenAmong is hiddenChildren for a few children already loaded: only
+// the restricted ones among them are looked up, so that a short list does
+// not read every restricted child of the authority.
+func (s *Server) hiddenAmong(r *http.Request, children []casework.Child) (map[int64]bool, error) {
+	u := currentUser(r)
+	out := map[int64]bool{}
+	for _, c := range children {
+		if !c.Restricted || out[c.ID] {
+			continue
+		}
+		access, err := s.store.ChildAccess(r.Context(), c.ID)
+		if err != nil {
+			return nil, err
+		}
+		out[c.ID] = !auth.CanViewChild(auth.Subject{UserID: u.ID, Role: u.Role}, access)
+	}
+	return out, nil
 }

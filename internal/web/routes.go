@@ -63,6 +63,7 @@ func (s *Server) allRoutes() []route {
 		s.auditRoutes(),
 		s.allocationRoutes(),
 		s.careRoutes(),
+		s.missingCourtRoutes(),
 	}
 	var all []route
 	for _, g := range groups {
