@@ -58,6 +58,7 @@ var (
 var catalogue = []*Rule{
 	&ruleReferralDecision, &ruleAssessment, &ruleICPC, &ruleCoreGroupFirst, &ruleCoreGroupNext,
 	&ruleRCPCFirst, &ruleRCPCNext, &ruleCPVisit, &ruleCINPlanReview, &ruleCINVisit,
+	&rulePathwayReview, &ruleBirthdayContact, &rulePermanencePlan,
 }
 
 // rankOf returns r's place in catalogue, which orders tasks due on the same
@@ -106,4 +107,7 @@ var rules = []ruleFunc{
 	cpVisits,          // protection.go
 	cinPlanReviews,    // childinneed.go
 	cinVisits,         // childinneed.go
+	pathwayReviews,    // leaver.go
+	birthdayContacts,  // leaver.go
+	permanencePlanDue, // permanence.go
 }

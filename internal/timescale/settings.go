@@ -25,6 +25,16 @@ type Settings struct {
 	// CoreGroupWeeks: core groups after the first at least every N weeks.
 	// WT2023 sets only the first (timescales.md core_group_first, conf. S).
 	CoreGroupWeeks int
+	// LeaverContactMonthsBefore and LeaverContactMonthsAfter: the window
+	// around a care leaver's 17th to 21st birthdays in which contact counts
+	// as "in touch" (SSDA903 OC3). The DfE guide was not read; 3 months
+	// before to 1 month after is the window as commonly applied.
+	LeaverContactMonthsBefore int
+	LeaverContactMonthsAfter  int
+	// PermanencePlanReview: the looked-after review (1st, 2nd…) by which a
+	// child has a permanence plan. Statutory guidance expects the second;
+	// the domain reference does not confirm it, so it is a setting.
+	PermanencePlanReview int
 	// DueSoonWorkingDays: an open task due within N working days (or
 	// today) is "due soon"; 0 means only tasks due today.
 	DueSoonWorkingDays int
@@ -41,6 +51,9 @@ const (
 	KeyCINVisitWorkingDays           = "timescale.cin_visit_working_days"
 	KeyCoreGroupWeeks                = "timescale.core_group_weeks"
 	KeyDueSoonWorkingDays            = "timescale.due_soon_working_days"
+	KeyLeaverContactMonthsBefore     = "timescale.leaver_contact_months_before"
+	KeyLeaverContactMonthsAfter      = "timescale.leaver_contact_months_after"
+	KeyPermanencePlanReview          = "timescale.permanence_plan_review"
 	KeyWeekendReferralNextWorkingDay = "timescale.weekend_referral_next_working_day"
 )
 
@@ -72,6 +85,15 @@ var intSettings = []intSetting{
 	{KeyCoreGroupWeeks, "Core groups after the first: at least every (weeks)",
 		"Working Together 2023 sets the first core group (10 working days after the ICPC) but no interval after it (commonly monthly to 6-weekly).",
 		6, 1, 12, func(s *Settings) *int { return &s.CoreGroupWeeks }},
+	{KeyLeaverContactMonthsBefore, "Care leaver birthday contact: window opens (months before the birthday)",
+		"SSDA903 OC3 records contact around the 17th to 21st birthdays; the DfE guide's window was not confirmed (commonly 3 months before).",
+		3, 0, 6, func(s *Settings) *int { return &s.LeaverContactMonthsBefore }},
+	{KeyLeaverContactMonthsAfter, "Care leaver birthday contact: window closes (months after the birthday)",
+		"The contact is due by the end of the window (commonly 1 month after the birthday).",
+		1, 0, 6, func(s *Settings) *int { return &s.LeaverContactMonthsAfter }},
+	{KeyPermanencePlanReview, "Permanence plan: by the looked-after review number",
+		"Statutory guidance expects a permanence plan by the second review (not confirmed in the domain reference).",
+		2, 1, 4, func(s *Settings) *int { return &s.PermanencePlanReview }},
 	{KeyDueSoonWorkingDays, "Show a task as due soon from (working days before it is due)",
 		"0 shows only tasks due today as due soon.",
 		3, 0, 20, func(s *Settings) *int { return &s.DueSoonWorkingDays }},

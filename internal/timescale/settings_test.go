@@ -13,7 +13,8 @@ import (
 func TestSettingsFrom(t *testing.T) {
 	def := timescale.DefaultSettings()
 	custom := timescale.Settings{CPVisitWorkingDays: 5, CINPlanReviewMonths: 2, CINVisitWorkingDays: 30,
-		CoreGroupWeeks: 4, DueSoonWorkingDays: 0, WeekendReferralNextWorkingDay: true}
+		CoreGroupWeeks: 4, DueSoonWorkingDays: 0, WeekendReferralNextWorkingDay: true,
+		LeaverContactMonthsBefore: 2, LeaverContactMonthsAfter: 2, PermanencePlanReview: 1}
 	tests := []struct {
 		name       string
 		values     map[string]string
@@ -24,7 +25,9 @@ func TestSettingsFrom(t *testing.T) {
 		{name: "values are read and trimmed", values: map[string]string{
 			timescale.KeyCPVisitWorkingDays: " 5 ", timescale.KeyCINPlanReviewMonths: "2",
 			timescale.KeyCINVisitWorkingDays: "30", timescale.KeyCoreGroupWeeks: "4",
-			timescale.KeyDueSoonWorkingDays: "0", timescale.KeyWeekendReferralNextWorkingDay: "true"}, want: custom},
+			timescale.KeyDueSoonWorkingDays: "0", timescale.KeyWeekendReferralNextWorkingDay: "true",
+			timescale.KeyLeaverContactMonthsBefore: "2", timescale.KeyLeaverContactMonthsAfter: "2",
+			timescale.KeyPermanencePlanReview: "1"}, want: custom},
 		{name: "a blank value takes the default", values: map[string]string{timescale.KeyCPVisitWorkingDays: " "}, want: def},
 		{name: "other packages' keys are ignored", values: map[string]string{"caseload.weight_cp": "x"}, want: def},
 		{name: "not a whole number", values: map[string]string{timescale.KeyCPVisitWorkingDays: "ten"},
@@ -75,7 +78,7 @@ func TestSettingsValidate(t *testing.T) {
 	var v *casework.ValidationError
 	err := timescale.Settings{}.Validate()
 	want := []string{timescale.KeyCINPlanReviewMonths, timescale.KeyCINVisitWorkingDays,
-		timescale.KeyCoreGroupWeeks, timescale.KeyCPVisitWorkingDays}
+		timescale.KeyCoreGroupWeeks, timescale.KeyCPVisitWorkingDays, timescale.KeyPermanencePlanReview}
 	if !errors.As(err, &v) || !slices.Equal(v.Fields(), want) {
 		t.Errorf("zero settings: %v, want errors on %v", err, want)
 	}
@@ -92,7 +95,7 @@ func TestSettingKeys(t *testing.T) {
 		values[k.Key] = k.Default
 	}
 	got, err := timescale.SettingsFrom(values)
-	if err != nil || got != timescale.DefaultSettings() || len(keys) != 6 {
+	if err != nil || got != timescale.DefaultSettings() || len(keys) != 9 {
 		t.Errorf("defaults read back as %+v, %v (%d keys)", got, err, len(keys))
 	}
 }

@@ -256,8 +256,8 @@ func TestRulesCatalogue(t *testing.T) {
 			t.Errorf("task of rule %q not in Rules()", task.Rule.ID)
 		}
 	}
-	if len(seen) != 10 {
-		t.Errorf("%d rules, want 10", len(seen))
+	if len(seen) != 13 {
+		t.Errorf("%d rules, want 13", len(seen))
 	}
 }
 
