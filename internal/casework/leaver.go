@@ -1,6 +1,7 @@
 package casework
 
 import (
+	"strconv"
 	"time"
 )
 
@@ -303,12 +304,5 @@ func Ordinal(n int) string {
 			suffix = "rd"
 		}
 	}
-	return itoa(n) + suffix
-}
-
-func itoa(n int) string {
-	if n < 10 && n >= 0 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
+	return strconv.Itoa(n) + suffix
 }

@@ -158,3 +158,35 @@ func TestAccommodationCodesJoinTypeAndSuitability(t *testing.T) {
 		t.Errorf("18th birthday of a leap-day child = %v", got)
 	}
 }
+
+func TestLeaverStatusIsAsOnTheDayAsked(t *testing.T) {
+	cf := casework.CaseFile{
+		Child:   casework.Child{DateOfBirth: ptr(day(2007, 11, 1))},
+		Leaver:  &casework.CareLeaver{Category: casework.LeaverRelevant, From: day(2025, 1, 2), Adviser: "Pat", AdviserFrom: ptr(day(2025, 3, 1))},
+		Pathway: []casework.PathwayRecord{{Kind: casework.PathwayPlan, Date: day(2025, 1, 20)}, {Kind: casework.PathwayReview, Date: day(2025, 7, 1)}},
+		LeaverContacts: []casework.LeaverContact{
+			{Date: day(2025, 10, 20), Birthday: 18, InTouch: "YES", Activity: "G5", Accom: "W2"},
+			{Date: day(2026, 1, 5), InTouch: "NO"},
+			{Date: day(2026, 10, 20), Birthday: 19, InTouch: "YES", Activity: "F5", Accom: "D1"},
+		},
+	}
+	if _, ok := cf.LeaverStatusOn(day(2025, 1, 1)); ok {
+		t.Error("not a care leaver before the record's date")
+	}
+	s, _ := cf.LeaverStatusOn(day(2025, 2, 1))
+	if s.Adviser != "" || s.LatestPathway == nil || !s.LatestPathway.Equal(day(2025, 1, 20)) || s.Age != 17 {
+		t.Errorf("on 1 Feb 2025: %+v", s)
+	}
+	s, _ = cf.LeaverStatusOn(day(2026, 2, 1))
+	if !s.NotInTouch() || !s.NotInEET() || !s.Unsuitable() || s.Adviser != "Pat" {
+		t.Errorf("on 1 Feb 2026: not in touch, NEET in bed and breakfast, got %+v", s)
+	}
+	s, _ = cf.LeaverStatusOn(day(2026, 11, 1))
+	if s.NotInTouch() || s.NotInEET() || s.Unsuitable() {
+		t.Errorf("on 1 Nov 2026: in touch, in work, suitable, got %+v", s)
+	}
+	p, ok := adoptionPlan().On(day(2025, 9, 20))
+	if !ok || p.Matched == nil || p.Placed != nil || p.AdoptionOrder != nil {
+		t.Errorf("plan as on 20 Sep 2025 = %+v", p)
+	}
+}

@@ -83,6 +83,7 @@ var chronologyKinds = []Code{
 	{"allocation", "Allocation"}, {"address", "Address"},
 	{"contact", "Contact"}, {"referral", "Referral"}, {"assessment", "Assessment"},
 	{"protection", "Child protection"}, {"visit", "Visit"}, {"cin_plan", "Child in need plan"},
+	{"leaving_care", "Leaving care"}, {"permanence", "Permanence and adoption"},
 }
 
 // ChronologyKinds returns the kinds of chronology entry.

@@ -42,6 +42,9 @@ var chronologyArms = map[string]string{
 	"protection": protectionArm,
 	"visit":      visitArm,
 	"cin_plan":   cinPlanArm,
+	// leaving care and permanence (chronology_leaver.go)
+	"leaving_care": leavingCareArm,
+	"permanence":   permanenceArm,
 }
 
 // Chronology returns every dated event of a child, newest first, of the

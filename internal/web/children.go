@@ -121,7 +121,8 @@ type caseView struct {
 	Plan     *casework.CPPlan
 	Actions  []caseLink
 	Tasks    []timescale.Task
-	Open     bool // the child has an open case
+	Open     bool        // the child has an open case
+	Leaving  leavingView // leaving care and permanence (leaver_view.go)
 }
 
 // caseSummary builds the case section: where the case is, what is due, and
@@ -138,6 +139,8 @@ func (s *Server) caseSummary(r *http.Request, c casework.Child) (caseView, error
 	v := caseView{State: caseState(cf), Referral: cf.OpenReferral(), Plan: cf.OpenPlan(), Tasks: d.open(cf),
 		Actions: caseActions(cf, allowed(r, auth.PermEditChildren), allowed(r, auth.PermAuthorise), allowed(r, auth.PermAllocate)),
 		Open:    cf.Involvement != nil}
+	v.Leaving = leavingSummary(cf, s.today())
+	v.Actions = append(v.Actions, leavingActions(cf, s.today(), allowed(r, auth.PermEditChildren))...)
 	return v, nil
 }
 

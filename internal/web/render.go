@@ -83,6 +83,8 @@ func navFor(r *http.Request) []navItem {
 		{"Sign-off", "/authorisations", auth.PermAuthorise},
 		{"Allocation", "/allocation", auth.PermViewTeams},
 		{"Workforce", "/workforce", auth.PermViewTeams},
+		{"Care leavers", "/care-leavers", auth.PermViewChildren},
+		{"Adoption", "/permanence", auth.PermViewChildren},
 		{"Audits", "/audits", auth.PermAudit},
 		{"Find a child", "/children", auth.PermViewChildren},
 		{"Bank holidays", "/admin/holidays", auth.PermAdmin},
