@@ -108,7 +108,7 @@ func (s *Server) careLeaversPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		tasks = timescale.AppendTasks(tasks[:0], cf, d.cal, d.settings, sc.AsAt)
 		for _, t := range tasks {
-			if t.Rule.ID == "care_leaver_birthday_contact" && t.Done == nil {
+			if t.Rule.ID == "care_leaver_birthday_contact" && t.Done == nil && row.Contact == nil { // the earliest: overdue ones come first
 				row.Contact = &t
 			}
 		}
