@@ -38,6 +38,21 @@ type CaseFile struct {
 	PLOEvents   []PLOEvent
 	Proceedings []Proceedings
 	Hearings    []Hearing
+
+	// Leaving care and permanence (leaver.go, permanence.go).
+	Leaver         *CareLeaver // the latest record, if any
+	Pathway        []PathwayRecord
+	LeaverContacts []LeaverContact
+	Permanence     []PermanencePlan
+	// LookedAfter is the latest period of care as the store reads it (store
+	// LookedAfterDates); zero when unknown.
+	LookedAfter CarePeriod
+}
+
+// CarePeriod is a period of being looked after; End is nil while it lasts.
+type CarePeriod struct {
+	Start *time.Time
+	End   *time.Time
 }
 
 // OpenReferral is the referral whose episode is open, or nil.

@@ -85,6 +85,7 @@ var chronologyKinds = []Code{
 	{"protection", "Child protection"}, {"visit", "Visit"}, {"cin_plan", "Child in need plan"},
 	{"care", "Child in care"},
 	{"missing", "Missing and exploitation"}, {"court", "Court"},
+	{"leaving_care", "Leaving care"}, {"permanence", "Permanence and adoption"},
 }
 
 // ChronologyKinds returns the kinds of chronology entry.

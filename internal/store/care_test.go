@@ -195,3 +195,23 @@ func TestCareFactsAreThoseOfTheYearToTheDateAsked(t *testing.T) {
 		}
 	})
 }
+
+// The period of care that adoption timeliness (A1) and care leavers'
+// eligibility read is the child's care episode once one is recorded.
+func TestThePeriodOfCareComesFromTheCareEpisode(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		w := newWorld(t, s)
+		child, _ := w.child("LA1", d(2026, 11, 2))
+		if p := must[casework.CarePeriod](t)(s.LookedAfterDates(ctx, child.ID)); p.Start != nil {
+			t.Fatalf("before care: %+v, want no period", p)
+		}
+		w.intoCare(child.ID, d(2026, 11, 9))
+		if p := w.caseFile(child.ID).LookedAfter; p.Start == nil || !p.Start.Equal(d(2026, 11, 9)) || p.End != nil {
+			t.Errorf("in care: %+v, want from 9 November 2026, open", p)
+		}
+		ok(t, s.EndCare(ctx, w.sw, child.ID, w.caseFile(child.ID).OpenCareEpisode().Version, d(2026, 11, 23), "E4A"))
+		if p := must[casework.CarePeriod](t)(s.LookedAfterDates(ctx, child.ID)); p.End == nil || !p.End.Equal(d(2026, 11, 23)) {
+			t.Errorf("after care: %+v, want ended 23 November 2026", p)
+		}
+	})
+}

@@ -123,11 +123,27 @@ var caseFileParts = slices.Concat([]partLoader{
 	part("family_time", familyTimeColumns, "start_date, id", scanFamilyTime,
 		func(f casework.FamilyTime) int64 { return f.ChildID },
 		func(cf *casework.CaseFile, f casework.FamilyTime) { cf.FamilyTime = append(cf.FamilyTime, f) }),
+	// leaving care and permanence (leaver.go, permanence.go)
+	part("care_leavers", careLeaverColumns, "from_date, id", scanCareLeaver,
+		func(c casework.CareLeaver) int64 { return c.ChildID },
+		func(cf *casework.CaseFile, c casework.CareLeaver) { cf.Leaver = &c }), // the latest wins
+	part("pathway_records", pathwayColumns, "held_on, id", scanPathway,
+		func(p casework.PathwayRecord) int64 { return p.ChildID },
+		func(cf *casework.CaseFile, p casework.PathwayRecord) { cf.Pathway = append(cf.Pathway, p) }),
+	part("leaver_contacts", leaverContactColumns, "contact_date, id", scanLeaverContact,
+		func(c casework.LeaverContact) int64 { return c.ChildID },
+		func(cf *casework.CaseFile, c casework.LeaverContact) {
+			cf.LeaverContacts = append(cf.LeaverContacts, c)
+		}),
+	part("permanence_plans", permanenceColumns, "decided_on, id", scanPermanence,
+		func(p casework.PermanencePlan) int64 { return p.ChildID },
+		func(cf *casework.CaseFile, p casework.PermanencePlan) { cf.Permanence = append(cf.Permanence, p) }),
+	loadLookedAfter, // permanence.go: the one reader of the period of care
 }, missingCourtParts)
 
 // loadCaseFiles loads the case files of the children whose ids the SQL
 // expression sel yields (a "?" or a subquery), ordered by name. It runs
-// 3 + len(caseFileParts) = 26 queries however many children there are:
+// 3 + len(caseFileParts) = 31 queries however many children there are:
 // the children's ids, the children, their open involvements, then one per
 // kind of record (a single child skips the first).
 func loadCaseFiles(ctx context.Context, db querier, sel string, args ...any) ([]casework.CaseFile, error) {
@@ -242,7 +258,7 @@ type CaseFileFilter struct {
 // by the worker or team (both when both are given; everyone's when both
 // are 0), open ones only if f.OpenOnly, ordered by the child's name. "My
 // work" and the team view call it on every page view, so it runs a
-// constant 25 queries (see loadCaseFiles) whatever the number of children:
+// constant 30 queries (see loadCaseFiles) whatever the number of children:
 // each selects its table's rows WHERE child_id IN (SELECT child_id FROM
 // involvements WHERE …).
 func (s *Store) CaseFiles(ctx context.Context, f CaseFileFilter) ([]casework.CaseFile, error) {

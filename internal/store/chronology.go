@@ -46,6 +46,9 @@ var chronologyArms = map[string]string{
 	// missing, exploitation and court work (chronology_missing.go)
 	"missing": missingArm,
 	"court":   courtArm,
+	// leaving care and permanence (chronology_leaver.go)
+	"leaving_care": leavingCareArm,
+	"permanence":   permanenceArm,
 }
 
 // Chronology returns every dated event of a child, newest first, of the

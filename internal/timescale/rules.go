@@ -118,6 +118,7 @@ var catalogue = []*Rule{
 	&ruleCarePlan, &ruleCLAVisitFirst, &ruleCLAVisitNext, &ruleCLAReview1, &ruleCLAReview2, &ruleCLAReviewN,
 	&ruleIHA, &ruleRHA, &rulePEPFirst, &rulePEPReview,
 	&ruleRHI, &ruleExploitationReview, &rulePreProceedings, &ruleProceedings,
+	&rulePathwayReview, &ruleBirthdayContact, &rulePermanencePlan,
 }
 
 // rankOf returns r's place in catalogue, which orders tasks due on the same
@@ -171,4 +172,7 @@ var rules = []ruleFunc{
 	exploitationReviews, // missing.go
 	preProceedings,      // court.go
 	proceedingsFinal,    // court.go
+	pathwayReviews,      // leaver.go
+	birthdayContacts,    // leaver.go
+	permanencePlanDue,   // permanence.go
 }

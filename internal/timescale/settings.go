@@ -37,6 +37,16 @@ type Settings struct {
 	// Law Working Group's best-practice guidance is commonly cited as 16
 	// weeks (timescales.md pre_proceedings, conf. M).
 	PreProceedingsWeeks int
+	// LeaverContactMonthsBefore and LeaverContactMonthsAfter: the window
+	// around a care leaver's 17th to 21st birthdays in which contact counts
+	// as "in touch" (SSDA903 OC3). The DfE guide was not read; 3 months
+	// before to 1 month after is the window as commonly applied.
+	LeaverContactMonthsBefore int
+	LeaverContactMonthsAfter  int
+	// PermanencePlanReview: the looked-after review (1st, 2nd…) by which a
+	// child has a permanence plan. Statutory guidance expects the second;
+	// the domain reference does not confirm it, so it is a setting.
+	PermanencePlanReview int
 	// DueSoonWorkingDays: an open task due within N working days (or
 	// today) is "due soon"; 0 means only tasks due today.
 	DueSoonWorkingDays int
@@ -56,6 +66,9 @@ const (
 	KeyPEPReviewMonths               = "timescale.pep_review_months"
 	KeyExploitationReviewMonths      = "timescale.exploitation_review_months"
 	KeyPreProceedingsWeeks           = "timescale.pre_proceedings_weeks"
+	KeyLeaverContactMonthsBefore     = "timescale.leaver_contact_months_before"
+	KeyLeaverContactMonthsAfter      = "timescale.leaver_contact_months_after"
+	KeyPermanencePlanReview          = "timescale.permanence_plan_review"
 	KeyWeekendReferralNextWorkingDay = "timescale.weekend_referral_next_working_day"
 )
 
@@ -96,6 +109,15 @@ var intSettings = []intSetting{
 	{KeyPreProceedingsWeeks, "Pre-proceedings: decide within (weeks)",
 		"No statutory timescale: the Public Law Working Group's best-practice guidance is commonly cited as 16 weeks.",
 		16, 4, 52, func(s *Settings) *int { return &s.PreProceedingsWeeks }},
+	{KeyLeaverContactMonthsBefore, "Care leaver birthday contact: window opens (months before the birthday)",
+		"SSDA903 OC3 records contact around the 17th to 21st birthdays; the DfE guide's window was not confirmed (commonly 3 months before).",
+		3, 0, 6, func(s *Settings) *int { return &s.LeaverContactMonthsBefore }},
+	{KeyLeaverContactMonthsAfter, "Care leaver birthday contact: window closes (months after the birthday)",
+		"The contact is due by the end of the window (commonly 1 month after the birthday).",
+		1, 0, 6, func(s *Settings) *int { return &s.LeaverContactMonthsAfter }},
+	{KeyPermanencePlanReview, "Permanence plan: by the looked-after review number",
+		"Statutory guidance expects a permanence plan by the second review (not confirmed in the domain reference).",
+		2, 1, 4, func(s *Settings) *int { return &s.PermanencePlanReview }},
 	{KeyDueSoonWorkingDays, "Show a task as due soon from (working days before it is due)",
 		"0 shows only tasks due today as due soon.",
 		3, 0, 20, func(s *Settings) *int { return &s.DueSoonWorkingDays }},

@@ -14,7 +14,8 @@ func TestSettingsFrom(t *testing.T) {
 	def := timescale.DefaultSettings()
 	custom := timescale.Settings{CPVisitWorkingDays: 5, CINPlanReviewMonths: 2, CINVisitWorkingDays: 30,
 		CoreGroupWeeks: 4, PEPReviewMonths: 4, ExploitationReviewMonths: 6, PreProceedingsWeeks: 12, DueSoonWorkingDays: 0,
-		WeekendReferralNextWorkingDay: true}
+		WeekendReferralNextWorkingDay: true,
+		LeaverContactMonthsBefore:     2, LeaverContactMonthsAfter: 2, PermanencePlanReview: 1}
 	tests := []struct {
 		name       string
 		values     map[string]string
@@ -26,7 +27,9 @@ func TestSettingsFrom(t *testing.T) {
 			timescale.KeyCPVisitWorkingDays: " 5 ", timescale.KeyCINPlanReviewMonths: "2",
 			timescale.KeyCINVisitWorkingDays: "30", timescale.KeyCoreGroupWeeks: "4",
 			timescale.KeyExploitationReviewMonths: "6", timescale.KeyPreProceedingsWeeks: "12",
-			timescale.KeyDueSoonWorkingDays: "0", timescale.KeyWeekendReferralNextWorkingDay: "true"}, want: custom},
+			timescale.KeyDueSoonWorkingDays: "0", timescale.KeyWeekendReferralNextWorkingDay: "true",
+			timescale.KeyLeaverContactMonthsBefore: "2", timescale.KeyLeaverContactMonthsAfter: "2",
+			timescale.KeyPermanencePlanReview: "1"}, want: custom},
 		{name: "a blank value takes the default", values: map[string]string{timescale.KeyCPVisitWorkingDays: " "}, want: def},
 		{name: "other packages' keys are ignored", values: map[string]string{"caseload.weight_cp": "x"}, want: def},
 		{name: "not a whole number", values: map[string]string{timescale.KeyCPVisitWorkingDays: "ten"},
@@ -80,7 +83,7 @@ func TestSettingsValidate(t *testing.T) {
 	err := timescale.Settings{}.Validate()
 	want := []string{timescale.KeyCINPlanReviewMonths, timescale.KeyCINVisitWorkingDays,
 		timescale.KeyCoreGroupWeeks, timescale.KeyCPVisitWorkingDays, timescale.KeyExploitationReviewMonths,
-		timescale.KeyPEPReviewMonths, timescale.KeyPreProceedingsWeeks}
+		timescale.KeyPEPReviewMonths, timescale.KeyPermanencePlanReview, timescale.KeyPreProceedingsWeeks}
 	if !errors.As(err, &v) || !slices.Equal(v.Fields(), want) {
 		t.Errorf("zero settings: %v, want errors on %v", err, want)
 	}
@@ -97,7 +100,7 @@ func TestSettingKeys(t *testing.T) {
 		values[k.Key] = k.Default
 	}
 	got, err := timescale.SettingsFrom(values)
-	if err != nil || got != timescale.DefaultSettings() || len(keys) != 9 {
+	if err != nil || got != timescale.DefaultSettings() || len(keys) != 12 {
 		t.Errorf("defaults read back as %+v, %v (%d keys)", got, err, len(keys))
 	}
 }

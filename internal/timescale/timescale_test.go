@@ -256,8 +256,8 @@ func TestRulesCatalogue(t *testing.T) {
 			t.Errorf("task of rule %q not in Rules()", task.Rule.ID)
 		}
 	}
-	if len(seen) != 24 {
-		t.Errorf("%d rules, want 24", len(seen))
+	if len(seen) != 27 {
+		t.Errorf("%d rules, want 27", len(seen))
 	}
 }
 

@@ -125,6 +125,7 @@ type caseView struct {
 	Open     bool // the child has an open case
 	// MissingCourt is the missing, exploitation and court section.
 	MissingCourt missingCourtView
+	Leaving      leavingView // leaving care and permanence (leaver_view.go)
 }
 
 // caseSummary builds the case section: where the case is, what is due, and
@@ -142,6 +143,8 @@ func (s *Server) caseSummary(r *http.Request, c casework.Child) (caseView, error
 		Actions: caseActions(cf, allowed(r, auth.PermEditChildren), allowed(r, auth.PermAuthorise), allowed(r, auth.PermAllocate)),
 		Open:    cf.Involvement != nil}
 	v.MissingCourt = missingCourtSummary(cf, s.today(), allowed(r, auth.PermEditChildren))
+	v.Leaving = leavingSummary(cf, s.today())
+	v.Actions = append(v.Actions, leavingActions(cf, s.today(), allowed(r, auth.PermEditChildren))...)
 	return v, nil
 }
 

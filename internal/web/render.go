@@ -86,6 +86,8 @@ func navFor(r *http.Request) []navItem {
 		{"Court", "/court", auth.PermViewTeams},
 		{"Workforce", "/workforce", auth.PermViewTeams},
 		{"Placements", "/sufficiency", auth.PermViewSufficiency},
+		{"Care leavers", "/care-leavers", auth.PermViewChildren},
+		{"Adoption", "/permanence", auth.PermViewChildren},
 		{"Audits", "/audits", auth.PermAudit},
 		{"Find a child", "/children", auth.PermViewChildren},
 		{"Bank holidays", "/admin/holidays", auth.PermAdmin},

@@ -64,6 +64,7 @@ func (s *Server) allRoutes() []route {
 		s.allocationRoutes(),
 		s.careRoutes(),
 		s.missingCourtRoutes(),
+		s.leaverRoutes(),
 	}
 	var all []route
 	for _, g := range groups {
