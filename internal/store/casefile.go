@@ -118,9 +118,15 @@ func loadCaseFiles(ctx context.Context, db querier, sel string, args ...any) ([]
 	if err != nil || in == "" {
 		return nil, err
 	}
+	return loadCaseFilesIn(ctx, db, in, args...)
+}
+
+// loadCaseFilesIn loads the case files of the children whose id satisfies
+// the condition in (" IN (…)"), with its arguments.
+func loadCaseFilesIn(ctx context.Context, db querier, in string, args ...any) ([]casework.CaseFile, error) {
 	files := map[int64]*casework.CaseFile{}
 	var order []int64
-	err = eachRow(ctx, db, scanChild, func(c casework.Child) {
+	err := eachRow(ctx, db, scanChild, func(c casework.Child) {
 		files[c.ID] = &casework.CaseFile{Child: c}
 		order = append(order, c.ID)
 	}, `SELECT `+childColumns+` FROM children WHERE id`+in+` ORDER BY last_name, first_name, id`, args...)
