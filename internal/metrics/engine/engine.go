@@ -123,7 +123,7 @@ func (e *Engine) put(ctx context.Context, data *metrics.Data, ts timescale.Setti
 	if err != nil {
 		return err
 	}
-	data.Put(convert(recs, data.Org.Calendar, ts, calendar.Today(e.st.Now())))
+	data.Put(Convert(recs, data.Org.Calendar, ts, calendar.Today(e.st.Now())))
 	return nil
 }
 
@@ -168,10 +168,10 @@ func (e *Engine) readOrg(ctx context.Context) (metrics.Org, timescale.Settings, 
 	return org, ts, nil
 }
 
-// convert turns the store's records into the engine's, working out each
+// Convert turns the store's records into the engine's, working out each
 // child's timescale tasks as at today (a task done after a date asked for
 // counts as open on it: the rules read the done date against the date).
-func convert(r store.MetricsRecords, cal *calendar.Calendar, ts timescale.Settings, today time.Time) metrics.Records {
+func Convert(r store.MetricsRecords, cal *calendar.Calendar, ts timescale.Settings, today time.Time) metrics.Records {
 	out := metrics.Records{Files: r.Files, FamilyLinks: r.FamilyLinks}
 	for _, iv := range r.Involvements {
 		m := metrics.Involvement{ID: iv.ID, ChildID: iv.ChildID, Start: iv.Start, End: iv.End, TeamID: iv.TeamID}
@@ -233,4 +233,12 @@ func (e *Engine) First(ctx context.Context) (time.Time, error) {
 		return time.Time{}, nil
 	}
 	return metrics.TimeOf(f), nil
+}
+
+// DataFrom builds the in-memory data from records read (or made) without
+// an engine: for measuring and checking the rules on generated records.
+func DataFrom(org metrics.Org, recs store.MetricsRecords, ts timescale.Settings, today time.Time) *metrics.Data {
+	data := metrics.NewData(org)
+	data.Put(Convert(recs, data.Org.Calendar, ts, today))
+	return data
 }
