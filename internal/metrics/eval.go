@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"sightline/internal/calendar"
+	"sightline/internal/casework"
 )
 
 // eval is one computation: the data, the period, and what several rules
@@ -11,6 +12,10 @@ type eval struct {
 	from, to Day // the period, both included; snapshots at the end of to
 	held     []holding
 	heldDone bool
+	// worked out once for the rules that share them
+	loads   *casework.CaseloadSummary
+	figs    *casework.Figures
+	seenDay []Day // each child's last visit in which they were seen
 }
 
 // holding is who held one involvement open at the end of day to.

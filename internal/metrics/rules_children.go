@@ -110,8 +110,11 @@ func cpVisits28Days(e *eval, add emit) {
 }
 
 func (e *eval) cpVisits(add emit, inTime func(since Day) bool) {
-	v := &e.d.visits
-	seen := e.lastBy(v, viDay, func(i int) bool { return v.cols[viSeen][i] == 1 })
+	if e.seenDay == nil {
+		v := &e.d.visits
+		e.seenDay = e.lastBy(v, viDay, func(i int) bool { return v.cols[viSeen][i] == 1 })
+	}
+	seen := e.seenDay
 	start := make([]Day, len(e.d.childID))
 	on := make([]bool, len(e.d.childID))
 	plansInForce(e, func(i int, c int32) {

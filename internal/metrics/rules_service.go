@@ -95,6 +95,14 @@ func (e *eval) siblingGroups(open []bool) []int64 {
 // the caseloads page does (store.Caseloads): the case holders in post and
 // anyone else holding a case, weighed with the caseload settings.
 func (e *eval) caseloads() casework.CaseloadSummary {
+	if e.loads == nil {
+		s := e.workCaseloads()
+		e.loads = &s
+	}
+	return *e.loads
+}
+
+func (e *eval) workCaseloads() casework.CaseloadSummary {
 	d := e.d
 	hs := e.holdings()
 	open := make([]bool, len(d.childID))
@@ -155,7 +163,11 @@ func drift(e *eval, add emit) {
 
 // figures are the workforce census figures at the end of the day.
 func (e *eval) figures() casework.Figures {
-	return e.d.Org.Register.FiguresAt(TimeOf(e.to), e.d.Org.Calendar)
+	if e.figs == nil {
+		f := e.d.Org.Register.FiguresAt(TimeOf(e.to), e.d.Org.Calendar)
+		e.figs = &f
+	}
+	return *e.figs
 }
 
 func agencyRate(e *eval, add emit) {
