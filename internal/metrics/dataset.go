@@ -143,8 +143,9 @@ func (d *Data) Rows() map[string]int {
 	return out
 }
 
-// First is the earliest date of any record held: indicators are not
-// asked for before it. Never when there are none.
+// First is the earliest contact or referral held: indicators are not
+// asked for before the records of children start. Never when there are
+// none.
 func (d *Data) First() Day {
 	first := Never
 	for _, t := range []*table{&d.contacts, &d.referrals} {
@@ -153,9 +154,6 @@ func (d *Data) First() Day {
 				first = min(first, t.cols[0][i])
 			}
 		}
-	}
-	for _, w := range d.Org.Workers {
-		first = min(first, DayOf(w.StartDate))
 	}
 	return first
 }

@@ -200,7 +200,7 @@ func TestRefusesQuestionsTheRecordsCannotAnswer(t *testing.T) {
 		}
 	}
 	// A period with nothing in it gives no value, not a division by zero.
-	rs, err := e.Compute(ctx, metrics.Query{AsAt: day("2020-06-01"), From: day("2020-05-01"), IDs: []string{"assessments_45wd_pct"}})
+	rs, err := e.Compute(ctx, metrics.Query{AsAt: day("2021-06-01"), From: day("2021-05-01"), IDs: []string{"assessments_45wd_pct"}})
 	if err != nil || rs[0].Value != nil || rs[0].Reason == "" {
 		t.Errorf("empty period: %+v, %v; want no value and a reason", rs, err)
 	}
