@@ -231,3 +231,12 @@ func childIDsIn(docs ...string) []int64 {
 	}
 	return out
 }
+
+// ChildrenByID returns the children with these ids (those that exist).
+func (s *Store) ChildrenByID(ctx context.Context, ids []int64) (map[int64]casework.Child, error) {
+	out, err := childrenByID(ctx, s, ids)
+	if err != nil {
+		return nil, fmt.Errorf("store: children by id: %w", err)
+	}
+	return out, nil
+}

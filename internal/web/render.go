@@ -83,6 +83,7 @@ func navFor(r *http.Request) []navItem {
 		{"Sign-off", "/authorisations", auth.PermAuthorise},
 		{"Allocation", "/allocation", auth.PermViewTeams},
 		{"Workforce", "/workforce", auth.PermViewTeams},
+		{"Performance", "/performance", auth.PermViewPerformance},
 		{"Audits", "/audits", auth.PermAudit},
 		{"Find a child", "/children", auth.PermViewChildren},
 		{"Bank holidays", "/admin/holidays", auth.PermAdmin},
