@@ -72,40 +72,53 @@ func part[T any](table, cols, order string, scan func(rowScanner) (T, error), ch
 }
 
 // caseFileParts load the dated records of a case file, one query each.
-var caseFileParts = []partLoader{
-	part("contacts", contactColumns, "contact_date, received_at, id", scanContact,
-		func(c casework.Contact) int64 { return c.ChildID },
-		func(cf *casework.CaseFile, c casework.Contact) { cf.Contacts = append(cf.Contacts, c) }),
-	part("referrals", referralColumns, "referral_date, id", scanReferral,
-		func(r casework.Referral) int64 { return r.ChildID },
-		func(cf *casework.CaseFile, r casework.Referral) { cf.Referrals = append(cf.Referrals, r) }),
-	part("assessments", assessmentColumns, "start_date, id", scanAssessment,
-		func(a casework.Assessment) int64 { return a.ChildID },
-		func(cf *casework.CaseFile, a casework.Assessment) { cf.Assessments = append(cf.Assessments, a) }),
-	part("strategy_discussions", strategyColumns, "held_on, id", scanStrategy,
-		func(s casework.StrategyDiscussion) int64 { return s.ChildID },
-		func(cf *casework.CaseFile, s casework.StrategyDiscussion) { cf.Strategies = append(cf.Strategies, s) }),
-	part("s47_enquiries", s47Columns, "start_date, id", scanS47,
-		func(e casework.S47Enquiry) int64 { return e.ChildID },
-		func(cf *casework.CaseFile, e casework.S47Enquiry) { cf.S47s = append(cf.S47s, e) }),
-	part("conferences", conferenceColumns, "held_on, id", scanConference,
-		func(c casework.Conference) int64 { return c.ChildID },
-		func(cf *casework.CaseFile, c casework.Conference) { cf.Conferences = append(cf.Conferences, c) }),
-	part("cp_plans", planColumns, "start_date, id", scanPlan,
-		func(p casework.CPPlan) int64 { return p.ChildID },
-		func(cf *casework.CaseFile, p casework.CPPlan) { cf.Plans = append(cf.Plans, p) }),
-	part("core_groups", coreGroupColumns, "held_on, id", scanCoreGroup,
-		func(g casework.CoreGroup) int64 { return g.ChildID },
-		func(cf *casework.CaseFile, g casework.CoreGroup) { cf.CoreGroups = append(cf.CoreGroups, g) }),
-	part("visits", visitColumns, "visit_date, id", scanVisit,
-		func(v casework.Visit) int64 { return v.ChildID },
-		func(cf *casework.CaseFile, v casework.Visit) { cf.Visits = append(cf.Visits, v) }),
-	part("cin_plans", cinPlanColumns, "start_date, id", scanCINPlan,
-		func(p casework.CINPlan) int64 { return p.ChildID },
-		func(cf *casework.CaseFile, p casework.CINPlan) { cf.CINPlans = append(cf.CINPlans, p) }),
-	part("cin_plan_reviews", cinReviewColumns, "held_on, id", scanCINReview,
-		func(r casework.CINPlanReview) int64 { return r.ChildID },
-		func(cf *casework.CaseFile, r casework.CINPlanReview) { cf.CINReviews = append(cf.CINReviews, r) }),
+var caseFileParts = caseFilePartsWith(contactColumns, visitColumns)
+
+// metricsParts load the same records without the text the indicators do
+// not read (a contact's concerns, a visit's notes), which is most of their
+// size.
+var metricsParts = caseFilePartsWith(
+	strings.NewReplacer("source_detail", "'' AS source_detail", "concerns", "'' AS concerns").Replace(contactColumns),
+	strings.NewReplacer("notes", "'' AS notes").Replace(visitColumns))
+
+// caseFilePartsWith builds the loaders, reading contacts and visits with
+// these columns.
+func caseFilePartsWith(contactCols, visitCols string) []partLoader {
+	return []partLoader{
+		part("contacts", contactCols, "contact_date, received_at, id", scanContact,
+			func(c casework.Contact) int64 { return c.ChildID },
+			func(cf *casework.CaseFile, c casework.Contact) { cf.Contacts = append(cf.Contacts, c) }),
+		part("referrals", referralColumns, "referral_date, id", scanReferral,
+			func(r casework.Referral) int64 { return r.ChildID },
+			func(cf *casework.CaseFile, r casework.Referral) { cf.Referrals = append(cf.Referrals, r) }),
+		part("assessments", assessmentColumns, "start_date, id", scanAssessment,
+			func(a casework.Assessment) int64 { return a.ChildID },
+			func(cf *casework.CaseFile, a casework.Assessment) { cf.Assessments = append(cf.Assessments, a) }),
+		part("strategy_discussions", strategyColumns, "held_on, id", scanStrategy,
+			func(s casework.StrategyDiscussion) int64 { return s.ChildID },
+			func(cf *casework.CaseFile, s casework.StrategyDiscussion) { cf.Strategies = append(cf.Strategies, s) }),
+		part("s47_enquiries", s47Columns, "start_date, id", scanS47,
+			func(e casework.S47Enquiry) int64 { return e.ChildID },
+			func(cf *casework.CaseFile, e casework.S47Enquiry) { cf.S47s = append(cf.S47s, e) }),
+		part("conferences", conferenceColumns, "held_on, id", scanConference,
+			func(c casework.Conference) int64 { return c.ChildID },
+			func(cf *casework.CaseFile, c casework.Conference) { cf.Conferences = append(cf.Conferences, c) }),
+		part("cp_plans", planColumns, "start_date, id", scanPlan,
+			func(p casework.CPPlan) int64 { return p.ChildID },
+			func(cf *casework.CaseFile, p casework.CPPlan) { cf.Plans = append(cf.Plans, p) }),
+		part("core_groups", coreGroupColumns, "held_on, id", scanCoreGroup,
+			func(g casework.CoreGroup) int64 { return g.ChildID },
+			func(cf *casework.CaseFile, g casework.CoreGroup) { cf.CoreGroups = append(cf.CoreGroups, g) }),
+		part("visits", visitCols, "visit_date, id", scanVisit,
+			func(v casework.Visit) int64 { return v.ChildID },
+			func(cf *casework.CaseFile, v casework.Visit) { cf.Visits = append(cf.Visits, v) }),
+		part("cin_plans", cinPlanColumns, "start_date, id", scanCINPlan,
+			func(p casework.CINPlan) int64 { return p.ChildID },
+			func(cf *casework.CaseFile, p casework.CINPlan) { cf.CINPlans = append(cf.CINPlans, p) }),
+		part("cin_plan_reviews", cinReviewColumns, "held_on, id", scanCINReview,
+			func(r casework.CINPlanReview) int64 { return r.ChildID },
+			func(cf *casework.CaseFile, r casework.CINPlanReview) { cf.CINReviews = append(cf.CINReviews, r) }),
+	}
 }
 
 // loadCaseFiles loads the case files of the children whose ids the SQL
@@ -118,12 +131,12 @@ func loadCaseFiles(ctx context.Context, db querier, sel string, args ...any) ([]
 	if err != nil || in == "" {
 		return nil, err
 	}
-	return loadCaseFilesIn(ctx, db, in, args...)
+	return loadCaseFilesIn(ctx, db, caseFileParts, in, args...)
 }
 
 // loadCaseFilesIn loads the case files of the children whose id satisfies
 // the condition in (" IN (…)"), with its arguments.
-func loadCaseFilesIn(ctx context.Context, db querier, in string, args ...any) ([]casework.CaseFile, error) {
+func loadCaseFilesIn(ctx context.Context, db querier, parts []partLoader, in string, args ...any) ([]casework.CaseFile, error) {
 	files := map[int64]*casework.CaseFile{}
 	var order []int64
 	err := eachRow(ctx, db, scanChild, func(c casework.Child) {
@@ -142,7 +155,7 @@ func loadCaseFilesIn(ctx context.Context, db querier, in string, args ...any) ([
 	if err != nil {
 		return nil, err
 	}
-	for _, load := range caseFileParts {
+	for _, load := range parts {
 		if err := load(ctx, db, in, args, files); err != nil {
 			return nil, err
 		}

@@ -57,7 +57,7 @@ const everyChild = ` IS NOT NULL`
 func (s *Store) MetricsRecords(ctx context.Context, ids []int64) (MetricsRecords, error) {
 	var out MetricsRecords
 	read := func(in string, args []any) error {
-		files, err := loadCaseFilesIn(ctx, s, in, args...)
+		files, err := loadCaseFilesIn(ctx, s, metricsParts, in, args...)
 		if err != nil {
 			return err
 		}
