@@ -1,8 +1,6 @@
 package metrics
 
 import (
-	"slices"
-
 	"sightline/internal/calendar"
 )
 
@@ -166,16 +164,19 @@ func inTimeDone(e *eval, due, done Day) (counted, inTime bool) {
 // picks, and how many were in time.
 func taskRule(judge func(e *eval, due, done Day) (bool, bool), ruleIDs ...string) rule {
 	return func(e *eval, add emit) {
-		codes := make([]int32, 0, len(ruleIDs))
+		wanted := make([]bool, len(e.d.rules.keys)) // by rule code
 		for _, id := range ruleIDs {
-			codes = append(codes, e.d.rules.lookup(id))
+			if c := e.d.rules.lookup(id); c >= 0 {
+				wanted[c] = true
+			}
 		}
 		t := &e.d.tasks
+		rules, due, done := t.cols[tkRule], t.cols[tkDue], t.cols[tkDone]
 		for i, c := range t.child {
-			if c < 0 || !slices.Contains(codes, t.cols[tkRule][i]) {
+			if c < 0 || !wanted[rules[i]] {
 				continue
 			}
-			if counted, inTime := judge(e, t.cols[tkDue][i], t.cols[tkDone][i]); counted {
+			if counted, inTime := judge(e, due[i], done[i]); counted {
 				add(c, float64(flag(inTime)), 1)
 			}
 		}
