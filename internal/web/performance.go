@@ -39,9 +39,20 @@ type tile struct {
 	Drill        bool // the children behind it can be listed
 }
 
+// tileGroup is one area of work, its tiles in rows of three so that a
+// tall tile does not push the next row out of line.
 type tileGroup struct {
 	Name  string
 	Tiles []tile
+}
+
+// Rows splits the tiles into rows of three.
+func (g tileGroup) Rows() [][]tile {
+	var out [][]tile
+	for i := 0; i < len(g.Tiles); i += 3 {
+		out = append(out, g.Tiles[i:min(i+3, len(g.Tiles))])
+	}
+	return out
 }
 
 type performancePage struct {
@@ -108,10 +119,12 @@ func newTile(res ind.Result) tile {
 	switch {
 	case in.Unavailable != "":
 		t.Detail = "Not available: " + in.Unavailable
-	case res.Denominator != nil && in.Unit != ind.Per10k:
+	case in.Unit == ind.WorkingDays && res.Denominator != nil:
+		t.Detail = "The median of " + wfNum(*res.Denominator, 0).Text
+	case in.Unit == ind.Per10k && res.Denominator != nil:
+		t.Detail = wfNum(res.Numerator, 0).Text + " among " + wfNum(*res.Denominator, 0).Text + " children"
+	case res.Denominator != nil:
 		t.Detail = fmt.Sprintf("%s of %s", wfNum(res.Numerator, 2).Text, wfNum(*res.Denominator, 2).Text)
-	case in.Unit == ind.Per10k:
-		t.Detail = wfNum(res.Numerator, 0).Text + " children's records"
 	}
 	if res.Reason != "" && in.Unavailable == "" {
 		t.Detail = res.Reason

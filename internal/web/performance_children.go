@@ -29,6 +29,7 @@ type behindPage struct {
 	Tile      tile
 	AsAt      time.Time
 	Rows      []behindRow
+	OutOf     bool // each child's part of the denominator is shown too
 }
 
 // performanceChildren lists the children counted in one indicator's
@@ -58,7 +59,7 @@ func (s *Server) performanceChildren(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	p := &behindPage{basePage: s.base(r, results[0].Indicator.Title), Indicator: in, Tile: newTile(results[0]), AsAt: asAt,
-		Rows: rows}
+		Rows: rows, OutOf: in.Unit == ind.Percent || in.Unit == ind.WorkingDays}
 	if r.URL.Query().Get("format") == "csv" {
 		t := wfTable{Head: []string{"child_id", "child", "numerator", "denominator"}}
 		for _, row := range rows {
