@@ -8,11 +8,13 @@ import (
 
 // The domain packages import only the standard library and each other, so
 // their rules can be read and tested on their own (DESIGN.md, rules of the
-// house): never a database, the web, or a third-party module.
+// house): never a database, the web, or a third-party module. The
+// indicator rules (package metrics) are among them; the engine that feeds
+// them from the store is its own package, metrics/engine.
 var domainPackages = map[string]bool{"sightline/internal/casework": true, "sightline/internal/calendar": true}
 
 func TestDomainPackagesImportOnlyTheStandardLibrary(t *testing.T) {
-	for _, dir := range []string{".", "../calendar", "../timescale"} {
+	for _, dir := range []string{".", "../calendar", "../timescale", "../metrics"} {
 		pkg, err := build.ImportDir(dir, 0)
 		if err != nil {
 			if strings.Contains(err.Error(), "no buildable Go source") || strings.Contains(err.Error(), "cannot find") {

@@ -45,6 +45,7 @@ func commands() []command {
 		{"history", "verify the hash-chained history of every change", runHistory},
 		{"demo", "create a demo authority in a local SQLite file and serve it", runDemo},
 		{"generate", "write a synthetic authority: --scenario, --size small|la, --seed, --as-at", runGenerate},
+		{"indicators", "print every indicator as at --as-at (--format table|csv|json)", runIndicators},
 		{"help", "show this help", nil},
 	}
 }

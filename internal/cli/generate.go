@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"sightline/internal/calendar"
+	"sightline/internal/metrics"
 	"sightline/internal/store"
 	"sightline/internal/synth"
 )
@@ -110,6 +112,11 @@ func generate(ctx context.Context, e *env, o generateOptions) error {
 		o.seed, calendar.FormatDate(a.Start), calendar.FormatDate(a.AsAt), time.Since(began).Round(time.Millisecond))
 	tally, err := writeBatches(ctx, e.stderr, st, a, o.batchRows)
 	if err != nil {
+		return err
+	}
+	// The child population is the denominator of every rate per 10,000.
+	pop := strconv.Itoa(o.size.Population)
+	if err := st.PutSetting(ctx, generateActor, metrics.KeyChildPopulation, pop, 0); err != nil {
 		return err
 	}
 	if err := st.Analyze(ctx); err != nil {

@@ -73,73 +73,86 @@ func part[T any](table, cols, order string, scan func(rowScanner) (T, error), ch
 }
 
 // caseFileParts load the dated records of a case file, one query each.
-var caseFileParts = slices.Concat([]partLoader{
-	part("contacts", contactColumns, "contact_date, received_at, id", scanContact,
-		func(c casework.Contact) int64 { return c.ChildID },
-		func(cf *casework.CaseFile, c casework.Contact) { cf.Contacts = append(cf.Contacts, c) }),
-	part("referrals", referralColumns, "referral_date, id", scanReferral,
-		func(r casework.Referral) int64 { return r.ChildID },
-		func(cf *casework.CaseFile, r casework.Referral) { cf.Referrals = append(cf.Referrals, r) }),
-	part("assessments", assessmentColumns, "start_date, id", scanAssessment,
-		func(a casework.Assessment) int64 { return a.ChildID },
-		func(cf *casework.CaseFile, a casework.Assessment) { cf.Assessments = append(cf.Assessments, a) }),
-	part("strategy_discussions", strategyColumns, "held_on, id", scanStrategy,
-		func(s casework.StrategyDiscussion) int64 { return s.ChildID },
-		func(cf *casework.CaseFile, s casework.StrategyDiscussion) { cf.Strategies = append(cf.Strategies, s) }),
-	part("s47_enquiries", s47Columns, "start_date, id", scanS47,
-		func(e casework.S47Enquiry) int64 { return e.ChildID },
-		func(cf *casework.CaseFile, e casework.S47Enquiry) { cf.S47s = append(cf.S47s, e) }),
-	part("conferences", conferenceColumns, "held_on, id", scanConference,
-		func(c casework.Conference) int64 { return c.ChildID },
-		func(cf *casework.CaseFile, c casework.Conference) { cf.Conferences = append(cf.Conferences, c) }),
-	part("cp_plans", planColumns, "start_date, id", scanPlan,
-		func(p casework.CPPlan) int64 { return p.ChildID },
-		func(cf *casework.CaseFile, p casework.CPPlan) { cf.Plans = append(cf.Plans, p) }),
-	part("core_groups", coreGroupColumns, "held_on, id", scanCoreGroup,
-		func(g casework.CoreGroup) int64 { return g.ChildID },
-		func(cf *casework.CaseFile, g casework.CoreGroup) { cf.CoreGroups = append(cf.CoreGroups, g) }),
-	part("visits", visitColumns, "visit_date, id", scanVisit,
-		func(v casework.Visit) int64 { return v.ChildID },
-		func(cf *casework.CaseFile, v casework.Visit) { cf.Visits = append(cf.Visits, v) }),
-	part("cin_plans", cinPlanColumns, "start_date, id", scanCINPlan,
-		func(p casework.CINPlan) int64 { return p.ChildID },
-		func(cf *casework.CaseFile, p casework.CINPlan) { cf.CINPlans = append(cf.CINPlans, p) }),
-	part("cin_plan_reviews", cinReviewColumns, "held_on, id", scanCINReview,
-		func(r casework.CINPlanReview) int64 { return r.ChildID },
-		func(cf *casework.CaseFile, r casework.CINPlanReview) { cf.CINReviews = append(cf.CINReviews, r) }),
-	// children in care (care.go)
-	part("care_episodes", careEpisodeColumns, "start_date, id", scanCareEpisode,
-		func(e casework.CareEpisode) int64 { return e.ChildID },
-		func(cf *casework.CaseFile, e casework.CareEpisode) { cf.CareEpisodes = append(cf.CareEpisodes, e) }),
-	part("care_legal_statuses", legalStatusColumns, "start_date, id", scanLegalStatus,
-		func(l casework.LegalStatus) int64 { return l.ChildID },
-		func(cf *casework.CaseFile, l casework.LegalStatus) { cf.LegalStatuses = append(cf.LegalStatuses, l) }),
-	part("care_placements", placementColumns, "start_date, id", scanPlacement,
-		func(p casework.Placement) int64 { return p.ChildID },
-		func(cf *casework.CaseFile, p casework.Placement) { cf.Placements = append(cf.Placements, p) }),
-	part("care_events", careEventColumns, "held_on, id", scanCareEvent,
-		func(e casework.CareEvent) int64 { return e.ChildID },
-		func(cf *casework.CaseFile, e casework.CareEvent) { cf.CareEvents = append(cf.CareEvents, e) }),
-	part("family_time", familyTimeColumns, "start_date, id", scanFamilyTime,
-		func(f casework.FamilyTime) int64 { return f.ChildID },
-		func(cf *casework.CaseFile, f casework.FamilyTime) { cf.FamilyTime = append(cf.FamilyTime, f) }),
-	// leaving care and permanence (leaver.go, permanence.go)
-	part("care_leavers", careLeaverColumns, "from_date, id", scanCareLeaver,
-		func(c casework.CareLeaver) int64 { return c.ChildID },
-		func(cf *casework.CaseFile, c casework.CareLeaver) { cf.Leaver = &c }), // the latest wins
-	part("pathway_records", pathwayColumns, "held_on, id", scanPathway,
-		func(p casework.PathwayRecord) int64 { return p.ChildID },
-		func(cf *casework.CaseFile, p casework.PathwayRecord) { cf.Pathway = append(cf.Pathway, p) }),
-	part("leaver_contacts", leaverContactColumns, "contact_date, id", scanLeaverContact,
-		func(c casework.LeaverContact) int64 { return c.ChildID },
-		func(cf *casework.CaseFile, c casework.LeaverContact) {
-			cf.LeaverContacts = append(cf.LeaverContacts, c)
-		}),
-	part("permanence_plans", permanenceColumns, "decided_on, id", scanPermanence,
-		func(p casework.PermanencePlan) int64 { return p.ChildID },
-		func(cf *casework.CaseFile, p casework.PermanencePlan) { cf.Permanence = append(cf.Permanence, p) }),
-	loadLookedAfter, // permanence.go: the one reader of the period of care
-}, missingCourtParts)
+var caseFileParts = caseFilePartsWith(contactColumns, visitColumns)
+
+// metricsParts load the same records without the text the indicators do
+// not read (a contact's concerns, a visit's notes), which is most of their
+// size.
+var metricsParts = caseFilePartsWith(
+	strings.NewReplacer("source_detail", "'' AS source_detail", "concerns", "'' AS concerns").Replace(contactColumns),
+	strings.NewReplacer("notes", "'' AS notes").Replace(visitColumns))
+
+// caseFilePartsWith builds the loaders, reading contacts and visits with
+// these columns.
+func caseFilePartsWith(contactCols, visitCols string) []partLoader {
+	return slices.Concat([]partLoader{
+		part("contacts", contactCols, "contact_date, received_at, id", scanContact,
+			func(c casework.Contact) int64 { return c.ChildID },
+			func(cf *casework.CaseFile, c casework.Contact) { cf.Contacts = append(cf.Contacts, c) }),
+		part("referrals", referralColumns, "referral_date, id", scanReferral,
+			func(r casework.Referral) int64 { return r.ChildID },
+			func(cf *casework.CaseFile, r casework.Referral) { cf.Referrals = append(cf.Referrals, r) }),
+		part("assessments", assessmentColumns, "start_date, id", scanAssessment,
+			func(a casework.Assessment) int64 { return a.ChildID },
+			func(cf *casework.CaseFile, a casework.Assessment) { cf.Assessments = append(cf.Assessments, a) }),
+		part("strategy_discussions", strategyColumns, "held_on, id", scanStrategy,
+			func(s casework.StrategyDiscussion) int64 { return s.ChildID },
+			func(cf *casework.CaseFile, s casework.StrategyDiscussion) { cf.Strategies = append(cf.Strategies, s) }),
+		part("s47_enquiries", s47Columns, "start_date, id", scanS47,
+			func(e casework.S47Enquiry) int64 { return e.ChildID },
+			func(cf *casework.CaseFile, e casework.S47Enquiry) { cf.S47s = append(cf.S47s, e) }),
+		part("conferences", conferenceColumns, "held_on, id", scanConference,
+			func(c casework.Conference) int64 { return c.ChildID },
+			func(cf *casework.CaseFile, c casework.Conference) { cf.Conferences = append(cf.Conferences, c) }),
+		part("cp_plans", planColumns, "start_date, id", scanPlan,
+			func(p casework.CPPlan) int64 { return p.ChildID },
+			func(cf *casework.CaseFile, p casework.CPPlan) { cf.Plans = append(cf.Plans, p) }),
+		part("core_groups", coreGroupColumns, "held_on, id", scanCoreGroup,
+			func(g casework.CoreGroup) int64 { return g.ChildID },
+			func(cf *casework.CaseFile, g casework.CoreGroup) { cf.CoreGroups = append(cf.CoreGroups, g) }),
+		part("visits", visitCols, "visit_date, id", scanVisit,
+			func(v casework.Visit) int64 { return v.ChildID },
+			func(cf *casework.CaseFile, v casework.Visit) { cf.Visits = append(cf.Visits, v) }),
+		part("cin_plans", cinPlanColumns, "start_date, id", scanCINPlan,
+			func(p casework.CINPlan) int64 { return p.ChildID },
+			func(cf *casework.CaseFile, p casework.CINPlan) { cf.CINPlans = append(cf.CINPlans, p) }),
+		part("cin_plan_reviews", cinReviewColumns, "held_on, id", scanCINReview,
+			func(r casework.CINPlanReview) int64 { return r.ChildID },
+			func(cf *casework.CaseFile, r casework.CINPlanReview) { cf.CINReviews = append(cf.CINReviews, r) }),
+		// children in care (care.go)
+		part("care_episodes", careEpisodeColumns, "start_date, id", scanCareEpisode,
+			func(e casework.CareEpisode) int64 { return e.ChildID },
+			func(cf *casework.CaseFile, e casework.CareEpisode) { cf.CareEpisodes = append(cf.CareEpisodes, e) }),
+		part("care_legal_statuses", legalStatusColumns, "start_date, id", scanLegalStatus,
+			func(l casework.LegalStatus) int64 { return l.ChildID },
+			func(cf *casework.CaseFile, l casework.LegalStatus) { cf.LegalStatuses = append(cf.LegalStatuses, l) }),
+		part("care_placements", placementColumns, "start_date, id", scanPlacement,
+			func(p casework.Placement) int64 { return p.ChildID },
+			func(cf *casework.CaseFile, p casework.Placement) { cf.Placements = append(cf.Placements, p) }),
+		part("care_events", careEventColumns, "held_on, id", scanCareEvent,
+			func(e casework.CareEvent) int64 { return e.ChildID },
+			func(cf *casework.CaseFile, e casework.CareEvent) { cf.CareEvents = append(cf.CareEvents, e) }),
+		part("family_time", familyTimeColumns, "start_date, id", scanFamilyTime,
+			func(f casework.FamilyTime) int64 { return f.ChildID },
+			func(cf *casework.CaseFile, f casework.FamilyTime) { cf.FamilyTime = append(cf.FamilyTime, f) }),
+		// leaving care and permanence (leaver.go, permanence.go)
+		part("care_leavers", careLeaverColumns, "from_date, id", scanCareLeaver,
+			func(c casework.CareLeaver) int64 { return c.ChildID },
+			func(cf *casework.CaseFile, c casework.CareLeaver) { cf.Leaver = &c }), // the latest wins
+		part("pathway_records", pathwayColumns, "held_on, id", scanPathway,
+			func(p casework.PathwayRecord) int64 { return p.ChildID },
+			func(cf *casework.CaseFile, p casework.PathwayRecord) { cf.Pathway = append(cf.Pathway, p) }),
+		part("leaver_contacts", leaverContactColumns, "contact_date, id", scanLeaverContact,
+			func(c casework.LeaverContact) int64 { return c.ChildID },
+			func(cf *casework.CaseFile, c casework.LeaverContact) {
+				cf.LeaverContacts = append(cf.LeaverContacts, c)
+			}),
+		part("permanence_plans", permanenceColumns, "decided_on, id", scanPermanence,
+			func(p casework.PermanencePlan) int64 { return p.ChildID },
+			func(cf *casework.CaseFile, p casework.PermanencePlan) { cf.Permanence = append(cf.Permanence, p) }),
+		loadLookedAfter, // permanence.go: the one reader of the period of care
+	}, missingCourtParts)
+}
 
 // loadCaseFiles loads the case files of the children whose ids the SQL
 // expression sel yields (a "?" or a subquery), ordered by name. It runs
@@ -151,9 +164,15 @@ func loadCaseFiles(ctx context.Context, db querier, sel string, args ...any) ([]
 	if err != nil || in == "" {
 		return nil, err
 	}
+	return loadCaseFilesIn(ctx, db, caseFileParts, in, args...)
+}
+
+// loadCaseFilesIn loads the case files of the children whose id satisfies
+// the condition in (" IN (…)"), with its arguments.
+func loadCaseFilesIn(ctx context.Context, db querier, parts []partLoader, in string, args ...any) ([]casework.CaseFile, error) {
 	files := map[int64]*casework.CaseFile{}
 	var order []int64
-	err = eachRow(ctx, db, scanChild, func(c casework.Child) {
+	err := eachRow(ctx, db, scanChild, func(c casework.Child) {
 		files[c.ID] = &casework.CaseFile{Child: c}
 		order = append(order, c.ID)
 	}, `SELECT `+childColumns+` FROM children WHERE id`+in+` ORDER BY last_name, first_name, id`, args...)
@@ -169,7 +188,7 @@ func loadCaseFiles(ctx context.Context, db querier, sel string, args ...any) ([]
 	if err != nil {
 		return nil, err
 	}
-	for _, load := range caseFileParts {
+	for _, load := range parts {
 		if err := load(ctx, db, in, args, files); err != nil {
 			return nil, err
 		}

@@ -126,3 +126,42 @@ func CaseFile(c *store.SyntheticBatch) casework.CaseFile {
 	}
 	return cf
 }
+
+// MetricsRecords is every child's records as the indicator engine reads
+// them through the store (store.MetricsRecords), made from the generated
+// records without a database: for measuring and checking the engine at
+// sizes slow to write.
+func (a *Authority) MetricsRecords() store.MetricsRecords {
+	var out store.MetricsRecords
+	for _, c := range a.children {
+		cf := CaseFile(c)
+		for i, r := range cf.Referrals {
+			cf.Referrals[i].ReReferral = cf.IsReReferral(r.Date, r.ID)
+		}
+		out.Files = append(out.Files, cf)
+		allocs := map[int64][]store.MetricsAllocation{}
+		for _, al := range c.Allocations {
+			allocs[al.InvolvementID] = append(allocs[al.InvolvementID],
+				store.MetricsAllocation{ID: al.ID, TeamID: al.TeamID, WorkerID: al.WorkerID, Start: al.StartDate, End: al.EndDate})
+		}
+		for _, iv := range c.Involvements {
+			as := allocs[iv.ID]
+			slices.SortStableFunc(as, func(x, y store.MetricsAllocation) int {
+				return cmp.Or(x.Start.Compare(y.Start), cmp.Compare(x.ID, y.ID))
+			})
+			out.Involvements = append(out.Involvements, store.MetricsInvolvement{ID: iv.ID, ChildID: iv.ChildID,
+				Start: iv.StartDate, End: iv.EndDate, TeamID: iv.TeamID, Allocations: as})
+		}
+		for _, n := range c.Notes {
+			if casework.NoteIsProgress(n.Kind) {
+				out.Progress = append(out.Progress, store.ChildDay{ChildID: n.ChildID, Day: n.Date})
+			}
+		}
+		for _, r := range c.Relationships {
+			if r.Kind == "family" && r.RelatedChildID != nil {
+				out.FamilyLinks = append(out.FamilyLinks, [2]int64{r.ChildID, *r.RelatedChildID})
+			}
+		}
+	}
+	return out
+}

@@ -88,6 +88,7 @@ func navFor(r *http.Request) []navItem {
 		{"Placements", "/sufficiency", auth.PermViewSufficiency},
 		{"Care leavers", "/care-leavers", auth.PermViewChildren},
 		{"Adoption", "/permanence", auth.PermViewChildren},
+		{"Performance", "/performance", auth.PermViewPerformance},
 		{"Audits", "/audits", auth.PermAudit},
 		{"Find a child", "/children", auth.PermViewChildren},
 		{"Bank holidays", "/admin/holidays", auth.PermAdmin},

@@ -65,6 +65,7 @@ func (s *Server) allRoutes() []route {
 		s.careRoutes(),
 		s.missingCourtRoutes(),
 		s.leaverRoutes(),
+		s.performanceRoutes(),
 	}
 	var all []route
 	for _, g := range groups {

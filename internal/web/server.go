@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"sightline/internal/auth"
+	"sightline/internal/metrics/engine"
 	"sightline/internal/store"
 )
 
@@ -37,6 +38,7 @@ type Server struct {
 	pages   *pages
 	now     func() time.Time
 	metrics *metrics
+	engine  *engine.Engine // the indicators, kept in memory and brought up to date on each query
 	handler http.Handler
 	notices map[string]string // confirmation after each case action, by name
 }
@@ -61,7 +63,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("web: %w", err)
 	}
 	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Logger, pages: p, now: cfg.Now, metrics: newMetrics(),
-		notices: map[string]string{}}
+		engine: engine.New(cfg.Store), notices: map[string]string{}}
 	s.handler = s.middleware(s.mux())
 	return s, nil
 }

@@ -1,4 +1,4 @@
--- 0011 care leavers and permanence. care_started / care_ended record the
+-- 0009 care leavers and permanence. care_started / care_ended record the
 -- period of care as the worker knows it, until the children-in-care
 -- episodes exist (store LookedAfterDates is the one reader). Every row
 -- carries a version and is marked in error, never deleted.

@@ -1,0 +1,204 @@
+package metrics
+
+import (
+	"slices"
+	"strconv"
+
+	"sightline/internal/calendar"
+	"sightline/internal/casework"
+)
+
+// Data is the engine's in-memory, columnar copy of the authority's dated
+// records: per child a few fixed columns (date of birth, sex, ethnicity,
+// disability), and one table per kind of record holding day numbers and
+// codes. Indicator rules are pure functions over it.
+type Data struct {
+	childIx map[int64]int32 // child id → index
+	childID []int64
+	born    []Day
+	sex     []int32
+	// ethnicity is a code of ethnicities; disabled is any disability recorded.
+	ethnicity []int32
+	disabled  []bool
+	present   []bool // false for an index whose child has gone (none yet: nothing is deleted)
+
+	sexes, ethnicities, categories, rules dict[string]
+	teams, workers, involvements          dict[int64]
+
+	contacts, referrals, assessments, s47s, plans, visits, cinPlans table
+	invs, allocs, progress, family, tasks                           table
+
+	Org Org
+}
+
+// Org is what the engine knows of the authority beyond the children: its
+// staff, settings, calendar and child population.
+type Org struct {
+	Workers    []casework.Worker
+	Teams      []casework.Team
+	Register   casework.Register
+	Caseload   casework.CaseloadSettings
+	Calendar   *calendar.Calendar
+	Population int // children aged 0 to 17 living in the authority; 0: not recorded
+	// CPVisitWorkingDays is the local standard for visits to a child on a
+	// child protection plan (timescale setting).
+	CPVisitWorkingDays int
+}
+
+// NewData returns an empty data set for the authority described by org.
+func NewData(org Org) *Data {
+	if org.Calendar == nil {
+		org.Calendar = calendar.Default()
+	}
+	return &Data{
+		childIx:  map[int64]int32{},
+		contacts: newTable(3), referrals: newTable(5), assessments: newTable(4), s47s: newTable(2),
+		plans: newTable(4), visits: newTable(2), cinPlans: newTable(2),
+		invs: newTable(4), allocs: newTable(5), progress: newTable(1), family: newTable(1), tasks: newTable(4),
+		Org: org,
+	}
+}
+
+// Put replaces the records of every child in r.Files with r's: the
+// children's old rows are dropped and the new ones added, so putting a
+// child read again after a write brings the data up to date.
+func (d *Data) Put(r Records) {
+	gone := make([]bool, len(d.childID)+len(r.Files))
+	for _, cf := range r.Files {
+		if ci, ok := d.childIx[cf.Child.ID]; ok {
+			gone[ci] = true
+		}
+	}
+	for _, t := range d.tables() {
+		t.drop(gone)
+	}
+	for _, cf := range r.Files {
+		d.put(d.index(cf.Child.ID), cf)
+	}
+	for _, iv := range r.Involvements {
+		if ci, ok := d.childIx[iv.ChildID]; ok {
+			d.putInvolvement(ci, iv)
+		}
+	}
+	for _, p := range r.Progress {
+		if ci, ok := d.childIx[p.ChildID]; ok {
+			d.progress.add(ci, DayOf(p.Day))
+		}
+	}
+	for _, l := range r.FamilyLinks {
+		a, b := d.index(l[0]), d.index(l[1])
+		d.family.add(a, b)
+	}
+	for _, t := range r.Tasks {
+		if ci, ok := d.childIx[t.ChildID]; ok {
+			d.tasks.add(ci, d.rules.of(t.Rule), DayOf(t.Start), DayOf(t.Due), DayOfPtr(t.Done))
+		}
+	}
+}
+
+// index returns a child's index, giving a new child one.
+func (d *Data) index(id int64) int32 {
+	if ci, ok := d.childIx[id]; ok {
+		return ci
+	}
+	ci := int32(len(d.childID))
+	d.childIx[id] = ci
+	d.childID = append(d.childID, id)
+	d.born = append(d.born, Never)
+	d.sex = append(d.sex, -1)
+	d.ethnicity = append(d.ethnicity, -1)
+	d.disabled = append(d.disabled, false)
+	d.present = append(d.present, false)
+	return ci
+}
+
+func (d *Data) tables() []*table {
+	return []*table{&d.contacts, &d.referrals, &d.assessments, &d.s47s, &d.plans, &d.visits, &d.cinPlans,
+		&d.invs, &d.allocs, &d.progress, &d.family, &d.tasks}
+}
+
+// Children is the number of children held.
+func (d *Data) Children() int { return len(d.childID) }
+
+// ChildID is the id of the child at index ci.
+func (d *Data) ChildID(ci int32) int64 { return d.childID[ci] }
+
+// Bytes is roughly the memory the columns hold (not the maps).
+func (d *Data) Bytes() int {
+	n := len(d.childID)*8 + len(d.born)*4*3 + len(d.disabled)*2
+	for _, t := range d.tables() {
+		n += t.bytes()
+	}
+	return n
+}
+
+// Rows is the number of live rows of each kind of record.
+func (d *Data) Rows() map[string]int {
+	names := []string{"contacts", "referrals", "assessments", "s47_enquiries", "cp_plans", "visits", "cin_plans",
+		"involvements", "allocations", "progress", "family_links", "tasks"}
+	out := map[string]int{}
+	for i, t := range d.tables() {
+		out[names[i]] = t.len() - t.dead
+	}
+	return out
+}
+
+// First is the earliest contact or referral held: indicators are not
+// asked for before the records of children start. Never when there are
+// none.
+func (d *Data) First() Day {
+	first := Never
+	for _, t := range []*table{&d.contacts, &d.referrals} {
+		for i, c := range t.child {
+			if c >= 0 {
+				first = min(first, t.cols[0][i])
+			}
+		}
+	}
+	return first
+}
+
+// workerIndex maps each worker code to the worker's place in Org.Workers.
+func (d *Data) workerIndex() []int {
+	pos := make(map[int64]int, len(d.Org.Workers))
+	for i, w := range d.Org.Workers {
+		pos[w.ID] = i
+	}
+	out := make([]int, len(d.workers.keys))
+	for code, id := range d.workers.keys {
+		p, ok := pos[id]
+		if !ok {
+			p = -1
+		}
+		out[code] = p
+	}
+	return out
+}
+
+// teamName names a team code.
+func (d *Data) teamName(code int32) string {
+	if code < 0 {
+		return "No team"
+	}
+	id := d.teams.keys[code]
+	for _, t := range d.Org.Teams {
+		if t.ID == id {
+			return t.Name
+		}
+	}
+	return "Team " + itoa(id)
+}
+
+func (d *Data) workerName(code int32) string {
+	if code < 0 {
+		return "No worker"
+	}
+	id := d.workers.keys[code]
+	i := slices.IndexFunc(d.Org.Workers, func(w casework.Worker) bool { return w.ID == id })
+	if i < 0 {
+		return "Worker " + itoa(id)
+	}
+	return d.Org.Workers[i].Name
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
