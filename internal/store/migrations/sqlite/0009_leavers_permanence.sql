@@ -1,6 +1,7 @@
 -- 0009 care leavers and permanence. care_started / care_ended record the
--- period of care as the worker knows it, until the children-in-care
--- episodes exist (store LookedAfterDates is the one reader). Every row
+-- period of care as the worker knows it, for care that began before the
+-- authority kept care episodes here; a recorded care episode wins (store
+-- LookedAfterDates is the one reader). Every row
 -- carries a version and is marked in error, never deleted.
 
 CREATE TABLE care_leavers (
