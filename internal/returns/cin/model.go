@@ -69,7 +69,7 @@ type Identifiers struct {
 
 // Characteristics is ChildCharacteristics.
 type Characteristics struct {
-	Ethnicity    string   `xml:"Ethnicity"`
+	Ethnicity    string        `xml:"Ethnicity"`
 	Disabilities *Disabilities `xml:"Disabilities,omitempty"`
 }
 
