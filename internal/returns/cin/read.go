@@ -128,12 +128,12 @@ func (rd *reader) token() (xml.Token, error) {
 		if err != nil {
 			return nil, rd.fail(err)
 		}
-		switch tok.(type) {
+		switch t := tok.(type) {
 		case xml.StartElement, xml.EndElement:
 			return tok, nil
 		case xml.CharData:
-			if len(strings.TrimSpace(string(tok.(xml.CharData)))) > 0 {
-				return tok, nil
+			if len(strings.TrimSpace(string(t))) > 0 {
+				return t.Copy(), nil
 			}
 		}
 	}
