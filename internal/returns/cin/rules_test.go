@@ -81,19 +81,26 @@ var childCases = map[string]func(c *cin.Child){
 	"8790":  func(c *cin.Child) { c.Characteristics.Disabilities.Codes = []string{"NONE", "LD"} },
 	"8794":  func(c *cin.Child) { c.Characteristics.Disabilities.Codes = []string{"LD", "LD"} },
 
-	"8600":  func(c *cin.Child) { c.Details[0].CINreferralDate = "2026-04-01" },
-	"8606":  func(c *cin.Child) { c.Identifiers.PersonBirthDate = "2025-05-06"; second(c).CINreferralDate = "2024-07-01" },
-	"8866":  func(c *cin.Child) { c.Details[0].ReferralSource = "11" },
-	"8610":  func(c *cin.Child) { c.Details[0].PrimaryNeedCode = "" },
-	"8650":  func(c *cin.Child) { c.Details[0].PrimaryNeedCode = "N10" },
-	"8620":  func(c *cin.Child) { c.Details[0].CINclosureDate = "2026-04-01" },
-	"8630":  func(c *cin.Child) { c.Details[0].CINclosureDate = "2025-05-05" },
-	"8640":  func(c *cin.Child) { c.Details[0].ReasonForClosure = "RC10" },
-	"8805":  func(c *cin.Child) { c.Details[0].ReasonForClosure = "" },
-	"8810":  func(c *cin.Child) { open(c).ReasonForClosure = "RC7" },
-	"8568":  func(c *cin.Child) { c.Details[0].ReferralNFA = "no" },
-	"8815":  func(c *cin.Child) { open(c); second(c) },
-	"8816":  func(c *cin.Child) { open(c); second(c).CINclosureDate = "2026-03-30"; c.Details[1].ReasonForClosure = "RC7" },
+	"8600": func(c *cin.Child) { c.Details[0].CINreferralDate = "2026-04-01" },
+	"8606": func(c *cin.Child) {
+		c.Identifiers.PersonBirthDate = "2025-05-06"
+		second(c).CINreferralDate = "2024-07-01"
+	},
+	"8866": func(c *cin.Child) { c.Details[0].ReferralSource = "11" },
+	"8610": func(c *cin.Child) { c.Details[0].PrimaryNeedCode = "" },
+	"8650": func(c *cin.Child) { c.Details[0].PrimaryNeedCode = "N10" },
+	"8620": func(c *cin.Child) { c.Details[0].CINclosureDate = "2026-04-01" },
+	"8630": func(c *cin.Child) { c.Details[0].CINclosureDate = "2025-05-05" },
+	"8640": func(c *cin.Child) { c.Details[0].ReasonForClosure = "RC10" },
+	"8805": func(c *cin.Child) { c.Details[0].ReasonForClosure = "" },
+	"8810": func(c *cin.Child) { open(c).ReasonForClosure = "RC7" },
+	"8568": func(c *cin.Child) { c.Details[0].ReferralNFA = "no" },
+	"8815": func(c *cin.Child) { open(c); second(c) },
+	"8816": func(c *cin.Child) {
+		open(c)
+		second(c).CINclosureDate = "2026-03-30"
+		c.Details[1].ReasonForClosure = "RC7"
+	},
 	"8820":  func(c *cin.Child) { second(c).CINreferralDate = "2026-03-01" },
 	"8831":  func(c *cin.Child) { c.Details[0].ReferralNFA = "1" },
 	"2990":  func(c *cin.Child) { c.Details[0].ReasonForClosure = "RC8" },
