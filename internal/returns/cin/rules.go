@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"sightline/internal/calendar"
 )
 
 // Rule is one DfE validation rule: its code, whether it is an error (the
@@ -58,10 +60,14 @@ type Context struct {
 	Previous *Message
 }
 
-// NewContext is the context of year y.
+// NewContext is the context of year y, with working days from cal (nil:
+// England's bank holidays as released).
 func NewContext(y Year, cal interface {
 	AddWorkingDays(d time.Time, n int) time.Time
 }, previous *Message) *Context {
+	if cal == nil {
+		cal = calendar.Default()
+	}
 	return &Context{Year: y, start: dayNumber(y.Start()), end: dayNumber(y.End()), Calendar: cal, Previous: previous}
 }
 
@@ -230,4 +236,19 @@ func when(ok bool, field string) []string {
 		return []string{field}
 	}
 	return nil
+}
+
+// Records counts the records of a message the rules look at: children,
+// episodes, assessments, CIN plans, enquiries, CP plans and reviews.
+func Records(m *Message) int {
+	n := len(m.Children)
+	for i := range m.Children {
+		for _, d := range m.Children[i].Details {
+			n += 1 + len(d.Assessments) + len(d.CINPlanDates) + len(d.Section47) + len(d.ChildProtectionPlans)
+			for _, p := range d.ChildProtectionPlans {
+				n += len(p.ReviewDates())
+			}
+		}
+	}
+	return n
 }

@@ -256,7 +256,9 @@ func rule4001(_ *Context, c *Child) []string {
 	})
 }
 
-// rule4003: a CP review is held on a day a CIN plan is open.
+// rule4003: a CP review is held while a CIN plan is open: after its first
+// day (a review that ends the CP plan and starts a CIN plan the same day
+// is the usual step down, not a clash) and before its end.
 func rule4003(_ *Context, c *Child) []string {
 	var plans []span
 	for _, d := range c.Details {
@@ -272,7 +274,7 @@ func rule4003(_ *Context, c *Child) []string {
 			for _, r := range p.ReviewDates() {
 				rv, ok := day(r)
 				for _, s := range plans {
-					if ok && rv >= s.from && rv < s.to {
+					if ok && rv > s.from && rv < s.to {
 						out = append(out, "CPPreviewDate")
 						break
 					}
