@@ -16,9 +16,6 @@ import (
 	"sightline/internal/store"
 )
 
-// Version is sightline's release, written in the returns' headers.
-const Version = "0.1"
-
 // returnKind splits `SUBCOMMAND KIND [FILE] [flags]`: the kind of return,
 // the file when the subcommand takes one (before or after the flags), and
 // the flags.
@@ -210,7 +207,7 @@ func exportCIN(ctx context.Context, st *store.Store, year cin.Year, laCode strin
 	if err != nil {
 		return cin.Message{}, err
 	}
-	return cin.ExportStore(ctx, st, out, cin.Options{Year: year, LACode: laCode, Generated: at, Release: Version, Calendar: cal})
+	return cin.ExportStore(ctx, st, out, cin.Options{Year: year, LACode: laCode, Generated: at, Calendar: cal})
 }
 
 // writeFile writes what fill writes to path, or to stdout for "-"; a

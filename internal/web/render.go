@@ -84,6 +84,7 @@ func navFor(r *http.Request) []navItem {
 		{"Allocation", "/allocation", auth.PermViewTeams},
 		{"Workforce", "/workforce", auth.PermViewTeams},
 		{"Audits", "/audits", auth.PermAudit},
+		{"Returns", "/returns", auth.PermReturns},
 		{"Find a child", "/children", auth.PermViewChildren},
 		{"Bank holidays", "/admin/holidays", auth.PermAdmin},
 		{"Timescales", "/admin/settings", auth.PermAdmin},

@@ -62,6 +62,7 @@ func (s *Server) allRoutes() []route {
 		s.workforceRoutes(),
 		s.auditRoutes(),
 		s.allocationRoutes(),
+		s.returnsRoutes(),
 	}
 	var all []route
 	for _, g := range groups {

@@ -22,7 +22,7 @@ type Options struct {
 	// made-up code.
 	LACode    string
 	Generated time.Time // the Source DateTime; fixed by callers that compare files
-	Release   string    // sightline's version, the Source Release
+	Release   string    // the Source Release; "" for this package's Release
 	// Calendar gives working days, for the ICPC target date (15 working days
 	// after the strategy discussion that started the enquiry).
 	Calendar interface {
@@ -60,7 +60,13 @@ func Build(files []casework.CaseFile, opts Options) Message {
 	return m
 }
 
+// Release is the software release the header names by default.
+const Release = "sightline 0.1"
+
 func header(opts Options) *Header {
+	if opts.Release == "" {
+		opts.Release = Release
+	}
 	h := &Header{Collection: CollectionDetails{Collection: "CIN", Year: fmt.Sprint(int(opts.Year)),
 		ReferenceDate: date(opts.Year.End())}}
 	if opts.LACode != "" {

@@ -114,6 +114,9 @@ func (rd *reader) fail(err error) error {
 		return &ReadError{rd.line(), "the file ends before the census does (it is cut short)"}
 	}
 	var se *xml.SyntaxError
+	if errors.As(err, &se) && se.Msg == "unexpected EOF" {
+		return &ReadError{se.Line, "the file ends before the census does (it is cut short)"}
+	}
 	if errors.As(err, &se) {
 		return &ReadError{se.Line, "not well-formed XML: " + se.Msg}
 	}
@@ -142,6 +145,7 @@ func (rd *reader) token() (xml.Token, error) {
 // start reads up to the root element.
 func (rd *reader) start() (xml.StartElement, error) {
 	for {
+		before := rd.line()
 		tok, err := rd.d.Token()
 		if err != nil {
 			if errors.Is(err, io.EOF) {
@@ -154,7 +158,7 @@ func (rd *reader) start() (xml.StartElement, error) {
 			return t, nil
 		case xml.CharData:
 			if strings.TrimSpace(string(t)) != "" {
-				return xml.StartElement{}, &ReadError{rd.line(), "text before the first element: this is not an XML file"}
+				return xml.StartElement{}, &ReadError{before, "text before the first element: this is not an XML file"}
 			}
 		}
 	}
