@@ -30,11 +30,13 @@ type returnsPage struct {
 	Took       time.Duration
 	Workforce  wfCensus
 	ShownLimit int
+	OpenAll    bool // ?open=1: every rule's children shown, for printing
 }
 
 // ruleFailures is one rule's failures, the children that break it.
 type ruleFailures struct {
 	Code, Kind, Message string
+	Count               int           // failures of the rule
 	Failures            []cin.Failure // the first ShownLimit
 	More                int           // not shown; in the CSV
 }
@@ -88,7 +90,7 @@ func (s *Server) cinExport(r *http.Request, y cin.Year, w *bytes.Buffer) (cin.Me
 
 func (s *Server) returnsData(r *http.Request) (returnsPage, error) {
 	p := returnsPage{basePage: s.base(r, "Statutory returns"), Years: cin.Supported, ShownLimit: returnsShown,
-		CanOpen: allowed(r, auth.PermViewChildren)}
+		CanOpen: allowed(r, auth.PermViewChildren), OpenAll: r.URL.Query().Get("open") == "1"}
 	y, err := cinYear(r)
 	if err != nil {
 		return p, err
@@ -130,6 +132,7 @@ func byRule(fs []cin.Failure) []ruleFailures {
 			at[f.Code] = i
 			out = append(out, ruleFailures{Code: f.Code, Kind: f.Kind(), Message: f.Message})
 		}
+		out[i].Count++
 		if len(out[i].Failures) < returnsShown {
 			out[i].Failures = append(out[i].Failures, f)
 		} else {
