@@ -1,11 +1,10 @@
 package cin
 
 import (
-	"encoding/xml"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 )
 
 // Problem is something wrong in a file read: where (line, and the child's
@@ -52,45 +51,53 @@ const maxDepth = 12
 // schema (or of another year's format), an impossible date or an unknown
 // code, with its line. A file that is not a CIN census XML is a *ReadError.
 func Read(r io.Reader) (Message, []Problem, error) {
-	d := xml.NewDecoder(r)
-	rd := &reader{d: d}
+	rd := &reader{s: newScanner(r)}
 	root, err := rd.start()
 	if err != nil {
 		return Message{}, nil, err
 	}
-	if root.Name.Local != "Message" {
-		return Message{}, nil, &ReadError{rd.line(), fmt.Sprintf("the file's root element is <%s>, not <Message>: it is not a CIN census", root.Name.Local)}
+	if root.name != "Message" {
+		return Message{}, nil, &ReadError{root.line, fmt.Sprintf("the file's root element is <%s>, not <Message>: it is not a CIN census", root.name)}
 	}
 	var m Message
+	if root.selfClose {
+		rd.add(root.line, "", "Children", "missing: a census has a <Children> element holding each <Child>")
+		return m, rd.problems, rd.end()
+	}
 	sawChildren := false
 	for {
 		tok, err := rd.token()
 		if err != nil {
 			return m, rd.problems, err
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if !sawChildren {
-				rd.add(rd.line(), "", "Children", "missing: a census has a <Children> element holding each <Child>")
+		switch tok.kind {
+		case tokEnd:
+			if tok.name != "Message" {
+				return m, rd.problems, mismatched(tok, root)
 			}
-			return m, rd.problems, nil
-		case xml.StartElement:
-			switch t.Name.Local {
+			if !sawChildren {
+				rd.add(tok.line, "", "Children", "missing: a census has a <Children> element holding each <Child>")
+			}
+			return m, rd.problems, rd.end()
+		case tokText:
+			rd.add(tok.line, "", "Message", "text outside any element of the census")
+		case tokStart:
+			switch tok.name {
 			case "Header":
-				n, err := rd.tree(t, 1)
+				n, err := rd.tree(tok, 1)
 				if err != nil {
 					return m, rd.problems, err
 				}
 				m.Header = rd.header(n)
 			case "Children":
 				sawChildren = true
-				if err := rd.children(&m); err != nil {
+				if err := rd.children(&m, tok); err != nil {
 					return m, rd.problems, err
 				}
 			default:
-				rd.add(rd.line(), "", t.Name.Local, "not an element of a CIN census message (expected Header or Children)")
-				if err := d.Skip(); err != nil {
-					return m, rd.problems, rd.fail(err)
+				rd.add(tok.line, "", tok.name, "not an element of a CIN census message (expected Header or Children)")
+				if _, err := rd.tree(tok, 1); err != nil {
+					return m, rd.problems, err
 				}
 			}
 		}
@@ -98,95 +105,97 @@ func Read(r io.Reader) (Message, []Problem, error) {
 }
 
 type reader struct {
-	d        *xml.Decoder
+	s        *scanner
 	problems []Problem
 }
-
-func (rd *reader) line() int { l, _ := rd.d.InputPos(); return l }
 
 func (rd *reader) add(line int, child, field, msg string) {
 	rd.problems = append(rd.problems, Problem{Line: line, Child: child, Field: field, Message: msg})
 }
 
-// fail turns a decoder error into a ReadError at the current line.
-func (rd *reader) fail(err error) error {
-	if errors.Is(err, io.EOF) {
-		return &ReadError{rd.line(), "the file ends before the census does (it is cut short)"}
-	}
-	var se *xml.SyntaxError
-	if errors.As(err, &se) && se.Msg == "unexpected EOF" {
-		return &ReadError{se.Line, "the file ends before the census does (it is cut short)"}
-	}
-	if errors.As(err, &se) {
-		return &ReadError{se.Line, "not well-formed XML: " + se.Msg}
-	}
-	return &ReadError{rd.line(), err.Error()}
+func mismatched(end token, start token) error {
+	return &ReadError{end.line, fmt.Sprintf("not well-formed XML: </%s> closes <%s> of line %d", end.name, start.name, start.line)}
 }
 
-// token is the next token that matters (no comments, no processing
-// instructions, no whitespace between elements).
-func (rd *reader) token() (xml.Token, error) {
+// token is the next token that matters: no white space between elements.
+func (rd *reader) token() (token, error) {
 	for {
-		tok, err := rd.d.Token()
-		if err != nil {
-			return nil, rd.fail(err)
+		tok, err := rd.s.next()
+		if errors.Is(err, errEOF) {
+			return tok, rd.s.cutShort()
 		}
-		switch t := tok.(type) {
-		case xml.StartElement, xml.EndElement:
-			return tok, nil
-		case xml.CharData:
-			if len(strings.TrimSpace(string(t))) > 0 {
-				return t.Copy(), nil
-			}
+		if err != nil || tok.kind != tokText || len(bytes.TrimSpace(tok.text)) > 0 {
+			return tok, err
 		}
 	}
 }
 
 // start reads up to the root element.
-func (rd *reader) start() (xml.StartElement, error) {
+func (rd *reader) start() (token, error) {
 	for {
-		before := rd.line()
-		tok, err := rd.d.Token()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return xml.StartElement{}, &ReadError{rd.line(), "the file is empty: no <Message> element"}
-			}
-			return xml.StartElement{}, rd.fail(err)
+		tok, err := rd.s.next()
+		switch {
+		case errors.Is(err, errEOF):
+			return tok, &ReadError{rd.s.line, "the file is empty: no <Message> element"}
+		case err != nil:
+			return tok, err
+		case tok.kind == tokStart:
+			return tok, nil
+		case tok.kind == tokEnd:
+			return tok, &ReadError{tok.line, fmt.Sprintf("not well-formed XML: </%s> closes nothing", tok.name)}
+		case len(bytes.TrimSpace(tok.text)) > 0:
+			return tok, &ReadError{tok.line, "text before the first element: this is not an XML file"}
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			return t, nil
-		case xml.CharData:
-			if strings.TrimSpace(string(t)) != "" {
-				return xml.StartElement{}, &ReadError{before, "text before the first element: this is not an XML file"}
-			}
+	}
+}
+
+// end checks nothing but white space follows the root element.
+func (rd *reader) end() error {
+	for {
+		tok, err := rd.s.next()
+		switch {
+		case errors.Is(err, errEOF):
+			return nil
+		case err != nil:
+			return err
+		case tok.kind != tokText || len(bytes.TrimSpace(tok.text)) > 0:
+			return &ReadError{tok.line, "more after </Message>: a file holds one census"}
 		}
 	}
 }
 
 // tree reads the element begun by start into a node.
-func (rd *reader) tree(start xml.StartElement, depth int) (*node, error) {
-	n := &node{name: start.Name.Local, line: rd.line()}
+func (rd *reader) tree(start token, depth int) (*node, error) {
+	n := &node{name: start.name, line: start.line}
 	if depth > maxDepth {
 		return nil, &ReadError{n.line, fmt.Sprintf("<%s> is nested %d deep: no CIN census element is", n.name, depth)}
 	}
-	var text strings.Builder
+	if start.selfClose {
+		return n, nil
+	}
+	var text []byte
 	for {
-		tok, err := rd.d.Token()
-		if err != nil {
-			return nil, rd.fail(err)
+		tok, err := rd.s.next()
+		if errors.Is(err, errEOF) {
+			return nil, rd.s.cutShort()
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			k, err := rd.tree(t, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		switch tok.kind {
+		case tokStart:
+			k, err := rd.tree(tok, depth+1)
 			if err != nil {
 				return nil, err
 			}
 			n.kids = append(n.kids, k)
-		case xml.CharData:
-			text.Write(t)
-		case xml.EndElement:
-			n.text = strings.TrimSpace(text.String())
+		case tokText:
+			text = append(text, tok.text...)
+		case tokEnd:
+			if tok.name != n.name {
+				return nil, mismatched(tok, start)
+			}
+			n.text = string(bytes.TrimSpace(text))
 			return n, nil
 		}
 	}
@@ -194,19 +203,25 @@ func (rd *reader) tree(start xml.StartElement, depth int) (*node, error) {
 
 // children reads each Child in turn, so memory holds one child's tree at a
 // time however big the file.
-func (rd *reader) children(m *Message) error {
+func (rd *reader) children(m *Message, start token) error {
+	if start.selfClose {
+		return nil
+	}
 	for {
 		tok, err := rd.token()
 		if err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
+		switch tok.kind {
+		case tokEnd:
+			if tok.name != "Children" {
+				return mismatched(tok, start)
+			}
 			return nil
-		case xml.CharData:
-			rd.add(rd.line(), "", "Children", "text outside any <Child>")
-		case xml.StartElement:
-			n, err := rd.tree(t, 2)
+		case tokText:
+			rd.add(tok.line, "", "Children", "text outside any <Child>")
+		case tokStart:
+			n, err := rd.tree(tok, 2)
 			if err != nil {
 				return err
 			}
