@@ -190,7 +190,9 @@ func (rd *reader) tree(start token, depth int) (*node, error) {
 			}
 			n.kids = append(n.kids, k)
 		case tokText:
-			text = append(text, tok.text...)
+			if len(n.kids) == 0 { // an element with elements in it has no value of its own
+				text = append(text, tok.text...)
+			}
 		case tokEnd:
 			if tok.name != n.name {
 				return nil, mismatched(tok, start)

@@ -21,11 +21,11 @@ type scope struct {
 	rd    *reader
 	child string // LAchildID, for problems
 	n     *node
-	used  map[*node]bool
+	used  []bool // by the index of n.kids
 }
 
 func (rd *reader) scope(n *node, child string) *scope {
-	return &scope{rd: rd, child: child, n: n, used: map[*node]bool{}}
+	return &scope{rd: rd, child: child, n: n, used: make([]bool, len(n.kids))}
 }
 
 type check func(string) string // "" when the value is good, else why not
@@ -34,11 +34,11 @@ type check func(string) string // "" when the value is good, else why not
 // absent (a problem if required).
 func (s *scope) value(name string, required bool, ok check) string {
 	var found *node
-	for _, k := range s.n.kids {
+	for i, k := range s.n.kids {
 		if k.name != name {
 			continue
 		}
-		s.used[k] = true
+		s.used[i] = true
 		if found != nil {
 			s.rd.add(k.line, s.child, name, "appears more than once in <"+s.n.name+">: give it once")
 			continue
@@ -67,9 +67,9 @@ func (s *scope) value(name string, required bool, ok check) string {
 // all is every child element called name, in file order.
 func (s *scope) all(name string) []*node {
 	var out []*node
-	for _, k := range s.n.kids {
+	for i, k := range s.n.kids {
 		if k.name == name {
-			s.used[k] = true
+			s.used[i] = true
 			out = append(out, k)
 		}
 	}
@@ -78,8 +78,8 @@ func (s *scope) all(name string) []*node {
 
 // done reports the children no one asked for.
 func (s *scope) done() {
-	for _, k := range s.n.kids {
-		if s.used[k] {
+	for i, k := range s.n.kids {
+		if s.used[i] {
 			continue
 		}
 		if why, ok := otherYears[k.name]; ok {

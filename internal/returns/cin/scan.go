@@ -188,8 +188,29 @@ func (s *scanner) skipPast(end string) error {
 	}
 }
 
-// name reads an element name; last is the byte that ended it.
+// name reads an element name; last is the byte that ended it. The usual
+// short name is found in the buffer without copying; a name the buffer
+// cuts goes byte by byte.
 func (s *scanner) name() (string, byte, error) {
+	if buf, _ := s.r.Peek(256); len(buf) > 0 {
+		if i := bytes.IndexAny(buf, "> /\t\r\n<&\"'="); i > 0 && buf[i] != '<' && buf[i] != '&' && buf[i] != '"' &&
+			buf[i] != '\'' && buf[i] != '=' {
+			last := buf[i]
+			name, ok := names[string(buf[:i])]
+			if !ok {
+				name = string(buf[:i])
+			}
+			if last == '\n' {
+				s.line++
+			}
+			s.r.Discard(i + 1)
+			return name, last, nil
+		}
+	}
+	return s.slowName()
+}
+
+func (s *scanner) slowName() (string, byte, error) {
 	var b [64]byte
 	n := b[:0]
 	for {
