@@ -101,4 +101,3 @@ func repeat(m cin.Message, n int) cin.Message {
 	}
 	return out
 }
-
