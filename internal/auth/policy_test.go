@@ -24,7 +24,7 @@ func TestThePolicy(t *testing.T) {
 		{auth.PermAuthorise, [7]bool{n, Y, Y, n, n, n, n}},
 		{auth.PermViewTeams, [7]bool{n, Y, Y, n, n, n, Y}},
 		{auth.PermViewPerformance, [7]bool{n, Y, Y, Y, n, n, Y}},
-		{auth.PermReturns, [7]bool{n, n, Y, Y, n, n, n}},
+		{auth.PermReturns, [7]bool{n, n, Y, Y, n, Y, n}},
 		{auth.PermAudit, [7]bool{n, Y, Y, n, n, n, Y}},
 		{auth.PermAdmin, [7]bool{n, n, n, n, n, Y, n}},
 		{auth.PermPartnerPortal, [7]bool{n, n, n, n, Y, n, n}},

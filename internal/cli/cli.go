@@ -46,6 +46,9 @@ func commands() []command {
 		{"demo", "create a demo authority in a local SQLite file and serve it", runDemo},
 		{"generate", "write a synthetic authority: --scenario, --size small|la, --seed, --as-at", runGenerate},
 		{"indicators", "print every indicator as at --as-at (--format table|csv|json)", runIndicators},
+		{"export", "write a return: export cin|workforce --db DB --year YEAR --out PATH", runExport},
+		{"validate", "check a return with the DfE's rules: validate cin FILE", runValidate},
+		{"import", "read another system's return in: import cin FILE --db DB [--partial]", runImport},
 		{"help", "show this help", nil},
 	}
 }
@@ -105,6 +108,8 @@ func report(stderr io.Writer, err error) int {
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp):
 		return exitOK
+	case errors.As(err, new(silentFailure)):
+		return exitFailure
 	case errors.As(err, &u):
 		fmt.Fprintf(stderr, "sightline: %s\n", u.msg)
 		return exitUsage

@@ -166,6 +166,24 @@ func (sw *SyntheticWriter) Write(ctx context.Context, actor Actor, b *SyntheticB
 			return BatchSummary{}, fmt.Errorf("store: write synthetic batch %d: child %s: %w", b.Seq, c.LAChildID, ErrNotSynthetic)
 		}
 	}
+	return sw.write(ctx, actor, b, "synth_batch", "generate", "synthetic records made by the generator")
+}
+
+// WriteImported writes a batch of records read from another system's
+// return (a CIN census being migrated in) the way Write writes a generated
+// one: in one transaction, with one history event (entity "import_batch")
+// whose reason names the file. Its children are real, not synthetic.
+func (sw *SyntheticWriter) WriteImported(ctx context.Context, actor Actor, b *SyntheticBatch, source string) (BatchSummary, error) {
+	for _, c := range b.Children {
+		if c.Synthetic {
+			return BatchSummary{}, fmt.Errorf("store: write imported batch %d: child %s is marked synthetic", b.Seq, c.LAChildID)
+		}
+	}
+	return sw.write(ctx, actor, b, "import_batch", "import", "imported from "+source)
+}
+
+// write inserts the batch and records one history event for it.
+func (sw *SyntheticWriter) write(ctx context.Context, actor Actor, b *SyntheticBatch, entity, action, reason string) (BatchSummary, error) {
 	var sum BatchSummary
 	write := sw.s.write
 	if sw.s.d.name() == "postgres" {
@@ -182,10 +200,10 @@ func (sw *SyntheticWriter) Write(ctx context.Context, actor Actor, b *SyntheticB
 			return err
 		}
 		sum = BatchSummary{Batch: b.Seq, Tables: w.counts, Rows: w.rows, SHA256: hex.EncodeToString(w.h.h.Sum(nil))}
-		return tx.record("synth_batch", b.Seq, "generate", nil, sum, "synthetic records made by the generator")
+		return tx.record(entity, b.Seq, action, nil, sum, reason)
 	})
 	if err != nil {
-		return sum, fmt.Errorf("store: write synthetic batch %d: %w", b.Seq, err)
+		return sum, fmt.Errorf("store: write %s %d: %w", entity, b.Seq, err)
 	}
 	return sum, nil
 }

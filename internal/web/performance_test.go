@@ -70,4 +70,3 @@ func TestThePerformancePageRatesEachFigureAndListsTheChildrenBehindIt(t *testing
 		}
 	})
 }
-

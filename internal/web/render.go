@@ -90,6 +90,7 @@ func navFor(r *http.Request) []navItem {
 		{"Adoption", "/permanence", auth.PermViewChildren},
 		{"Performance", "/performance", auth.PermViewPerformance},
 		{"Audits", "/audits", auth.PermAudit},
+		{"Returns", "/returns", auth.PermReturns},
 		{"Find a child", "/children", auth.PermViewChildren},
 		{"Bank holidays", "/admin/holidays", auth.PermAdmin},
 		{"Timescales", "/admin/settings", auth.PermAdmin},

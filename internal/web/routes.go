@@ -66,6 +66,7 @@ func (s *Server) allRoutes() []route {
 		s.missingCourtRoutes(),
 		s.leaverRoutes(),
 		s.performanceRoutes(),
+		s.returnsRoutes(),
 	}
 	var all []route
 	for _, g := range groups {

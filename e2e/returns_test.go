@@ -1,0 +1,67 @@
+package e2e
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"sightline/internal/auth"
+	"sightline/internal/store"
+	"sightline/internal/synth"
+)
+
+// generate writes a small synthetic authority whose history runs to 30
+// June 2026 into the app's database.
+func (a *app) generate() {
+	a.t.Helper()
+	ctx := context.Background()
+	sc, _ := synth.LookupScenario("steady")
+	sz, _ := synth.LookupSize("small")
+	ids, err := a.st.NextIDs(ctx)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	au, err := synth.Generate(synth.Config{Scenario: sc, Size: sz, Seed: 3, AsAt: date(2026, 6, 30), IDs: ids})
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	w := a.st.SyntheticWriter()
+	defer w.Close()
+	for b := range au.Batches(25000) {
+		if _, err := w.Write(ctx, store.System, b); err != nil {
+			a.t.Fatal(err)
+		}
+	}
+}
+
+// An analyst checks the CIN census before downloading it: the page lists
+// the failures by rule, and a child's LA child ID opens the record to fix.
+func TestAnAnalystChecksTheCINCensusAndOpensAChildToFix(t *testing.T) {
+	a := startApp(t, "sqlite")
+	a.generate()
+	a.user("priya", "Priya Shah", auth.PerformanceAnalyst, nil)
+	b := newBrowser(t, a.url)
+	b.open("/sign-in")
+	b.signIn("priya")
+	b.open("/returns")
+	b.do("see the census check", chromedp.WaitVisible(chromedp.ID("cin-summary")))
+	mustContain(t, "summary", b.text("cin-summary"), "2025 to 2026 census holds", "children", "errors")
+	mustContain(t, "rules", b.text("cin-rules"), "2990", "error")
+	b.screenshot("returns")
+	b.do("show the children of the first rule", chromedp.Click(chromedp.CSS("details[id^='rule-'] summary")))
+	first := "details[id^='rule-'] a.govuk-link"
+	if b.count(first) == 0 {
+		t.Fatal("no failure links to a child's record")
+	}
+	child := b.textOf(first)
+	b.screenshot("rule-open")
+	b.do("open the first child named", follow(chromedp.Click(chromedp.CSS(first))))
+	if !strings.HasPrefix(b.path(), "/children/") {
+		t.Fatalf("the link led to %s, want a child's record", b.path())
+	}
+	laID, _, _ := strings.Cut(child, ":")
+	mustContain(t, "record", b.textOf("main"), strings.TrimSpace(laID))
+	b.screenshot("record")
+}

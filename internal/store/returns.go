@@ -1,0 +1,65 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"sightline/internal/casework"
+)
+
+// CINCaseFiles loads the case file of every child with a referral episode
+// open at some time from from to to (both included): referred on or before
+// to and not closed before from. These are the children of a CIN census
+// year; records entered in error are left out. The census needs the whole
+// episode, so each case file is whole; the caller picks the year's part.
+func (s *Store) CINCaseFiles(ctx context.Context, from, to time.Time) ([]casework.CaseFile, error) {
+	sel := `SELECT child_id FROM referrals WHERE error_reason = '' AND referral_date <= ?
+		AND (closure_date IS NULL OR closure_date >= ?)`
+	files, err := loadCaseFiles(ctx, s, sel, day(to), day(from))
+	if err != nil {
+		return nil, fmt.Errorf("store: CIN census case files %s to %s: %w", day(from), day(to), err)
+	}
+	return files, nil
+}
+
+// ChildKey is a child's identifiers, for matching records read from
+// another system's return to the children already held.
+type ChildKey struct {
+	ID        int64
+	LAChildID string
+	UPN       string
+	Referrals []time.Time // referral dates not entered in error
+}
+
+// ChildKeys returns every child's identifiers and referral dates.
+func (s *Store) ChildKeys(ctx context.Context) ([]ChildKey, error) {
+	var keys []ChildKey
+	at := map[int64]int{}
+	err := eachRow(ctx, s, func(r rowScanner) (ChildKey, error) {
+		var k ChildKey
+		return k, r.Scan(&k.ID, &k.LAChildID, &k.UPN)
+	}, func(k ChildKey) {
+		at[k.ID] = len(keys)
+		keys = append(keys, k)
+	}, `SELECT id, la_child_id, upn FROM children ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: child identifiers: %w", err)
+	}
+	type ref struct {
+		child int64
+		date  dateCol
+	}
+	err = eachRow(ctx, s, func(r rowScanner) (ref, error) {
+		var x ref
+		return x, r.Scan(&x.child, &x.date)
+	}, func(x ref) {
+		if i, ok := at[x.child]; ok {
+			keys[i].Referrals = append(keys[i].Referrals, x.date.t)
+		}
+	}, `SELECT child_id, referral_date FROM referrals WHERE error_reason = '' ORDER BY child_id, referral_date`)
+	if err != nil {
+		return nil, fmt.Errorf("store: referral dates: %w", err)
+	}
+	return keys, nil
+}
