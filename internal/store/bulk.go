@@ -27,7 +27,8 @@ import (
 type SyntheticBatch struct {
 	Seq           int64 // the batch's number, the history event's entity id
 	Teams         []casework.Team
-	Workers       []casework.Worker // written as synthetic staff
+	Posts         []casework.Post        // the establishment: funded posts with their budgeted pay
+	Workers       []casework.StaffRecord // written as synthetic staff, with their register entries
 	Users         []SyntheticUser
 	Children      []casework.Child // each must be Synthetic
 	Addresses     []casework.Address
@@ -91,7 +92,7 @@ var ErrNotSynthetic = errors.New("a synthetic batch may hold only synthetic chil
 // NextIDs is the first free id of each table a batch writes, read before
 // generating so that generated ids follow any rows already there.
 type NextIDs struct {
-	Team, Worker, User, Child, Address, Relationship, Involvement, Allocation int64
+	Team, Post, Worker, User, Child, Address, Relationship, Involvement, Allocation int64
 	Contact, Referral, Assessment, Strategy, S47, Plan, Conference, CoreGroup int64
 	Visit, CINPlan, CINReview, Note                                           int64
 }
@@ -104,7 +105,7 @@ func (s *Store) NextIDs(ctx context.Context) (NextIDs, error) {
 	for _, f := range []struct {
 		table string
 		into  *int64
-	}{{"teams", &n.Team}, {"workers", &n.Worker}, {"users", &n.User}, {"children", &n.Child},
+	}{{"teams", &n.Team}, {"posts", &n.Post}, {"workers", &n.Worker}, {"users", &n.User}, {"children", &n.Child},
 		{"addresses", &n.Address}, {"relationships", &n.Relationship}, {"involvements", &n.Involvement},
 		{"allocations", &n.Allocation}, {"contacts", &n.Contact}, {"referrals", &n.Referral},
 		{"assessments", &n.Assessment}, {"strategy_discussions", &n.Strategy}, {"s47_enquiries", &n.S47},

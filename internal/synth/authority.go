@@ -49,7 +49,8 @@ func (w *world) authority() *Authority {
 // the order they were met. Batches are numbered from 1.
 func (a *Authority) Batches(rows int) iter.Seq[*store.SyntheticBatch] {
 	return func(yield func(*store.SyntheticBatch) bool) {
-		b := &store.SyntheticBatch{Seq: 1, Teams: a.org.teams, Workers: a.org.workers, Users: a.org.users}
+		b := a.Staff()
+		b.Seq = 1
 		if !yield(b) {
 			return
 		}
@@ -90,7 +91,7 @@ func appendBatch(b, c *store.SyntheticBatch) {
 
 // BatchRows counts the rows of a batch.
 func BatchRows(b *store.SyntheticBatch) int {
-	return len(b.Teams) + len(b.Workers) + len(b.Users) + len(b.Children) + len(b.Addresses) +
+	return len(b.Teams) + len(b.Posts) + len(b.Workers) + len(b.Users) + len(b.Children) + len(b.Addresses) +
 		len(b.Relationships) + len(b.Involvements) + len(b.Allocations) + len(b.Contacts) + len(b.Referrals) +
 		len(b.Assessments) + len(b.Strategies) + len(b.S47s) + len(b.Plans) + len(b.Conferences) +
 		len(b.CoreGroups) + len(b.Visits) + len(b.CINPlans) + len(b.CINReviews) + len(b.Notes)
@@ -100,9 +101,22 @@ func BatchRows(b *store.SyntheticBatch) int {
 // child (for tests and reports).
 func (a *Authority) Children() []*store.SyntheticBatch { return a.children }
 
-// Staff returns the teams, workers and users.
+// Staff returns the teams, the posts, the workers with their register
+// entries, and their users.
 func (a *Authority) Staff() *store.SyntheticBatch {
-	return &store.SyntheticBatch{Teams: a.org.teams, Workers: a.org.workers, Users: a.org.users}
+	return &store.SyntheticBatch{Teams: a.org.teams, Posts: a.org.postRecords(), Workers: a.org.workers,
+		Users: a.org.users}
+}
+
+// postRecords lists the establishment, team by team.
+func (o *org) postRecords() []casework.Post {
+	var out []casework.Post
+	for _, ps := range o.posts {
+		for _, p := range ps {
+			out = append(out, p.rec)
+		}
+	}
+	return out
 }
 
 // CaseFile builds a child's case file from their records as at the as-at

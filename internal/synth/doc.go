@@ -37,8 +37,13 @@
 //     area.
 //  4. The staff (workforce.go) are sized from the open cases and the
 //     period's caseload, with managers and support staff up to the
-//     period's headcount, each post held by a chain of workers back to the
-//     start of history (agency share and turnover from the periods).
+//     period's headcount. Each post is held by a chain of workers played
+//     month by month (workforce_flow.go): permanent staff leave at the
+//     period's turnover, agency assignments end, and vacated posts are
+//     refilled to keep the period's agency share. The register's items
+//     (workforce_pay.go): each post's budgeted salary and on-costs, each
+//     worker's contract, salary or agency day rate, census role, where
+//     they came from and why they left.
 //  5. Allocation (allocate.go) gives each stretch of an episode to a worker
 //     of a team of its kind; shaping leaves the period's number of cases
 //     unallocated and buries one worker in assessments.
@@ -68,9 +73,8 @@
 //   - missing episodes and return interviews, court proceedings: further
 //     steps of an episode, planned in the same way and cut at the as-at
 //     date;
-//   - the workforce register (posts, pay, absences, agency day rates):
-//     workforce.go makes posts and chains of holders with employment type,
-//     FTE and start and end dates, which the register can take over.
+//   - absences in the workforce register (sickness, maternity): a step
+//     after staffHistory, per worker.
 //
 // Each adds its records to store.SyntheticBatch and a table to the writer.
 package synth
