@@ -93,8 +93,8 @@ var ErrNotSynthetic = errors.New("a synthetic batch may hold only synthetic chil
 // generating so that generated ids follow any rows already there.
 type NextIDs struct {
 	Team, Post, Worker, User, Child, Address, Relationship, Involvement, Allocation int64
-	Contact, Referral, Assessment, Strategy, S47, Plan, Conference, CoreGroup int64
-	Visit, CINPlan, CINReview, Note                                           int64
+	Contact, Referral, Assessment, Strategy, S47, Plan, Conference, CoreGroup       int64
+	Visit, CINPlan, CINReview, Note                                                 int64
 }
 
 // NextIDs reads max(id)+1 of every table a SyntheticBatch writes. It is
