@@ -94,7 +94,7 @@ func (w *world) addTeams(tp teamPlan) {
 		if tp.teams > 1 {
 			name = fmt.Sprintf("%s %d", tp.name, i+1)
 		}
-		t := casework.Team{ID: next(&w.ids.Team), Name: name, Kind: tp.kind, Version: 1}
+		t := casework.Team{ID: next(&w.ids.Team), Name: w.areaName(name), Kind: tp.kind, Version: 1}
 		o.byKind[tp.kind] = append(o.byKind[tp.kind], len(o.teams))
 		o.teams = append(o.teams, t)
 		n := tp.holders / tp.teams
