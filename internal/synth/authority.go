@@ -120,7 +120,8 @@ func (a *Authority) Staff() *store.SyntheticBatch {
 		Users: a.org.users}
 }
 
-// postRecords lists the establishment, team by team.
+// postRecords lists the establishment, team by team, then the posts not
+// yet filled.
 func (o *org) postRecords() []casework.Post {
 	var out []casework.Post
 	for _, ps := range o.posts {
@@ -128,7 +129,7 @@ func (o *org) postRecords() []casework.Post {
 			out = append(out, p.rec)
 		}
 	}
-	return out
+	return append(out, o.unfilled...)
 }
 
 // CaseFile builds a child's case file from their records as at the as-at

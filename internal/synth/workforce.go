@@ -21,6 +21,8 @@ type org struct {
 	byKind  map[string][]int // team indexes by kind
 	posts   [][]*post        // by team
 	workers []casework.StaffRecord
+	// unfilled are funded posts no one holds at the as-at date.
+	unfilled []casework.Post
 	users   []store.SyntheticUser
 	userOf  map[int64]int64 // worker id to user id
 }
@@ -145,6 +147,7 @@ func (w *world) fillPosts(r rng, p Period) {
 			o.workers = append(o.workers, w.newWorker(r, team[k], index[k], ps, st))
 		}
 	}
+	w.unfilledPosts(r)
 	w.assignWorkerIDs()
 }
 

@@ -114,3 +114,31 @@ func (w *world) postRecord(team int, title string, funded time.Time) casework.Po
 		Title: title, OrgRole: pay.orgRole, FTE: 1, FundedFrom: funded, SalaryPence: payOn(pay.salary, w.asAt),
 		OnCostPct: onCostPct, Version: 1}
 }
+
+// unfilledShare is the share of case-holding posts funded and not yet
+// filled at the as-at date, being recruited to: an assumption (vacancies
+// covered by agency workers are counted from the posts they hold).
+const unfilledShare = 0.03
+
+// unfilledPosts adds the funded posts no one holds yet: social worker
+// posts in the teams that hold cases, funded in the year before the as-at
+// date. They are in the establishment only; no case can be held in them.
+func (w *world) unfilledPosts(r rng) {
+	o := w.org
+	var teams []int
+	holders := 0
+	for t, ps := range o.posts {
+		if k := o.teams[t].Kind; k == "assessment" || k == "child_protection" {
+			teams = append(teams, t)
+			for _, p := range ps {
+				if p.caseHolding {
+					holders++
+				}
+			}
+		}
+	}
+	for i := 0; i < int(math.Round(unfilledShare*float64(holders))) && len(teams) > 0; i++ {
+		t := teams[i%len(teams)]
+		o.unfilled = append(o.unfilled, w.postRecord(t, "Social worker", days(w.asAt, -r.between(30, 330))))
+	}
+}

@@ -56,6 +56,7 @@ func workforceWants(scenario string, h workforceHeadline, scale float64) []expec
 	n := func(x float64) float64 { return x * scale }
 	common := []expect{
 		{"LA-employed staff in post with a salary", float64(h.withPay), float64(h.workersInPost), 0},
+		{"vacant FTE beyond the agency cover, more than none", min(h.now.VacancyFTE-h.now.AgencyCoverFTE, 1), 1, 0},
 		{"agency workers with no permanent pay to compare", float64(h.uncosted), 0, 0},
 	}
 	switch scenario {
