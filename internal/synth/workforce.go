@@ -23,8 +23,8 @@ type org struct {
 	workers []casework.StaffRecord
 	// unfilled are funded posts no one holds at the as-at date.
 	unfilled []casework.Post
-	users   []store.SyntheticUser
-	userOf  map[int64]int64 // worker id to user id
+	users    []store.SyntheticUser
+	userOf   map[int64]int64 // worker id to user id
 }
 
 // post is a job in a team, held by one worker after another.
