@@ -93,7 +93,7 @@ func fillDemo(ctx context.Context, st *store.Store, w, progress io.Writer, path 
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "generating the demo authority (%s, size %s, %s to %s); the first run takes a minute or so\n",
+	fmt.Fprintf(w, "generating the demo authority (%s, size %s, %s to %s); this takes a minute or more, once\n",
 		o.scenario.Name, size.Name, calendar.FormatDate(o.start), calendar.FormatDate(o.asAt))
 	if err := generateInto(ctx, st, progress, progress, o); err != nil {
 		return err

@@ -53,6 +53,16 @@
 // families for store.SyntheticWriter to write, one transaction and one
 // history event each.
 //
+// # National
+//
+// A whole authority is planned in memory (staffing, allocation and the
+// shaping steps read every family at once), which is right for small and
+// la but not for England. The national size is made in areas of about
+// 60,000 children (areas.go, Stream): each area is an authority of its own,
+// with its teams named for it, its own random streams and ids that follow
+// on from the area before; it is handed over, written and dropped before
+// the next is made, so memory holds one area however many there are.
+//
 // # Scenarios and sizes
 //
 // A Scenario is data (scenario.go, scenarios.go): a table of Periods, each
