@@ -127,3 +127,35 @@ func TestWorkforceHeadlinesLA(t *testing.T) {
 		})
 	}
 }
+
+// TestRegisterKeepsTheRules checks every generated post and staff record
+// against the register's own rules (what the workforce forms enforce):
+// a census role, pay that is not negative, an agency and day rate for
+// agency workers, a reason for every LA-employed leaver; and that each
+// worker holds a post of their own team.
+func TestRegisterKeepsTheRules(t *testing.T) {
+	a := generate(t, "improving-2017", "small", 3)
+	staff := a.Staff()
+	teamOf := map[int64]int64{}
+	for _, p := range staff.Posts {
+		if err := p.Validate(); err != nil {
+			t.Errorf("post %d %q: %v", p.ID, p.Title, err)
+		}
+		teamOf[p.ID] = p.TeamID
+	}
+	kinds := map[string]int{}
+	for _, w := range staff.Workers {
+		if err := w.Validate(); err != nil {
+			t.Errorf("worker %d %s (%s): %v", w.ID, w.Name, w.EmploymentType, err)
+		}
+		if w.PostID == nil || w.TeamID == nil || teamOf[*w.PostID] != *w.TeamID {
+			t.Errorf("worker %d holds post %v of another team than %v", w.ID, w.PostID, w.TeamID)
+		}
+		kinds[w.EmploymentType]++
+	}
+	for _, k := range []string{casework.Permanent, casework.Agency, casework.FixedTerm} {
+		if kinds[k] == 0 {
+			t.Errorf("no %s workers among %v", k, kinds)
+		}
+	}
+}
