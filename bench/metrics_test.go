@@ -93,7 +93,7 @@ func laMemory(b *testing.B) (*metrics.Data, time.Time) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		org := metrics.Org{Workers: a.Staff().Workers, Teams: a.Staff().Teams, Caseload: casework.DefaultCaseloadSettings(),
+		org := metrics.Org{Workers: a.Staff().StaffWorkers(), Teams: a.Staff().Teams, Caseload: casework.DefaultCaseloadSettings(),
 			Calendar: calendar.Default(), Population: a.Size.Population, CPVisitWorkingDays: 10}
 		laData = engine.DataFrom(org, a.MetricsRecords(), timescale.DefaultSettings(), a.AsAt)
 		laDataAsAt = a.AsAt

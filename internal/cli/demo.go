@@ -15,12 +15,14 @@ import (
 )
 
 func runDemo(ctx context.Context, e *env, args []string) error {
-	f := newFlags(e, "demo", "[--db ./sightline-demo.db] [--addr 127.0.0.1:8080] [--fresh] [--log-format text|json]",
-		"Serves a fictional authority from a local SQLite file, creating and loading it on the first run and\n"+
-			"reusing it after. Each start gives the demo users new passwords and prints them.\n"+
+	f := newFlags(e, "demo", "[--db ./sightline-demo.db] [--addr 127.0.0.1:8080] [--fresh] [--size la|small] [--log-format text|json]",
+		"Serves a fictional authority from a local SQLite file. The first run generates it (the\n"+
+			"improving-2017 scenario, run on to the demo's date) and adds the demo's journeys and users;\n"+
+			"later runs reuse the file. Each start gives the demo users new passwords and prints them.\n"+
 			"SIGHTLINE_DB is ignored, so the demo never touches a real database.")
 	db := f.String("db", "sightline-demo.db", "the demo's SQLite file")
 	fresh := f.Bool("fresh", false, "start again: remove the demo file (and its -wal and -shm files) first")
+	sizeName := f.String("size", "la", "how big an authority the first run generates: la (55,000 children) or small (quick)")
 	var o serveOptions
 	o.register(f)
 	if err := f.parse(args); err != nil {
@@ -29,6 +31,10 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if isPostgres(*db) {
 		return usagef("demo: the demo always uses a local SQLite file, not PostgreSQL: give --db a file path, " +
 			"or use 'sightline serve' for a PostgreSQL database")
+	}
+	size, err := demoSize(*sizeName)
+	if err != nil {
+		return err
 	}
 	logger, err := newLogger(e.stderr, o.logFormat)
 	if err != nil {
@@ -39,7 +45,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	st, err := prepareDemo(ctx, e.stdout, *db)
+	st, err := prepareDemo(ctx, e.stdout, e.stderr, *db, size)
 	if err != nil {
 		return err
 	}
@@ -49,32 +55,6 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	return serveStore(ctx, st, o, logger, func(url string) { printDemoBanner(e.stdout, url, *db, signIns) })
-}
-
-// prepareDemo opens (creating) the demo file, migrates it and loads the
-// demo authority unless it is there already.
-func prepareDemo(ctx context.Context, w io.Writer, path string) (*store.Store, error) {
-	st, err := store.Open(ctx, path)
-	if err != nil {
-		return nil, err
-	}
-	done, err := st.Migrate(ctx)
-	for _, m := range done {
-		fmt.Fprintf(w, "applied %04d %s\n", m.Version, m.Name)
-	}
-	if err == nil {
-		err = LoadDemo(ctx, st)
-	}
-	switch {
-	case err == nil:
-		fmt.Fprintf(w, "loaded the demo authority into %s\n", path)
-	case errors.Is(err, ErrDemoLoaded):
-		fmt.Fprintf(w, "using the demo authority in %s\n", path)
-	default:
-		st.Close()
-		return nil, err
-	}
-	return st, nil
 }
 
 // removeDemo deletes a demo database and its WAL files, once it has made

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"sightline/internal/auth"
 	"sightline/internal/calendar"
@@ -11,29 +12,21 @@ import (
 	"sightline/internal/store"
 )
 
-// ErrDemoLoaded means the database already holds children, all synthetic,
-// so the demo authority was not loaded again.
-var ErrDemoLoaded = errors.New("the database already holds children, so the demo authority was not loaded again")
+// ErrDemoLoaded means the demo's users are there already, so the demo
+// authority was not loaded again.
+var ErrDemoLoaded = errors.New("the database already holds the demo authority, so it was not loaded again")
 
-// LoadDemo loads the demo authority (demofixtures.go) into an empty,
-// migrated database, every record through the store so the history chain
-// is real. It refuses a database holding any child not marked synthetic,
-// and returns ErrDemoLoaded, changing nothing, when children exist. Users
-// get throwaway passwords: the demo command resets them before serving.
+// LoadDemo loads the demo authority's hand-written journeys
+// (demofixtures.go) into a migrated database, every record through the
+// store so the history chain is real. The database may already hold a
+// generated authority (synthetic children, see demogenerate.go): a
+// fixture team whose name a generated team has joins it. It refuses a
+// database holding any child not marked synthetic, and returns
+// ErrDemoLoaded, changing nothing, when the demo's users exist. Users get
+// throwaway passwords: the demo command resets them before serving.
 func LoadDemo(ctx context.Context, st *store.Store) error {
-	total, real, err := countChildren(ctx, st)
-	if err != nil {
+	if err := demoLoadable(ctx, st); err != nil {
 		return err
-	}
-	if real > 0 {
-		return fmt.Errorf("refusing to load the demo authority: this database holds %d real (not synthetic) children", real)
-	}
-	if total > 0 {
-		return ErrDemoLoaded
-	}
-	if st.Now().Before(demoAsAt) {
-		return fmt.Errorf("the demo authority's records run to %s, but this computer's clock says %s",
-			calendar.FormatDate(demoAsAt), st.Now().Format("2006-01-02"))
 	}
 	l := &demoLoader{st: st, teams: map[string]int64{}, workers: map[string]int64{},
 		users: map[string]store.User{}, children: map[string]int64{}}
@@ -42,6 +35,30 @@ func LoadDemo(ctx context.Context, st *store.Store) error {
 		if err := step(ctx); err != nil {
 			return fmt.Errorf("load the demo authority: %w", err)
 		}
+	}
+	return nil
+}
+
+// demoLoadable refuses a database with real children or a clock before the
+// demo's story, and returns ErrDemoLoaded when the demo's users exist.
+func demoLoadable(ctx context.Context, st *store.Store) error {
+	_, real, err := countChildren(ctx, st)
+	if err != nil {
+		return err
+	}
+	if real > 0 {
+		return fmt.Errorf("refusing to load the demo authority: this database holds %d real (not synthetic) children", real)
+	}
+	_, err = st.UserByUsername(ctx, demoUsers()[0].username)
+	switch {
+	case err == nil:
+		return ErrDemoLoaded
+	case !errors.Is(err, casework.ErrNotFound):
+		return err
+	}
+	if st.Now().Before(demoAsAt) {
+		return fmt.Errorf("the demo authority's records run to %s, but this computer's clock says %s",
+			calendar.FormatDate(demoAsAt), st.Now().Format("2006-01-02"))
 	}
 	return nil
 }
@@ -69,7 +86,15 @@ type demoLoader struct {
 }
 
 func (l *demoLoader) loadTeams(ctx context.Context) error {
+	existing, err := l.st.Teams(ctx)
+	if err != nil {
+		return err
+	}
 	for _, t := range demoTeams() {
+		if i := slices.IndexFunc(existing, func(e casework.Team) bool { return e.Name == t.name }); i >= 0 {
+			l.teams[t.key] = existing[i].ID
+			continue
+		}
 		made, err := l.st.CreateTeam(ctx, store.System, casework.Team{Name: t.name, Kind: t.kind})
 		if err != nil {
 			return err

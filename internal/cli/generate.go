@@ -28,6 +28,7 @@ type generateOptions struct {
 	asAt      time.Time
 	now       func() time.Time // the store's clock; nil: the real one (tests fix it)
 	batchRows int
+	start     time.Time // the first day of history; zero: the size's years before the as-at date
 }
 
 // runGenerate is `sightline generate`: it writes a synthetic authority.
@@ -89,28 +90,43 @@ func generateOptionsFrom(db, scenario, size string, seed uint64, asAt string, no
 }
 
 // generate makes the authority and writes it batch by batch, with progress
-// on stderr and a summary on stdout.
+// on stderr and a summary on stdout. A size made in areas (national) is
+// made and written one area at a time.
 func generate(ctx context.Context, e *env, o generateOptions) error {
-	if !o.size.Ready {
-		return fmt.Errorf("generate: size %s is not built yet: %s. Use small or la", o.size.Name, o.size.About)
-	}
 	st, err := openForGenerate(ctx, e.stderr, o)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	return generateInto(ctx, st, e.stderr, e.stdout, o)
+}
+
+// generateInto writes the authority into st (opened, migrated and found
+// empty), with progress on progress and the summary on summary.
+func generateInto(ctx context.Context, st *store.Store, progress, summary io.Writer, o generateOptions) error {
 	ids, err := st.NextIDs(ctx)
 	if err != nil {
 		return err
 	}
 	began := time.Now()
-	a, err := synth.Generate(synth.Config{Scenario: o.scenario, Size: o.size, Seed: o.seed, AsAt: o.asAt, IDs: ids})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stderr, "generated %s at size %s (seed %d, %s to %s) in %s; writing\n", o.scenario.Name, o.size.Name,
-		o.seed, calendar.FormatDate(a.Start), calendar.FormatDate(a.AsAt), time.Since(began).Round(time.Millisecond))
-	tally, err := writeBatches(ctx, e.stderr, st, a, o.batchRows)
+	var t tally
+	var last *synth.Authority
+	err = synth.Stream(synth.Config{Scenario: o.scenario, Size: o.size, Seed: o.seed, AsAt: o.asAt, Start: o.start, IDs: ids},
+		func(a *synth.Authority) error {
+			area := ""
+			if a.Area > 0 {
+				area = fmt.Sprintf(", area %d of %d", a.Area, a.Areas)
+			}
+			fmt.Fprintf(progress, "generated %s at size %s%s (seed %d, %s to %s) in %s; writing\n", o.scenario.Name,
+				o.size.Name, area, o.seed, calendar.FormatDate(a.Start), calendar.FormatDate(a.AsAt),
+				time.Since(began).Round(time.Millisecond))
+			if err := writeBatches(ctx, progress, st, a, o.batchRows, &t); err != nil {
+				return err
+			}
+			t.inPost += inPostAt(a)
+			last = a
+			return nil
+		})
 	if err != nil {
 		return err
 	}
@@ -119,11 +135,23 @@ func generate(ctx context.Context, e *env, o generateOptions) error {
 	if err := st.PutSetting(ctx, generateActor, metrics.KeyChildPopulation, pop, 0); err != nil {
 		return err
 	}
+	fmt.Fprintf(progress, "analysing the tables for the query planner\n")
 	if err := st.Analyze(ctx); err != nil {
 		return err
 	}
-	printGenerated(e.stdout, o, a, tally, time.Since(began))
+	printGenerated(summary, o, last, t, time.Since(began))
 	return nil
+}
+
+// inPostAt counts an authority's staff in post at its as-at date.
+func inPostAt(a *synth.Authority) int {
+	n := 0
+	for _, w := range a.Staff().Workers {
+		if w.ActiveOn(a.AsAt) {
+			n++
+		}
+	}
+	return n
 }
 
 // openForGenerate opens (creating a SQLite file) and migrates the
@@ -185,6 +213,8 @@ type tally struct {
 	tables []store.TableRows
 	rows   int
 	took   time.Duration
+	began  time.Time
+	inPost int // staff in post at the as-at date
 }
 
 func (t *tally) add(s store.BatchSummary) {
@@ -224,7 +254,7 @@ type batchResult struct {
 // by side (its foreign-key checks run on the server, a core per
 // connection); SQLite takes one writer at a time. A failed batch stops the
 // rest; the batches written before it stay.
-func writeBatches(ctx context.Context, w io.Writer, st *store.Store, a *synth.Authority, rows int) (tally, error) {
+func writeBatches(ctx context.Context, w io.Writer, st *store.Store, a *synth.Authority, rows int, t *tally) error {
 	writers := 1
 	if st.Backend() == "postgres" {
 		writers = 2
@@ -233,9 +263,10 @@ func writeBatches(ctx context.Context, w io.Writer, st *store.Store, a *synth.Au
 	defer cancel()
 	results := make(chan batchResult)
 	go feedBatches(ctx, st, a, rows, writers, results)
-	var t tally
 	var errs []error
-	began := time.Now()
+	if t.began.IsZero() {
+		t.began = time.Now()
+	}
 	for r := range results {
 		if r.err != nil {
 			errs = append(errs, fmt.Errorf("batch %d: %w", r.seq, r.err))
@@ -243,16 +274,16 @@ func writeBatches(ctx context.Context, w io.Writer, st *store.Store, a *synth.Au
 			continue
 		}
 		t.add(r.sum)
-		t.took = time.Since(began)
+		t.took = time.Since(t.began)
 		fmt.Fprintf(w, "batch %d: %d rows; %d rows written, %.0f rows/s\n", r.seq, r.sum.Rows, t.rows, rate(t.rows, t.took))
 	}
 	if err := errors.Join(errs...); err != nil {
-		return t, fmt.Errorf("generate: %w (the batches reported written stay)", err)
+		return fmt.Errorf("generate: %w (the batches reported written stay)", err)
 	}
 	if err := ctx.Err(); err != nil {
-		return t, fmt.Errorf("generate: stopped (the batches reported written stay): %w", err)
+		return fmt.Errorf("generate: stopped (the batches reported written stay): %w", err)
 	}
-	return t, nil
+	return nil
 }
 
 // feedBatches writes the first batch (the staff, whom every later batch
@@ -271,8 +302,10 @@ func feedBatches(ctx context.Context, st *store.Store, a *synth.Authority, rows,
 	}()
 	staff := st.SyntheticWriter()
 	defer staff.Close()
+	first := true
 	for b := range a.Batches(rows) {
-		if b.Seq == 1 {
+		if first {
+			first = false
 			sum, err := staff.Write(ctx, generateActor, b)
 			results <- batchResult{b.Seq, sum, err}
 			if err != nil {
@@ -313,13 +346,8 @@ func printGenerated(w io.Writer, o generateOptions, a *synth.Authority, t tally,
 	fmt.Fprintf(w, "%s: %s\n", synth.AuthorityName, o.scenario.Title)
 	fmt.Fprintf(w, "size %s, seed %d, history %s to %s\n", o.size.Name, o.seed, calendar.FormatDate(a.Start),
 		calendar.FormatDate(a.AsAt))
-	inPost := 0
-	for _, w := range a.Staff().Workers {
-		if w.ActiveOn(a.AsAt) {
-			inPost++
-		}
-	}
-	fmt.Fprintf(w, "  %-22s %d in post at the end, %d over the years\n", "staff", inPost, t.of("workers"))
+	fmt.Fprintf(w, "  %-22s %d in post at the end, %d over the years\n", "staff", t.inPost, t.of("workers"))
+	fmt.Fprintf(w, "  %-22s %d\n", "posts", t.of("posts"))
 	for _, line := range [][2]string{{"teams", "teams"}, {"children", "children"},
 		{"contacts", "contacts"}, {"referrals", "referrals"}, {"assessments", "assessments"},
 		{"strategy discussions", "strategy_discussions"}, {"section 47 enquiries", "s47_enquiries"},

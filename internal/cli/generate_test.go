@@ -207,7 +207,6 @@ func TestGenerateRefusesBadInput(t *testing.T) {
 		{[]string{"--as-at", "30/06/2015"}, 2, "YYYY-MM-DD"},
 		{[]string{"--as-at", "2999-01-01"}, 2, "in the future"},
 		{[]string{"--as-at", "2001-01-01"}, 2, "too early"},
-		{[]string{"--size", "national"}, 1, "not built yet"},
 	} {
 		code, _, stderr := generateRun(append([]string{"generate", "--db", db}, tc.args...)...)
 		if code != tc.code || !strings.Contains(stderr, tc.says) {

@@ -83,7 +83,7 @@ func startServer(t *testing.T, args ...string) *server {
 // waitURL waits for the "serving on" line and returns the URL.
 func (s *server) waitURL(t *testing.T) string {
 	t.Helper()
-	deadline := time.After(30 * time.Second)
+	deadline := time.After(2 * time.Minute)
 	for {
 		if m := servingLine.FindStringSubmatch(s.out.String()); m != nil {
 			return m[1]
@@ -92,7 +92,7 @@ func (s *server) waitURL(t *testing.T) string {
 		case <-s.finished:
 			t.Fatalf("exited %d before serving\nstdout: %s\nstderr: %s", s.code, s.out.String(), s.errOut.String())
 		case <-deadline:
-			t.Fatalf("not serving after 30s\nstdout: %s\nstderr: %s", s.out.String(), s.errOut.String())
+			t.Fatalf("not serving after 2 minutes\nstdout: %s\nstderr: %s", s.out.String(), s.errOut.String())
 		case <-time.After(10 * time.Millisecond):
 		}
 	}

@@ -27,7 +27,8 @@ import (
 type SyntheticBatch struct {
 	Seq           int64 // the batch's number, the history event's entity id
 	Teams         []casework.Team
-	Workers       []casework.Worker // written as synthetic staff
+	Posts         []casework.Post        // the establishment: funded posts with their budgeted pay
+	Workers       []casework.StaffRecord // written as synthetic staff, with their register entries
 	Users         []SyntheticUser
 	Children      []casework.Child // each must be Synthetic
 	Addresses     []casework.Address
@@ -92,10 +93,10 @@ var ErrNotSynthetic = errors.New("a synthetic batch may hold only synthetic chil
 // NextIDs is the first free id of each table a batch writes, read before
 // generating so that generated ids follow any rows already there.
 type NextIDs struct {
-	Team, Worker, User, Child, Address, Relationship, Involvement, Allocation int64
-	Contact, Referral, Assessment, Strategy, S47, Plan, Conference, CoreGroup int64
-	Visit, CINPlan, CINReview, Note                                           int64
-	CareEpisode, LegalStatus, Placement, CareEvent, FamilyTime                int64
+	Team, Post, Worker, User, Child, Address, Relationship, Involvement, Allocation int64
+	Contact, Referral, Assessment, Strategy, S47, Plan, Conference, CoreGroup       int64
+	Visit, CINPlan, CINReview, Note                                                 int64
+	CareEpisode, LegalStatus, Placement, CareEvent, FamilyTime                      int64
 }
 
 // NextIDs reads max(id)+1 of every table a SyntheticBatch writes. It is
@@ -106,7 +107,7 @@ func (s *Store) NextIDs(ctx context.Context) (NextIDs, error) {
 	for _, f := range append(careIDTables(&n), []struct {
 		table string
 		into  *int64
-	}{{"teams", &n.Team}, {"workers", &n.Worker}, {"users", &n.User}, {"children", &n.Child},
+	}{{"teams", &n.Team}, {"posts", &n.Post}, {"workers", &n.Worker}, {"users", &n.User}, {"children", &n.Child},
 		{"addresses", &n.Address}, {"relationships", &n.Relationship}, {"involvements", &n.Involvement},
 		{"allocations", &n.Allocation}, {"contacts", &n.Contact}, {"referrals", &n.Referral},
 		{"assessments", &n.Assessment}, {"strategy_discussions", &n.Strategy}, {"s47_enquiries", &n.S47},
@@ -408,3 +409,13 @@ func appendHashValue(b []byte, v any) []byte {
 // roundFTE keeps an FTE to the two decimals PostgreSQL's NUMERIC(4,2)
 // keeps, so both backends hold and hash the same value.
 func roundFTE(f float64) float64 { return math.Round(f*100) / 100 }
+
+// StaffWorkers returns the batch's staff as the workers the caseload and
+// indicator rules read (without their register entries).
+func (b *SyntheticBatch) StaffWorkers() []casework.Worker {
+	out := make([]casework.Worker, len(b.Workers))
+	for i, w := range b.Workers {
+		out[i] = w.Worker
+	}
+	return out
+}

@@ -38,11 +38,19 @@ func (b *SyntheticBatch) tables(tx *Tx) []bulkTable {
 			t := b.Teams[i]
 			return stamp(append(a, t.ID, t.Name, t.Kind))
 		}},
+		{"posts", `id, team_id, title, org_role, fte, funded_from, funded_to, salary_pence, oncost_pct, updated_at,
+			updated_by`, len(b.Posts), func(i int, a []any) []any {
+			p := b.Posts[i]
+			return stamp(append(a, p.ID, p.TeamID, p.Title, p.OrgRole, roundFTE(p.FTE), cday(p.FundedFrom),
+				cdayPtr(p.FundedTo), p.SalaryPence, p.OnCostPct))
+		}},
 		{"workers", `id, name, email, job_role, team_id, fte, employment_type, newly_qualified, start_date, end_date,
-			synthetic, updated_at, updated_by`, len(b.Workers), func(i int, a []any) []any {
+			post_id, org_role, swe_no, start_origin, leaving_reason, leaver_destination, agency_name, day_rate_pence,
+			salary_pence, oncost_pct, synthetic, updated_at, updated_by`, len(b.Workers), func(i int, a []any) []any {
 			w := b.Workers[i]
 			return stamp(append(a, w.ID, w.Name, w.Email, w.JobRole, w.TeamID, roundFTE(w.FTE), w.EmploymentType,
-				w.NewlyQualified, cday(w.StartDate), cdayPtr(w.EndDate), true))
+				w.NewlyQualified, cday(w.StartDate), cdayPtr(w.EndDate), w.PostID, w.OrgRole, w.SWENo, w.StartOrigin,
+				w.LeavingReason, w.LeaverDestination, w.AgencyName, w.DayRatePence, w.SalaryPence, w.OnCostPct, true))
 		}},
 		{"users", `id, username, display_name, password_hash, role, worker_id, team_id, disabled, updated_at, updated_by`,
 			len(b.Users), func(i int, a []any) []any {

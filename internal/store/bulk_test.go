@@ -13,13 +13,16 @@ import (
 // smallBatch is one child's help and protection, front door to CP plan,
 // with the organisation it needs, ids starting from next.
 func smallBatch(n store.NextIDs) *store.SyntheticBatch {
-	team, worker, user, child := n.Team, n.Worker, n.User, n.Child
+	team, post, worker, user, child := n.Team, n.Post, n.Worker, n.User, n.Child
 	inv, ref, con, s47, sd, plan, conf := n.Involvement, n.Referral, n.Contact, n.S47, n.Strategy, n.Plan, n.Conference
 	return &store.SyntheticBatch{
 		Seq:   1,
 		Teams: []casework.Team{{ID: team, Name: "Synthetic CP team", Kind: "child_protection"}},
-		Workers: []casework.Worker{{ID: worker, Name: "Ada Quill", TeamID: &team, FTE: 0.8, EmploymentType: casework.Agency,
-			StartDate: d(2020, 1, 6)}},
+		Posts: []casework.Post{{ID: post, TeamID: team, Title: "Social worker", OrgRole: "5", FTE: 1,
+			FundedFrom: d(2019, 4, 1), SalaryPence: 3_400_000, OnCostPct: 28}},
+		Workers: []casework.StaffRecord{{Worker: casework.Worker{ID: worker, Name: "Ada Quill", TeamID: &team, FTE: 0.8,
+			EmploymentType: casework.Agency, StartDate: d(2020, 1, 6)}, PostID: &post, OrgRole: "5", SWENo: "SW900001",
+			AgencyName: "Fellside Social Care Recruitment", DayRatePence: 32_000}},
 		Users: []store.SyntheticUser{{User: store.User{ID: user, Username: "w1.ada.quill", DisplayName: "Ada Quill",
 			Role: auth.SocialWorker, WorkerID: &worker, TeamID: &team, Disabled: true},
 			PasswordHash: "$argon2id$v=19$m=65536,t=1,p=2$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}},
@@ -61,8 +64,15 @@ func TestWriteSyntheticBatch(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if sum.Rows != 16 || len(sum.SHA256) != 64 {
-			t.Errorf("summary = %+v, want 16 rows and a SHA-256", sum)
+		if sum.Rows != 17 || len(sum.SHA256) != 64 {
+			t.Errorf("summary = %+v, want 17 rows and a SHA-256", sum)
+		}
+		w, err := s.StaffRecord(ctx, next.Worker)
+		if err != nil || w.PostID == nil || *w.PostID != next.Post || w.DayRatePence != 32_000 || w.SWENo != "SW900001" {
+			t.Errorf("staff record read back = %+v, %v; want the post, day rate and SWE number written", w, err)
+		}
+		if p, err := s.Post(ctx, next.Post); err != nil || p.SalaryPence != 3_400_000 || p.OnCostPct != 28 {
+			t.Errorf("post read back = %+v, %v; want its salary and on-costs", p, err)
 		}
 		cf, err := s.CaseFile(ctx, next.Child)
 		if err != nil {

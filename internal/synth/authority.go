@@ -21,12 +21,18 @@ type Authority struct {
 	org      *org
 	children []*store.SyntheticBatch // each known child's records, family by family, in id order
 	family   []int                   // the family each child belongs to
+	Area     int                     // which area of a size made in areas (1, 2, …); 0: the whole authority
+	Areas    int                     // how many areas the size is made in
+	next     Config                  // what the next area starts from: ids, identifiers, batch number
+	firstSeq int64                   // the number of the batch before this authority's first
 }
 
 // authority gathers the records the world made, and nothing else of it:
 // the families' plans are garbage once their records are made.
 func (w *world) authority() *Authority {
-	a := &Authority{Scenario: w.sc, Size: w.cfg.Size, Seed: w.cfg.Seed, AsAt: w.asAt, Start: w.start, org: w.org}
+	a := &Authority{Scenario: w.sc, Size: w.cfg.Size, Seed: w.cfg.Seed, AsAt: w.asAt, Start: w.start, org: w.org,
+		Area: w.cfg.area, Areas: w.cfg.Size.Areas(), next: Config{IDs: w.ids, nhs: w.nhs, upns: w.upns, firstBatch: w.cfg.firstBatch},
+		firstSeq: w.cfg.firstBatch}
 	var kids []*kid
 	for _, hh := range w.households {
 		kids = kids[:0]
@@ -46,19 +52,26 @@ func (w *world) authority() *Authority {
 
 // Batches yields the authority in batches of about rows rows, each whole
 // families: the staff first (teams, workers, users), then the families in
-// the order they were met. Batches are numbered from 1.
+// the order they were met. Batches are numbered from 1 (in an area, on
+// from the last batch of the area before), and the count is kept for the
+// next area.
 func (a *Authority) Batches(rows int) iter.Seq[*store.SyntheticBatch] {
 	return func(yield func(*store.SyntheticBatch) bool) {
-		b := &store.SyntheticBatch{Seq: 1, Teams: a.org.teams, Workers: a.org.workers, Users: a.org.users}
-		if !yield(b) {
+		seq := func(b *store.SyntheticBatch) *store.SyntheticBatch {
+			a.next.firstBatch = b.Seq
+			return b
+		}
+		b := a.Staff()
+		b.Seq = a.firstSeq + 1
+		if !yield(seq(b)) {
 			return
 		}
-		b = &store.SyntheticBatch{Seq: 2}
+		b = &store.SyntheticBatch{Seq: b.Seq + 1}
 		for i, c := range a.children {
 			appendBatch(b, c)
 			last := i+1 == len(a.children)
 			if last || (BatchRows(b) >= rows && a.family[i+1] != a.family[i]) {
-				if !yield(b) || last {
+				if !yield(seq(b)) || last {
 					return
 				}
 				b = &store.SyntheticBatch{Seq: b.Seq + 1}
@@ -95,7 +108,7 @@ func appendBatch(b, c *store.SyntheticBatch) {
 
 // BatchRows counts the rows of a batch.
 func BatchRows(b *store.SyntheticBatch) int {
-	return len(b.Teams) + len(b.Workers) + len(b.Users) + len(b.Children) + len(b.Addresses) +
+	return len(b.Teams) + len(b.Posts) + len(b.Workers) + len(b.Users) + len(b.Children) + len(b.Addresses) +
 		len(b.Relationships) + len(b.Involvements) + len(b.Allocations) + len(b.Contacts) + len(b.Referrals) +
 		len(b.Assessments) + len(b.Strategies) + len(b.S47s) + len(b.Plans) + len(b.Conferences) +
 		len(b.CoreGroups) + len(b.Visits) + len(b.CINPlans) + len(b.CINReviews) + len(b.Notes) +
@@ -106,9 +119,23 @@ func BatchRows(b *store.SyntheticBatch) int {
 // child (for tests and reports).
 func (a *Authority) Children() []*store.SyntheticBatch { return a.children }
 
-// Staff returns the teams, workers and users.
+// Staff returns the teams, the posts, the workers with their register
+// entries, and their users.
 func (a *Authority) Staff() *store.SyntheticBatch {
-	return &store.SyntheticBatch{Teams: a.org.teams, Workers: a.org.workers, Users: a.org.users}
+	return &store.SyntheticBatch{Teams: a.org.teams, Posts: a.org.postRecords(), Workers: a.org.workers,
+		Users: a.org.users}
+}
+
+// postRecords lists the establishment, team by team, then the posts not
+// yet filled.
+func (o *org) postRecords() []casework.Post {
+	var out []casework.Post
+	for _, ps := range o.posts {
+		for _, p := range ps {
+			out = append(out, p.rec)
+		}
+	}
+	return append(out, o.unfilled...)
 }
 
 // CaseFile builds a child's case file from their records as at the as-at

@@ -94,11 +94,12 @@ func TestEthnicitiesAreDiverse(t *testing.T) {
 	}
 }
 
-// TestRefusesNationalAndEarlyDates checks the sizes and dates it cannot do.
-func TestRefusesNationalAndEarlyDates(t *testing.T) {
+// TestRefusesNationalInOneGoAndEarlyDates checks what Generate cannot do:
+// national is made area by area (Stream), and history has a beginning.
+func TestRefusesNationalInOneGoAndEarlyDates(t *testing.T) {
 	cfg := config(t, "steady", "national", 1)
-	if _, err := synth.Generate(cfg); !errors.Is(err, synth.ErrSizeNotReady) {
-		t.Errorf("national: error = %v, want ErrSizeNotReady", err)
+	if _, err := synth.Generate(cfg); !errors.Is(err, synth.ErrMadeInAreas) {
+		t.Errorf("national: error = %v, want ErrMadeInAreas", err)
 	}
 	cfg = config(t, "steady", "small", 1)
 	cfg.AsAt = cfg.AsAt.AddDate(-20, 0, 0)

@@ -37,8 +37,13 @@
 //     area.
 //  4. The staff (workforce.go) are sized from the open cases and the
 //     period's caseload, with managers and support staff up to the
-//     period's headcount, each post held by a chain of workers back to the
-//     start of history (agency share and turnover from the periods).
+//     period's headcount. Each post is held by a chain of workers played
+//     month by month (workforce_flow.go): permanent staff leave at the
+//     period's turnover, agency assignments end, and vacated posts are
+//     refilled to keep the period's agency share. The register's items
+//     (workforce_pay.go): each post's budgeted salary and on-costs, each
+//     worker's contract, salary or agency day rate, census role, where
+//     they came from and why they left.
 //  5. Allocation (allocate.go) gives each stretch of an episode to a worker
 //     of a team of its kind; shaping leaves the period's number of cases
 //     unallocated and buries one worker in assessments.
@@ -47,6 +52,16 @@
 // The result, an Authority, yields store.SyntheticBatch values of whole
 // families for store.SyntheticWriter to write, one transaction and one
 // history event each.
+//
+// # National
+//
+// A whole authority is planned in memory (staffing, allocation and the
+// shaping steps read every family at once), which is right for small and
+// la but not for England. The national size is made in areas of about
+// 60,000 children (areas.go, Stream): each area is an authority of its own,
+// with its teams named for it, its own random streams and ids that follow
+// on from the area before; it is handed over, written and dropped before
+// the next is made, so memory holds one area however many there are.
 //
 // # Scenarios and sizes
 //
@@ -69,9 +84,8 @@
 //   - missing episodes and return interviews, court proceedings: further
 //     steps of an episode, planned in the same way and cut at the as-at
 //     date;
-//   - the workforce register (posts, pay, absences, agency day rates):
-//     workforce.go makes posts and chains of holders with employment type,
-//     FTE and start and end dates, which the register can take over.
+//   - absences in the workforce register (sickness, maternity): a step
+//     after staffHistory, per worker.
 //
 // Each adds its records to store.SyntheticBatch and a table to the writer.
 package synth

@@ -17,10 +17,17 @@ type Config struct {
 	Seed     uint64
 	AsAt     time.Time     // the last day of history; nothing is dated after it
 	IDs      store.NextIDs // the first free id of each table
+	// Start, when set, is the first day of history instead of Size.Years
+	// before the as-at date (the demo runs a scenario on to its own date).
+	Start time.Time
+
+	area       int // which area of a size made in areas (Stream); 0: the whole authority
+	nhs, upns  int // identifiers handed out by earlier areas
+	firstBatch int64
 }
 
-// ErrSizeNotReady refuses a size the generator cannot make yet.
-var ErrSizeNotReady = errors.New("not yet")
+// ErrMadeInAreas refuses to make a size in one go that is made area by area.
+var ErrMadeInAreas = errors.New("made area by area: use Stream")
 
 // earliestAsAt is the first as-at date allowed: ten years of history and
 // eighteen years of births before it stay after 1980 (the earliest date of
@@ -48,16 +55,23 @@ type world struct {
 // Generate makes the authority cfg describes. It reads no clock and no
 // map order: the same Config gives the same records.
 func Generate(cfg Config) (*Authority, error) {
-	if !cfg.Size.Ready {
-		return nil, fmt.Errorf("synth: size %s: %w: %s", cfg.Size.Name, ErrSizeNotReady, cfg.Size.About)
+	if cfg.Size.Areas() > 1 && cfg.area == 0 {
+		return nil, fmt.Errorf("synth: size %s: %w", cfg.Size.Name, ErrMadeInAreas)
 	}
 	cfg.AsAt = calendar.Civil(cfg.AsAt)
 	if cfg.AsAt.Before(earliestAsAt) {
 		return nil, fmt.Errorf("synth: the as-at date must be on or after %s", calendar.FormatDate(earliestAsAt))
 	}
 	w := &world{cfg: cfg, sc: cfg.Scenario, national: National(), asAt: cfg.AsAt, pop: cfg.Size.Population,
-		ids: cfg.IDs, r: newRNG(cfg.Seed, "demand", 0)}
+		ids: cfg.IDs, r: newRNG(cfg.Seed, "demand", 0), nhs: cfg.nhs, upns: cfg.upns}
 	w.start = calendar.AddMonths(w.asAt, -12*cfg.Size.Years).AddDate(0, 0, 1)
+	if !cfg.Start.IsZero() {
+		w.start = calendar.Civil(cfg.Start)
+		if !w.start.Before(w.asAt) || w.start.Before(earliestAsAt.AddDate(-10, 0, 0)) {
+			return nil, fmt.Errorf("synth: history must start before the as-at date %s and after 1999: %s",
+				calendar.FormatDate(w.asAt), calendar.FormatDate(w.start))
+		}
+	}
 	w.ethnicity = w.sc.Ethnicity
 	if w.ethnicity == nil {
 		w.ethnicity = w.national.Children.Ethnicity

@@ -137,19 +137,30 @@ type Size struct {
 	Name       string
 	Population int // children aged 0 to 17 living in the authority
 	Years      int // years of history before the as-at date
-	Ready      bool
-	About      string
+	// AreaPopulation, when set, splits the population into areas of about
+	// this many children, each made and written in turn (see Stream), so
+	// that memory holds one area at a time.
+	AreaPopulation int
+	About          string
+}
+
+// Areas is how many areas the size is made in.
+func (s Size) Areas() int {
+	if s.AreaPopulation <= 0 || s.Population <= s.AreaPopulation {
+		return 1
+	}
+	return (s.Population + s.AreaPopulation - 1) / s.AreaPopulation
 }
 
 // Sizes returns the sizes, smallest first.
 func Sizes() []Size {
 	return []Size{
-		{Name: "small", Population: 7000, Years: 3, Ready: true,
+		{Name: "small", Population: 7000, Years: 3,
 			About: "about 2,000 children known over 3 years: for tests"},
-		{Name: "la", Population: 55000, Years: 10, Ready: true,
+		{Name: "la", Population: 55000, Years: 10,
 			About: "a large authority: 55,000 children, ten years of history"},
-		{Name: "national", Population: 12000000, Years: 5,
-			About: "England: not yet (it needs the generator to stream households in batches)"},
+		{Name: "national", Population: 12000000, Years: 5, AreaPopulation: 60000,
+			About: "England: 12 million children, five years of history, made in 200 areas one after another"},
 	}
 }
 

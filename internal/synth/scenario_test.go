@@ -103,7 +103,7 @@ func memoryHeadline(a *synth.Authority, visitWD int) headline {
 			files = append(files, synth.CaseFile(c))
 		}
 	}
-	return readHeadline(headlineInput{files: files, workers: a.Staff().Workers, teams: a.Staff().Teams, asAt: a.AsAt,
+	return readHeadline(headlineInput{files: files, workers: workersOf(a.Staff().Workers), teams: a.Staff().Teams, asAt: a.AsAt,
 		visitWD: visitWD,
 		notes:   func(id int64) []casework.Note { return notes[id] }, cal: calendar.Default()})
 }
@@ -262,4 +262,13 @@ func zeroFields(v reflect.Value) {
 			zeroFields(v.Field(i))
 		}
 	}
+}
+
+// workersOf is the workers of the register's staff records.
+func workersOf(staff []casework.StaffRecord) []casework.Worker {
+	out := make([]casework.Worker, len(staff))
+	for i, s := range staff {
+		out[i] = s.Worker
+	}
+	return out
 }

@@ -67,7 +67,8 @@ func decline(n Period) Period {
 	p.CPVisit = VisitStandard{Within: 28, InTime: 0.7}
 	p.CINVisitInTime, p.ReviewInTime, p.CoreGroupInTime = 0.65, 0.78, 0.78
 	p.NeglectShare = 0.8
-	p.AgencyShare, p.Caseload = 0.28, 20
+	p.AgencyShare, p.Caseload = 0.32, 20
+	p.Turnover = 0.2 // experienced staff leaving as the service declines, replaced by agency workers
 	return p
 }
 
@@ -109,7 +110,10 @@ func recovering(n Period) Period {
 	p.CPVisit = VisitStandard{Within: 10, WorkingDays: true, InTime: 0.85}
 	p.CINVisitInTime, p.ReviewInTime, p.CoreGroupInTime = 0.75, 0.85, 0.85
 	p.NeglectShare = 0.7
-	p.AgencyShare, p.Turnover, p.Caseload, p.Workforce = 0.33, 0.14, 19, 0
+	// The staff the improvement plan funds (an assumption): with agency
+	// workers at about a third of them through 2016/17 and the day rates
+	// in workforce_pay.go, agency spend in 2016/17 is about £7.7m.
+	p.AgencyShare, p.Turnover, p.Caseload, p.Workforce = 0.33, 0.14, 19, 365
 	p.Unallocated, p.Drift, p.OverloadedAssessments = 40, 30, 0
 	return p
 }

@@ -13,15 +13,18 @@ import (
 
 // org is the authority's staff: teams, and in each team posts, each held
 // by a chain of workers over the years (a leaver's successor starts the
-// next day). The workforce register, vacancies, agency costs and pay are a
-// later issue; the posts here are what allocation and caseloads need.
+// next day), with the workforce register's items: each post's budgeted
+// pay, each worker's contract, pay or agency day rate and census items
+// (workforce_flow.go, workforce_pay.go).
 type org struct {
 	teams   []casework.Team
 	byKind  map[string][]int // team indexes by kind
 	posts   [][]*post        // by team
-	workers []casework.Worker
-	users   []store.SyntheticUser
-	userOf  map[int64]int64 // worker id to user id
+	workers []casework.StaffRecord
+	// unfilled are funded posts no one holds at the as-at date.
+	unfilled []casework.Post
+	users    []store.SyntheticUser
+	userOf   map[int64]int64 // worker id to user id
 }
 
 // post is a job in a team, held by one worker after another.
@@ -29,6 +32,7 @@ type post struct {
 	caseHolding bool
 	manager     bool
 	holders     []int // indexes into org.workers, earliest first
+	rec         casework.Post
 }
 
 // teamPlan is a kind of team and how many of it.
@@ -92,7 +96,7 @@ func (w *world) addTeams(tp teamPlan) {
 		if tp.teams > 1 {
 			name = fmt.Sprintf("%s %d", tp.name, i+1)
 		}
-		t := casework.Team{ID: next(&w.ids.Team), Name: name, Kind: tp.kind, Version: 1}
+		t := casework.Team{ID: next(&w.ids.Team), Name: w.areaName(name), Kind: tp.kind, Version: 1}
 		o.byKind[tp.kind] = append(o.byKind[tp.kind], len(o.teams))
 		o.teams = append(o.teams, t)
 		n := tp.holders / tp.teams
@@ -128,38 +132,23 @@ func (w *world) fillPosts(r rng, p Period) {
 			total++
 		}
 	}
+	var all []*post
+	var team, index []int
 	for t, ps := range o.posts {
-		for i, ps := range ps {
-			w.fillPost(r, t, i, ps)
+		for i, p := range ps {
+			all, team, index = append(all, p), append(team, t), append(index, i)
 		}
 	}
+	for k, stints := range w.staffHistory(r, all) {
+		ps := all[k]
+		ps.rec = w.postRecord(team[k], jobRole(ps, index[k]), stints[0].start)
+		for _, st := range stints {
+			ps.holders = append(ps.holders, len(o.workers))
+			o.workers = append(o.workers, w.newWorker(r, team[k], index[k], ps, st))
+		}
+	}
+	w.unfilledPosts(r)
 	w.assignWorkerIDs()
-}
-
-// fillPost gives a post its holders, working back from the one in post at
-// the as-at date. Time in post is exponential, with the mean that makes
-// the period's turnover the share who left in a year; a worker's
-// employment type follows the agency share of the period they left in (the
-// as-at date's, for those in post).
-func (w *world) fillPost(r rng, team, index int, ps *post) {
-	var chain []casework.Worker
-	end := (*time.Time)(nil)
-	for d := w.asAt; ; {
-		p := w.sc.At(d)
-		mean := -365 / math.Log(1-max(0.02, p.Turnover))
-		start := days(d, -int(r.ExpFloat64()*mean))
-		wk := w.newWorker(r, team, index, ps, start, end, p)
-		chain = append(chain, wk)
-		if start.Before(w.start) {
-			break
-		}
-		end = ptr(days(start, -1))
-		d = *end
-	}
-	for i := len(chain) - 1; i >= 0; i-- {
-		ps.holders = append(ps.holders, len(w.org.workers))
-		w.org.workers = append(w.org.workers, chain[i])
-	}
 }
 
 // jobRole names what a post's holder does.
@@ -178,25 +167,24 @@ func jobRole(ps *post, i int) string {
 }
 
 // newWorker makes one holder of post index of a team (ids are given when
-// every chain is complete, earliest first: see assignWorkerIDs).
-func (w *world) newWorker(r rng, team, index int, ps *post, start time.Time, end *time.Time, p Period) casework.Worker {
+// every chain is complete, earliest first: see assignWorkerIDs). Agency
+// workers work full time; some LA-employed staff part time.
+func (w *world) newWorker(r rng, team, index int, ps *post, st stint) casework.StaffRecord {
 	first, last := r.adultName(r.pick(ethnicCodes[r.pick(w.ethnicity)]), r.chance(0.8))
-	kind := casework.Permanent
-	if r.chance(p.AgencyShare) {
-		kind = casework.Agency
-	}
+	p := w.sc.At(st.start)
 	role := jobRole(ps, index)
 	fte := 1.0
-	if x := r.Float64(); x < 0.08 {
+	if x := r.Float64(); st.kind != casework.Agency && x < 0.08 {
 		fte = 0.6
-	} else if x < 0.2 {
+	} else if st.kind != casework.Agency && x < 0.2 {
 		fte = 0.8
 	}
-	nq := kind == casework.Permanent && ps.caseHolding && end == nil && w.asAt.Sub(start) < 365*24*time.Hour &&
-		r.chance(p.NewlyQualified*3)
-	return casework.Worker{Name: first + " " + last, JobRole: role, TeamID: ptr(w.org.teams[team].ID),
-		TeamName: w.org.teams[team].Name, FTE: fte, EmploymentType: kind, NewlyQualified: nq, StartDate: start,
-		EndDate: end, Version: 1}
+	nq := st.kind == casework.Permanent && ps.caseHolding && !st.converted && r.chance(p.NewlyQualified)
+	s := casework.StaffRecord{Worker: casework.Worker{Name: first + " " + last, JobRole: role,
+		TeamID: ptr(w.org.teams[team].ID), TeamName: w.org.teams[team].Name, FTE: fte, EmploymentType: st.kind,
+		NewlyQualified: nq && w.asAt.Sub(st.start) < 365*24*time.Hour, StartDate: st.start, EndDate: st.end, Version: 1}}
+	w.registerEntry(r, &s, ps, st, nq)
+	return s
 }
 
 // assignWorkerIDs numbers the workers and makes each a user who cannot
@@ -210,6 +198,7 @@ func (w *world) assignWorkerIDs() {
 		wk.ID = next(&w.ids.Worker)
 		first, last, _ := cutName(wk.Name)
 		wk.Email = fmt.Sprintf("%s.%s.%d@%s", asciiLower(first), asciiLower(last), wk.ID, emailDomain)
+		wk.SWENo = sweNumber(wk.OrgRole, wk.ID)
 		role := auth.SocialWorker
 		if wk.JobRole == "Team manager" || wk.JobRole == "Assistant team manager" {
 			role = auth.TeamManager

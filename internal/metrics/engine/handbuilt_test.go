@@ -51,10 +51,10 @@ func idp(n int64) *int64 { return &n }
 func handBuilt() *store.SyntheticBatch {
 	team := idp(1)
 	b := &store.SyntheticBatch{Seq: 1, Teams: []casework.Team{{ID: 1, Name: "Assessment team", Kind: "assessment"}}}
-	b.Workers = []casework.Worker{
-		{ID: 1, Name: "Ann Able", JobRole: "Social worker", TeamID: team, FTE: 1, EmploymentType: "permanent", StartDate: day("2020-01-01")},
-		{ID: 2, Name: "Ben Brook", JobRole: "Social worker", TeamID: team, FTE: 0.5, EmploymentType: casework.Agency, StartDate: day("2020-01-01")},
-		{ID: 3, Name: "Cal Cole", JobRole: "Social worker", TeamID: team, FTE: 1, EmploymentType: "permanent", StartDate: day("2020-01-01"), EndDate: dayp("2024-06-14")},
+	b.Workers = []casework.StaffRecord{
+		{Worker: casework.Worker{ID: 1, Name: "Ann Able", JobRole: "Social worker", TeamID: team, FTE: 1, EmploymentType: "permanent", StartDate: day("2020-01-01")}},
+		{Worker: casework.Worker{ID: 2, Name: "Ben Brook", JobRole: "Social worker", TeamID: team, FTE: 0.5, EmploymentType: casework.Agency, StartDate: day("2020-01-01")}},
+		{Worker: casework.Worker{ID: 3, Name: "Cal Cole", JobRole: "Social worker", TeamID: team, FTE: 1, EmploymentType: "permanent", StartDate: day("2020-01-01"), EndDate: dayp("2024-06-14")}},
 	}
 	child := func(id int64, born, sex string, disabilities ...string) casework.Child {
 		return casework.Child{ID: id, LAChildID: "HB" + string(rune('0'+id)), FirstName: "Child", LastName: string(rune('A' + id)),

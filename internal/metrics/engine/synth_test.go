@@ -176,7 +176,7 @@ func TestScenarioHeadlinesThroughTheEngine(t *testing.T) {
 			a := generate(t, c.scenario, "la")
 			ts := timescale.DefaultSettings()
 			ts.CPVisitWorkingDays = c.visitWD
-			org := metrics.Org{Workers: a.Staff().Workers, Teams: a.Staff().Teams, Caseload: casework.DefaultCaseloadSettings(),
+			org := metrics.Org{Workers: a.Staff().StaffWorkers(), Teams: a.Staff().Teams, Caseload: casework.DefaultCaseloadSettings(),
 				Calendar: calendar.Default(), Population: a.Size.Population, CPVisitWorkingDays: c.visitWD}
 			data := engine.DataFrom(org, a.MetricsRecords(), ts, a.AsAt)
 			// The headline reads CP visits over the 6 months to the date.
