@@ -40,7 +40,8 @@ func leavingSummary(cf casework.CaseFile, today time.Time) leavingView {
 
 // leavingActions are the leaving-care and permanence steps that make
 // sense now: leaving care from the age of 15 (the 16th birthday is near)
-// or once there is a record, permanence for every child.
+// or once there is a record; permanence while the case is open or once
+// there is a plan, so a closed case offers nothing new.
 func leavingActions(cf casework.CaseFile, today time.Time, canEdit bool) []caseLink {
 	if !canEdit {
 		return nil
@@ -62,7 +63,7 @@ func leavingActions(cf casework.CaseFile, today time.Time, canEdit bool) []caseL
 	add(leaver, "Mark a leaving-care record in error", "leaving-care/error")
 	open := cf.OpenPermanencePlan()
 	adoption := open != nil && open.Plan == casework.PermAdoption
-	add(open == nil, "Permanence plan", "permanence/plan")
+	add(open == nil && (cf.Involvement != nil || len(cf.Permanence) > 0), "Permanence plan", "permanence/plan")
 	add(adoption && open.ShouldBePlaced == nil, "Decision: should be placed for adoption", "permanence/should-be-placed")
 	add(adoption && open.ShouldBePlaced != nil && open.PlacementOrder == nil, "Placement order", "permanence/placement-order")
 	add(adoption && open.ShouldBePlaced != nil && open.Matched == nil, "Match with adopters", "permanence/match")
