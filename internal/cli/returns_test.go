@@ -104,6 +104,13 @@ func TestValidateCIN(t *testing.T) {
 			t.Errorf("validate did not print %q:\n%s", want, r.stdout)
 		}
 	}
+	good := writeTemp(t, "last.xml", goodFile)
+	if r := run(t, "", "validate", "cin", good, "--previous", good); r.code != 0 {
+		t.Errorf("with last year's return: exit %d %s", r.code, r.stderr)
+	}
+	if r := run(t, "", "validate", "cin", good, "--previous", good+".missing"); r.code != 1 || !strings.Contains(r.stderr, "last year's return") {
+		t.Errorf("a missing last year's return: exit %d %s", r.code, r.stderr)
+	}
 	if r := run(t, "", "validate", "cin"); r.code != 2 {
 		t.Errorf("no file: exit %d, want 2", r.code)
 	}
