@@ -24,12 +24,8 @@ func TestBothBackendsHaveTheSameNumberedMigrations(t *testing.T) {
 		if lite[i].Version != pg[i].Version || lite[i].Name != pg[i].Name {
 			t.Errorf("step %d: sqlite %04d_%s, postgres %04d_%s", i, lite[i].Version, lite[i].Name, pg[i].Version, pg[i].Name)
 		}
-		// Each part of the system is given its number in advance, so a
-		// branch may hold a later number before the ones between are
-		// merged; Migrate applies every number not yet recorded, whatever
-		// the order. Numbers only go up and are never reused.
-		if i > 0 && lite[i].Version <= lite[i-1].Version {
-			t.Errorf("migrations must be numbered in increasing order without repeats: found %04d after %04d", lite[i].Version, lite[i-1].Version)
+		if lite[i].Version != i+1 {
+			t.Errorf("migrations must be numbered 1, 2, 3… without gaps: found %04d at step %d", lite[i].Version, i+1)
 		}
 	}
 }
