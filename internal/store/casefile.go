@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -61,8 +62,18 @@ type partLoader func(ctx context.Context, db querier, in string, args []any, fil
 // order.
 func part[T any](table, cols, order string, scan func(rowScanner) (T, error), child func(T) int64,
 	add func(*casework.CaseFile, T)) partLoader {
+	return partWhere(table, "", cols, order, scan, child, add)
+}
+
+// partWhere is part keeping only the rows that also meet cond (SQL; ""
+// for all).
+func partWhere[T any](table, cond, cols, order string, scan func(rowScanner) (T, error), child func(T) int64,
+	add func(*casework.CaseFile, T)) partLoader {
+	if cond != "" {
+		cond = " AND " + cond
+	}
 	return func(ctx context.Context, db querier, in string, args []any, files map[int64]*casework.CaseFile) error {
-		q := `SELECT ` + cols + ` FROM ` + table + ` WHERE error_reason = '' AND child_id` + in + ` ORDER BY ` + order
+		q := `SELECT ` + cols + ` FROM ` + table + ` WHERE error_reason = ''` + cond + ` AND child_id` + in + ` ORDER BY ` + order
 		return eachRow(ctx, db, scan, func(v T) {
 			if cf := files[child(v)]; cf != nil {
 				add(cf, v)
@@ -72,40 +83,55 @@ func part[T any](table, cols, order string, scan func(rowScanner) (T, error), ch
 }
 
 // caseFileParts load the dated records of a case file, one query each.
-var caseFileParts = []partLoader{
+var caseFileParts = slices.Concat([]partLoader{
 	part("contacts", contactColumns, "contact_date, received_at, id", scanContact,
 		func(c casework.Contact) int64 { return c.ChildID },
 		func(cf *casework.CaseFile, c casework.Contact) { cf.Contacts = append(cf.Contacts, c) }),
-	part("referrals", referralColumns, "referral_date, id", scanReferral,
-		func(r casework.Referral) int64 { return r.ChildID },
-		func(cf *casework.CaseFile, r casework.Referral) { cf.Referrals = append(cf.Referrals, r) }),
-	part("assessments", assessmentColumns, "start_date, id", scanAssessment,
-		func(a casework.Assessment) int64 { return a.ChildID },
-		func(cf *casework.CaseFile, a casework.Assessment) { cf.Assessments = append(cf.Assessments, a) }),
-	part("strategy_discussions", strategyColumns, "held_on, id", scanStrategy,
-		func(s casework.StrategyDiscussion) int64 { return s.ChildID },
-		func(cf *casework.CaseFile, s casework.StrategyDiscussion) { cf.Strategies = append(cf.Strategies, s) }),
-	part("s47_enquiries", s47Columns, "start_date, id", scanS47,
-		func(e casework.S47Enquiry) int64 { return e.ChildID },
-		func(cf *casework.CaseFile, e casework.S47Enquiry) { cf.S47s = append(cf.S47s, e) }),
-	part("conferences", conferenceColumns, "held_on, id", scanConference,
-		func(c casework.Conference) int64 { return c.ChildID },
-		func(cf *casework.CaseFile, c casework.Conference) { cf.Conferences = append(cf.Conferences, c) }),
-	part("cp_plans", planColumns, "start_date, id", scanPlan,
-		func(p casework.CPPlan) int64 { return p.ChildID },
-		func(cf *casework.CaseFile, p casework.CPPlan) { cf.Plans = append(cf.Plans, p) }),
-	part("core_groups", coreGroupColumns, "held_on, id", scanCoreGroup,
-		func(g casework.CoreGroup) int64 { return g.ChildID },
-		func(cf *casework.CaseFile, g casework.CoreGroup) { cf.CoreGroups = append(cf.CoreGroups, g) }),
-	part("visits", visitColumns, "visit_date, id", scanVisit,
-		func(v casework.Visit) int64 { return v.ChildID },
-		func(cf *casework.CaseFile, v casework.Visit) { cf.Visits = append(cf.Visits, v) }),
-	part("cin_plans", cinPlanColumns, "start_date, id", scanCINPlan,
-		func(p casework.CINPlan) int64 { return p.ChildID },
-		func(cf *casework.CaseFile, p casework.CINPlan) { cf.CINPlans = append(cf.CINPlans, p) }),
-	part("cin_plan_reviews", cinReviewColumns, "held_on, id", scanCINReview,
-		func(r casework.CINPlanReview) int64 { return r.ChildID },
-		func(cf *casework.CaseFile, r casework.CINPlanReview) { cf.CINReviews = append(cf.CINReviews, r) }),
+}, recordParts(part("visits", visitColumns, "visit_date, id", scanVisit,
+	func(v casework.Visit) int64 { return v.ChildID },
+	func(cf *casework.CaseFile, v casework.Visit) { cf.Visits = append(cf.Visits, v) })))
+
+// timingParts load only what the timescale rules and casework.StateOn read
+// of a case file, for lists of many children (the allocation queue): no
+// contacts, which no rule reads, and of the visits (most of a long case's
+// rows) only the dates the child was seen, without the visit's notes.
+var timingParts = recordParts(partWhere("visits", "seen", `id, child_id, visit_date, seen`, "visit_date, id", scanSeenVisit,
+	func(v casework.Visit) int64 { return v.ChildID },
+	func(cf *casework.CaseFile, v casework.Visit) { cf.Visits = append(cf.Visits, v) }))
+
+// recordParts are the loaders of the records of a case file from the
+// referral on, with visits as given.
+func recordParts(visits partLoader) []partLoader {
+	return []partLoader{
+		part("referrals", referralColumns, "referral_date, id", scanReferral,
+			func(r casework.Referral) int64 { return r.ChildID },
+			func(cf *casework.CaseFile, r casework.Referral) { cf.Referrals = append(cf.Referrals, r) }),
+		part("assessments", assessmentColumns, "start_date, id", scanAssessment,
+			func(a casework.Assessment) int64 { return a.ChildID },
+			func(cf *casework.CaseFile, a casework.Assessment) { cf.Assessments = append(cf.Assessments, a) }),
+		part("strategy_discussions", strategyColumns, "held_on, id", scanStrategy,
+			func(s casework.StrategyDiscussion) int64 { return s.ChildID },
+			func(cf *casework.CaseFile, s casework.StrategyDiscussion) { cf.Strategies = append(cf.Strategies, s) }),
+		part("s47_enquiries", s47Columns, "start_date, id", scanS47,
+			func(e casework.S47Enquiry) int64 { return e.ChildID },
+			func(cf *casework.CaseFile, e casework.S47Enquiry) { cf.S47s = append(cf.S47s, e) }),
+		part("conferences", conferenceColumns, "held_on, id", scanConference,
+			func(c casework.Conference) int64 { return c.ChildID },
+			func(cf *casework.CaseFile, c casework.Conference) { cf.Conferences = append(cf.Conferences, c) }),
+		part("cp_plans", planColumns, "start_date, id", scanPlan,
+			func(p casework.CPPlan) int64 { return p.ChildID },
+			func(cf *casework.CaseFile, p casework.CPPlan) { cf.Plans = append(cf.Plans, p) }),
+		part("core_groups", coreGroupColumns, "held_on, id", scanCoreGroup,
+			func(g casework.CoreGroup) int64 { return g.ChildID },
+			func(cf *casework.CaseFile, g casework.CoreGroup) { cf.CoreGroups = append(cf.CoreGroups, g) }),
+		visits,
+		part("cin_plans", cinPlanColumns, "start_date, id", scanCINPlan,
+			func(p casework.CINPlan) int64 { return p.ChildID },
+			func(cf *casework.CaseFile, p casework.CINPlan) { cf.CINPlans = append(cf.CINPlans, p) }),
+		part("cin_plan_reviews", cinReviewColumns, "held_on, id", scanCINReview,
+			func(r casework.CINPlanReview) int64 { return r.ChildID },
+			func(cf *casework.CaseFile, r casework.CINPlanReview) { cf.CINReviews = append(cf.CINReviews, r) }),
+	}
 }
 
 // loadCaseFiles loads the case files of the children whose ids the SQL
@@ -114,6 +140,11 @@ var caseFileParts = []partLoader{
 // the children's ids, the children, their open involvements, then one per
 // kind of record (a single child skips the first).
 func loadCaseFiles(ctx context.Context, db querier, sel string, args ...any) ([]casework.CaseFile, error) {
+	return loadCaseFilesWith(ctx, db, caseFileParts, sel, args...)
+}
+
+// loadCaseFilesWith is loadCaseFiles reading the records parts load.
+func loadCaseFilesWith(ctx context.Context, db querier, parts []partLoader, sel string, args ...any) ([]casework.CaseFile, error) {
 	in, args, err := childIDList(ctx, db, sel, args)
 	if err != nil || in == "" {
 		return nil, err
@@ -136,7 +167,7 @@ func loadCaseFiles(ctx context.Context, db querier, sel string, args ...any) ([]
 	if err != nil {
 		return nil, err
 	}
-	for _, load := range caseFileParts {
+	for _, load := range parts {
 		if err := load(ctx, db, in, args, files); err != nil {
 			return nil, err
 		}
