@@ -24,7 +24,7 @@ type caseloadField struct {
 
 // settingChangeRow is one line of the caseload settings' history.
 type settingChangeRow struct {
-	At                   time.Time
+	At                  time.Time
 	By, Label, From, To string
 }
 
