@@ -14,6 +14,8 @@ const (
 	PermAllocate        Permission = "allocate"         // allocate / reallocate work (managers)
 	PermAuthorise       Permission = "authorise"        // manager sign-off (assessments, NFA)
 	PermViewTeams       Permission = "view_teams"       // team views, caseloads
+	PermViewAllTeams    Permission = "view_all_teams"   // every team's queue, caseloads, drift and workforce, not only one's own
+	PermManageWorkforce Permission = "manage_workforce" // change the workforce register: posts, workers, leavers, absences
 	PermViewPerformance Permission = "view_performance" // dashboards, indicators
 	PermReturns         Permission = "returns"          // statutory returns export/import/validate
 	PermAudit           Permission = "audit"            // case-file audits, access log
@@ -26,7 +28,7 @@ const (
 // an administrator's view of the policy). It returns a new slice each time.
 func Permissions() []Permission {
 	return []Permission{PermSignedIn, PermViewChildren, PermEditChildren,
-		PermAllocate, PermAuthorise, PermViewTeams, PermViewPerformance,
+		PermAllocate, PermAuthorise, PermViewTeams, PermViewAllTeams, PermManageWorkforce, PermViewPerformance,
 		PermReturns, PermAudit, PermAdmin, PermPartnerPortal, PermViewSufficiency}
 }
 
@@ -52,6 +54,14 @@ func rolesWith(p Permission) []Role {
 		return []Role{TeamManager, ServiceManager}
 	case PermViewTeams:
 		return []Role{TeamManager, ServiceManager, Auditor}
+	case PermViewAllTeams:
+		// A team manager sees their own team; a head of service and an
+		// auditor look across the service.
+		return []Role{ServiceManager, Auditor}
+	case PermManageWorkforce:
+		// The register is the establishment and its cost, which a head of
+		// service answers for; team managers read their own team's.
+		return []Role{ServiceManager}
 	case PermViewPerformance:
 		return []Role{TeamManager, ServiceManager, PerformanceAnalyst, Auditor}
 	case PermReturns:

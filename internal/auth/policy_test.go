@@ -23,6 +23,8 @@ func TestThePolicy(t *testing.T) {
 		{auth.PermAllocate, [7]bool{n, Y, Y, n, n, n, n}},
 		{auth.PermAuthorise, [7]bool{n, Y, Y, n, n, n, n}},
 		{auth.PermViewTeams, [7]bool{n, Y, Y, n, n, n, Y}},
+		{auth.PermViewAllTeams, [7]bool{n, n, Y, n, n, n, Y}},
+		{auth.PermManageWorkforce, [7]bool{n, n, Y, n, n, n, n}},
 		{auth.PermViewPerformance, [7]bool{n, Y, Y, Y, n, n, Y}},
 		{auth.PermReturns, [7]bool{n, n, Y, Y, n, Y, n}},
 		{auth.PermAudit, [7]bool{n, Y, Y, n, n, n, Y}},
@@ -115,6 +117,31 @@ func TestWhoMayMarkARecordAsEnteredInError(t *testing.T) {
 	} {
 		if got := auth.CanCorrectRecord(tc.s, tc.author); got != tc.allowed {
 			t.Errorf("%s: CanCorrectRecord = %v, want %v", tc.name, got, tc.allowed)
+		}
+	}
+}
+
+// Issue #8: managers see their team, heads of service all teams; only a
+// head of service changes the workforce register.
+func TestWhoSeesEveryTeamAndWhoChangesTheWorkforceRegister(t *testing.T) {
+	tests := []struct {
+		role            auth.Role
+		allTeams, edits bool
+	}{
+		{auth.SocialWorker, false, false},
+		{auth.TeamManager, false, false}, // their own team only, and read only
+		{auth.ServiceManager, true, true},
+		{auth.PerformanceAnalyst, false, false},
+		{auth.PartnerAgency, false, false},
+		{auth.Administrator, false, false},
+		{auth.Auditor, true, false}, // looks across the service, changes nothing
+	}
+	for _, tc := range tests {
+		if got := auth.Allowed(tc.role, auth.PermViewAllTeams); got != tc.allTeams {
+			t.Errorf("%s sees every team: %v, want %v", tc.role, got, tc.allTeams)
+		}
+		if got := auth.Allowed(tc.role, auth.PermManageWorkforce); got != tc.edits {
+			t.Errorf("%s changes the workforce register: %v, want %v", tc.role, got, tc.edits)
 		}
 	}
 }

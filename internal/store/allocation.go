@@ -56,9 +56,10 @@ func (s *Store) asAtOrToday(d time.Time) time.Time {
 // taken from its worker), with how long it has waited, its priority (child
 // protection first: casework.StateOn its case file) and its next timescale
 // task that day under the local settings and calendar. It runs a fixed
-// number of queries: the allocations, the teams, the settings and
-// holidays, and the case files of the waiting children (14 per 500 of
-// them).
+// number of queries: who held each open case, the teams, the settings
+// and holidays, and for the waiting children when their last worker's
+// hold ended and what the timescale rules read of their case files (13
+// per 500 of them).
 func (s *Store) UnallocatedQueue(ctx context.Context, f QueueFilter) (Queue, error) {
 	q, err := s.unallocatedQueue(ctx, f)
 	if err != nil {
@@ -87,6 +88,9 @@ func (s *Store) unallocatedQueue(ctx context.Context, f QueueFilter) (Queue, err
 	q.ServiceOpen = len(hs)
 	if len(waiting) == 0 {
 		return q, nil
+	}
+	if err := waitingSince(ctx, s, d, waiting); err != nil {
+		return q, err
 	}
 	teams, err := teamNames(ctx, s)
 	if err != nil {
@@ -130,7 +134,8 @@ func sortQueue(es []QueueEntry) {
 	})
 }
 
-// caseFilesOf loads the case files of the holdings' children by id.
+// caseFilesOf loads what the queue reads of the case files of the
+// holdings' children (timingParts), by id.
 func (s *Store) caseFilesOf(ctx context.Context, hs []holding) (map[int64]casework.CaseFile, error) {
 	ids := make([]int64, len(hs))
 	for i, h := range hs {
@@ -138,7 +143,7 @@ func (s *Store) caseFilesOf(ctx context.Context, hs []holding) (map[int64]casewo
 	}
 	out := make(map[int64]casework.CaseFile, len(ids))
 	err := inChunks(ids, func(ph string, args []any) error {
-		files, err := loadCaseFiles(ctx, s, `SELECT id AS child_id FROM children WHERE id IN (`+ph+`)`, args...)
+		files, err := loadCaseFilesWith(ctx, s, timingParts, `SELECT id AS child_id FROM children WHERE id IN (`+ph+`)`, args...)
 		for _, cf := range files {
 			out[cf.Child.ID] = cf
 		}

@@ -32,59 +32,63 @@ type holding struct {
 	opened     time.Time
 	team       *int64    // the team that held it on d
 	worker     *int64    // the worker in post who held it on d; nil when it waited for one
-	waitFrom   time.Time // when it waited: the day it opened or its last worker's allocation ended
+	waitFrom   time.Time // when it waited: the day it opened or its last worker's hold ended (waitingSince)
 }
 
-// allocationRow is one involvement open on d joined with one of its
-// allocations that started by d (alloc 0: it has none).
-type allocationRow struct {
+// coverRow is one involvement open on d joined with an allocation that
+// covered d (alloc 0: none did), and that allocation's worker when they
+// were still in post on d.
+type coverRow struct {
 	inv, child, alloc     int64
 	opened, start         time.Time
 	invTeam, team, worker *int64
-	end, left             *time.Time
 }
 
 // holdingsOn returns every involvement open on d with who held it, in one
-// query over the involvements and their allocations up to d. The rows are
-// put in order here rather than by the database, so that it can find the
-// open involvements by index (involvements_open) instead of reading all
-// of them in id order.
+// query: each open involvement with only the allocation covering d (its
+// earlier allocations matter only to how long a waiting case has waited,
+// which waitingSince reads for the waiting few), its worker counted only
+// while in post. The rows are put in order here rather than by the
+// database, so that it can find the open involvements by index
+// (involvements_open) and the allocations by allocations_cover.
 func holdingsOn(ctx context.Context, db querier, d time.Time) ([]holding, error) {
 	rows, err := allocationRowsOn(ctx, db, d, "")
 	if err != nil {
 		return nil, fmt.Errorf("holdings on %s: %w", day(d), err)
 	}
-	return foldHoldings(rows, d), nil
+	return foldHoldings(rows), nil
 }
 
-// allocationRowsOn reads the involvements open on d, each joined with its
-// allocations that started by d; and, when set, narrows them with more
-// SQL conditions on the involvement i (with no placeholders).
-func allocationRowsOn(ctx context.Context, db querier, d time.Time, and string) ([]allocationRow, error) {
-	var rows []allocationRow
-	err := eachRow(ctx, db, func(r rowScanner) (allocationRow, error) {
-		var a allocationRow
+// allocationRowsOn reads the involvements open on d, each joined with the
+// allocation covering d; and, when set, narrows them with more SQL
+// conditions on the involvement i (with no placeholders).
+func allocationRowsOn(ctx context.Context, db querier, d time.Time, and string) ([]coverRow, error) {
+	var rows []coverRow
+	err := eachRow(ctx, db, func(r rowScanner) (coverRow, error) {
+		var c coverRow
 		var alloc *int64
-		var opened, start, end, left dateCol
-		err := r.Scan(&a.inv, &a.child, &opened, &a.invTeam, &alloc, &a.team, &a.worker, &start, &end, &left)
-		a.opened, a.start, a.end, a.left = opened.t, start.t, end.ptr(), left.ptr()
+		var opened, start dateCol
+		err := r.Scan(&c.inv, &c.child, &opened, &c.invTeam, &alloc, &start, &c.team, &c.worker)
+		c.opened, c.start = opened.t, start.t
 		if alloc != nil {
-			a.alloc = *alloc
+			c.alloc = *alloc
 		}
-		return a, err
-	}, func(a allocationRow) { rows = append(rows, a) },
-		`SELECT i.id, i.child_id, i.start_date, i.team_id, a.id, a.team_id, a.worker_id, a.start_date, a.end_date, w.end_date
+		return c, err
+	}, func(c coverRow) { rows = append(rows, c) },
+		`SELECT i.id, i.child_id, i.start_date, i.team_id, a.id, a.start_date, a.team_id,
+			CASE WHEN w.end_date IS NULL OR w.end_date >= ? THEN a.worker_id END
 		FROM involvements i
-		LEFT JOIN allocations a ON a.involvement_id = i.id AND a.start_date <= ?
+		LEFT JOIN allocations a ON a.involvement_id = i.id AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date > ?)
 		LEFT JOIN workers w ON w.id = a.worker_id
-		WHERE i.error_reason = '' AND i.start_date <= ? AND (i.end_date IS NULL OR i.end_date > ?)`+and, day(d), day(d), day(d))
+		WHERE i.error_reason = '' AND i.start_date <= ? AND (i.end_date IS NULL OR i.end_date > ?)`+and,
+		day(d), day(d), day(d), day(d), day(d))
 	return rows, err
 }
 
 // foldHoldings turns the rows of allocationRowsOn into who held each
-// involvement on d.
-func foldHoldings(rows []allocationRow, d time.Time) []holding {
-	slices.SortFunc(rows, func(a, b allocationRow) int {
+// involvement (waitFrom: the day it opened; waitingSince refines it).
+func foldHoldings(rows []coverRow) []holding {
+	slices.SortFunc(rows, func(a, b coverRow) int {
 		if c := cmp.Compare(a.inv, b.inv); c != 0 {
 			return c
 		}
@@ -94,64 +98,80 @@ func foldHoldings(rows []allocationRow, d time.Time) []holding {
 		return cmp.Compare(a.alloc, b.alloc)
 	})
 	var out []holding
-	var lastEnd time.Time // the latest day a worker's hold on the current involvement ended, up to d
-	for _, a := range rows {
-		if len(out) == 0 || out[len(out)-1].inv != a.inv {
-			finishHolding(out, lastEnd)
-			out = append(out, holding{inv: a.inv, child: a.child, opened: a.opened, team: a.invTeam})
-			lastEnd = time.Time{}
+	for _, c := range rows {
+		if len(out) == 0 || out[len(out)-1].inv != c.inv {
+			out = append(out, holding{inv: c.inv, child: c.child, opened: c.opened, team: c.invTeam, waitFrom: c.opened})
 		}
-		if a.alloc != 0 {
-			lastEnd = applyAllocation(&out[len(out)-1], d, a.team, a.worker, a.end, a.left, lastEnd)
+		if c.alloc == 0 {
+			continue
 		}
+		// Overlapping allocations should not happen (Allocate ends the old
+		// one); if they do, the latest started holds the case.
+		h := &out[len(out)-1]
+		if c.team != nil {
+			h.team = c.team
+		}
+		h.worker = c.worker
 	}
-	finishHolding(out, lastEnd)
 	return out
 }
 
-// applyAllocation applies one allocation (started on or before d) to h:
-// when it covers d, its team holds the case and its worker does while in
-// post. It returns the latest end of a worker's hold that is not after d.
-func applyAllocation(h *holding, d time.Time, team, worker *int64, end, left *time.Time, lastEnd time.Time) time.Time {
-	covers := end == nil || end.After(d)
-	if covers {
-		if team != nil {
-			h.team = team
-		}
-		h.worker = nil
-	}
-	if worker == nil {
-		return lastEnd
-	}
-	held := end // the worker's hold ends with the allocation or the day after they left
-	if left != nil {
-		afterLeaving := left.AddDate(0, 0, 1)
-		if held == nil || afterLeaving.Before(*held) {
-			held = &afterLeaving
+// waitingSince sets, for each holding with no worker, the day it began to
+// wait: the day it opened or, if later, the day its last worker's hold
+// ended up to d (the allocation's end, or the day after the worker left).
+// One query per 500 waiting involvements, reading only the holds that had
+// ended by d.
+func waitingSince(ctx context.Context, db querier, d time.Time, hs []holding) error {
+	at := map[int64]int{} // involvement id → index in hs
+	var ids []int64
+	for i, h := range hs {
+		if h.worker == nil {
+			at[h.inv] = i
+			ids = append(ids, h.inv)
 		}
 	}
-	if held == nil || held.After(d) {
-		if covers {
-			h.worker = worker
+	return inChunks(ids, func(ph string, args []any) error {
+		err := eachRow(ctx, db, func(r rowScanner) (heldRow, error) {
+			var v heldRow
+			var end, left dateCol
+			err := r.Scan(&v.inv, &end, &left)
+			v.ended = holdEnded(end.ptr(), left.ptr())
+			return v, err
+		}, func(v heldRow) {
+			h := &hs[at[v.inv]]
+			if v.ended.After(h.waitFrom) && !v.ended.After(d) {
+				h.waitFrom = v.ended
+			}
+		}, `SELECT a.involvement_id, a.end_date, w.end_date FROM allocations a JOIN workers w ON w.id = a.worker_id
+			WHERE a.start_date <= ? AND (a.end_date <= ? OR w.end_date < ?) AND a.involvement_id IN (`+ph+`)`,
+			append([]any{day(d), day(d), day(d)}, args...)...)
+		if err != nil {
+			return fmt.Errorf("waiting since, on %s: %w", day(d), err)
 		}
-		return lastEnd
-	}
-	if held.After(lastEnd) {
-		return *held
-	}
-	return lastEnd
+		return nil
+	})
 }
 
-// finishHolding sets the last involvement's waiting date.
-func finishHolding(hs []holding, lastEnd time.Time) {
-	if len(hs) == 0 {
-		return
+// heldRow is the day a worker's hold on an involvement ended.
+type heldRow struct {
+	inv   int64
+	ended time.Time
+}
+
+// holdEnded is the day a worker's hold ended: the allocation's end or the
+// day after the worker left, whichever came first (zero: neither).
+func holdEnded(end, left *time.Time) time.Time {
+	var out time.Time
+	if end != nil {
+		out = *end
 	}
-	h := &hs[len(hs)-1]
-	h.waitFrom = h.opened
-	if lastEnd.After(h.waitFrom) {
-		h.waitFrom = lastEnd
+	if left != nil {
+		after := left.AddDate(0, 0, 1)
+		if out.IsZero() || after.Before(out) {
+			out = after
+		}
 	}
+	return out
 }
 
 // CaseStatesOn returns what each open case involved at the end of day

@@ -202,3 +202,26 @@ func rebind(s *store.Store, q string) string {
 	}
 	return q
 }
+
+// Bad input named by issue #8: a case cannot be given to a worker who has
+// left by the day of the allocation; on their last day it still can.
+func TestAllocatingToAWorkerWhoHasLeftIsRefused(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		w := newQueueWorld(t, s)
+		lea := w.leaver("Lea Two", w.team.ID, d(2026, 11, 20))
+		inv := must[[]casework.Involvement](t)(s.Involvements(ctx, w.ada.ID))[0]
+		err := s.Allocate(ctx, w.manager, inv.ID, inv.Version, lea.ID, d(2026, 11, 21), "Allocation meeting")
+		if !hasField(err, "worker_id") || !strings.Contains(err.Error(), "has left") {
+			t.Fatalf("allocating the day after she left = %v, want a refusal on worker_id saying she has left", err)
+		}
+		after := must[[]casework.Involvement](t)(s.Involvements(ctx, w.ada.ID))[0]
+		if after.Version != inv.Version || after.WorkerID != nil {
+			t.Errorf("the refused allocation changed the case: %+v", after)
+		}
+		q := must[store.Queue](t)(s.UnallocatedQueue(ctx, store.QueueFilter{TeamID: w.team.ID}))
+		if !slices.Contains(queueRows(q), "ADA Assessment 22") {
+			t.Errorf("Ada left the queue after a refused allocation: %q", queueRows(q))
+		}
+		ok(t, s.Allocate(ctx, w.manager, inv.ID, inv.Version, lea.ID, d(2026, 11, 20), "Allocation meeting"))
+	})
+}

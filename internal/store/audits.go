@@ -58,6 +58,21 @@ func auditTemplate(ctx context.Context, db querier, id int64) (casework.AuditTem
 // the one before, which stays with the audits graded against it. The
 // questions are numbered in the order given.
 func (s *Store) SaveAuditTemplate(ctx context.Context, actor Actor, t casework.AuditTemplate) (casework.AuditTemplate, error) {
+	return s.saveAuditTemplate(ctx, actor, t, 0)
+}
+
+// ReviseAuditTemplate saves the questions of the template in use as the
+// user changed them (reworded, added, retired) as a new template, as
+// SaveAuditTemplate does, if the template they read (readID) is still the
+// one in use: a revision of a template someone else has replaced since is
+// refused with a *casework.ConflictError, and nothing is saved.
+func (s *Store) ReviseAuditTemplate(ctx context.Context, actor Actor, readID int64, t casework.AuditTemplate) (casework.AuditTemplate, error) {
+	return s.saveAuditTemplate(ctx, actor, t, readID)
+}
+
+// saveAuditTemplate saves t in place of the template in use; readID, when
+// not 0, is the template the change was made from.
+func (s *Store) saveAuditTemplate(ctx context.Context, actor Actor, t casework.AuditTemplate, readID int64) (casework.AuditTemplate, error) {
 	t.Name = strings.TrimSpace(t.Name)
 	for i := range t.Questions {
 		q := &t.Questions[i]
@@ -67,6 +82,11 @@ func (s *Store) SaveAuditTemplate(ctx context.Context, actor Actor, t casework.A
 		return t, err
 	}
 	err := s.write(ctx, actor, func(tx *Tx) error {
+		if readID != 0 {
+			if err := tx.auditTemplateStillInUse(ctx, readID); err != nil {
+				return err
+			}
+		}
 		if err := tx.retireAuditTemplates(ctx); err != nil {
 			return err
 		}
@@ -89,6 +109,23 @@ func (s *Store) SaveAuditTemplate(ctx context.Context, actor Actor, t casework.A
 		return t, fmt.Errorf("store: save audit template: %w", err)
 	}
 	return t, nil
+}
+
+// auditTemplateStillInUse refuses a change made from template readID when
+// another template has been put in use since.
+func (t *Tx) auditTemplateStillInUse(ctx context.Context, readID int64) error {
+	var id int64
+	var by string
+	var at tsCol
+	err := t.queryRow(ctx, `SELECT id, updated_by, updated_at FROM audit_templates WHERE in_use ORDER BY id DESC LIMIT 1`).
+		Scan(&id, &by, &at)
+	if err != nil {
+		return fmt.Errorf("audit template in use: %w", err)
+	}
+	if id != readID {
+		return &casework.ConflictError{Entity: "audit template", ChangedBy: by, ChangedAt: at.t}
+	}
+	return nil
 }
 
 // retireAuditTemplates takes the templates in use out of use.

@@ -62,8 +62,18 @@ type partLoader func(ctx context.Context, db querier, in string, args []any, fil
 // order.
 func part[T any](table, cols, order string, scan func(rowScanner) (T, error), child func(T) int64,
 	add func(*casework.CaseFile, T)) partLoader {
+	return partWhere(table, "", cols, order, scan, child, add)
+}
+
+// partWhere is part keeping only the rows that also meet cond (SQL; ""
+// for all).
+func partWhere[T any](table, cond, cols, order string, scan func(rowScanner) (T, error), child func(T) int64,
+	add func(*casework.CaseFile, T)) partLoader {
+	if cond != "" {
+		cond = " AND " + cond
+	}
 	return func(ctx context.Context, db querier, in string, args []any, files map[int64]*casework.CaseFile) error {
-		q := `SELECT ` + cols + ` FROM ` + table + ` WHERE error_reason = '' AND child_id` + in + ` ORDER BY ` + order
+		q := `SELECT ` + cols + ` FROM ` + table + ` WHERE error_reason = ''` + cond + ` AND child_id` + in + ` ORDER BY ` + order
 		return eachRow(ctx, db, scan, func(v T) {
 			if cf := files[child(v)]; cf != nil {
 				add(cf, v)
@@ -73,22 +83,42 @@ func part[T any](table, cols, order string, scan func(rowScanner) (T, error), ch
 }
 
 // caseFileParts load the dated records of a case file, one query each.
-var caseFileParts = caseFilePartsWith(contactColumns, visitColumns)
+// caseFileParts load every record of a case file.
+var caseFileParts = slices.Concat([]partLoader{contactsPart(contactColumns)}, recordParts(visitsPart(visitColumns)))
 
 // metricsParts load the same records without the text the indicators do
 // not read (a contact's concerns, a visit's notes), which is most of their
 // size.
-var metricsParts = caseFilePartsWith(
-	strings.NewReplacer("source_detail", "'' AS source_detail", "concerns", "'' AS concerns").Replace(contactColumns),
-	strings.NewReplacer("notes", "'' AS notes").Replace(visitColumns))
+var metricsParts = slices.Concat(
+	[]partLoader{contactsPart(strings.NewReplacer("source_detail", "'' AS source_detail", "concerns", "'' AS concerns").Replace(contactColumns))},
+	recordParts(visitsPart(strings.NewReplacer("notes", "'' AS notes").Replace(visitColumns))))
 
-// caseFilePartsWith builds the loaders, reading contacts and visits with
-// these columns.
-func caseFilePartsWith(contactCols, visitCols string) []partLoader {
+// timingParts load only what the timescale rules and casework.StateOn read
+// of a case file, for lists of many children (the allocation queue): no
+// contacts, which no rule reads, and of the visits (most of a long case's
+// rows) only the dates the child was seen, without the visit's notes.
+var timingParts = recordParts(partWhere("visits", "seen", `id, child_id, visit_date, seen`, "visit_date, id", scanSeenVisit,
+	func(v casework.Visit) int64 { return v.ChildID },
+	func(cf *casework.CaseFile, v casework.Visit) { cf.Visits = append(cf.Visits, v) }))
+
+// contactsPart loads contacts with these columns.
+func contactsPart(cols string) partLoader {
+	return part("contacts", cols, "contact_date, received_at, id", scanContact,
+		func(c casework.Contact) int64 { return c.ChildID },
+		func(cf *casework.CaseFile, c casework.Contact) { cf.Contacts = append(cf.Contacts, c) })
+}
+
+// visitsPart loads visits with these columns.
+func visitsPart(cols string) partLoader {
+	return part("visits", cols, "visit_date, id", scanVisit,
+		func(v casework.Visit) int64 { return v.ChildID },
+		func(cf *casework.CaseFile, v casework.Visit) { cf.Visits = append(cf.Visits, v) })
+}
+
+// recordParts are the loaders of the records of a case file from the
+// referral on, with visits as given.
+func recordParts(visits partLoader) []partLoader {
 	return slices.Concat([]partLoader{
-		part("contacts", contactCols, "contact_date, received_at, id", scanContact,
-			func(c casework.Contact) int64 { return c.ChildID },
-			func(cf *casework.CaseFile, c casework.Contact) { cf.Contacts = append(cf.Contacts, c) }),
 		part("referrals", referralColumns, "referral_date, id", scanReferral,
 			func(r casework.Referral) int64 { return r.ChildID },
 			func(cf *casework.CaseFile, r casework.Referral) { cf.Referrals = append(cf.Referrals, r) }),
@@ -110,9 +140,7 @@ func caseFilePartsWith(contactCols, visitCols string) []partLoader {
 		part("core_groups", coreGroupColumns, "held_on, id", scanCoreGroup,
 			func(g casework.CoreGroup) int64 { return g.ChildID },
 			func(cf *casework.CaseFile, g casework.CoreGroup) { cf.CoreGroups = append(cf.CoreGroups, g) }),
-		part("visits", visitCols, "visit_date, id", scanVisit,
-			func(v casework.Visit) int64 { return v.ChildID },
-			func(cf *casework.CaseFile, v casework.Visit) { cf.Visits = append(cf.Visits, v) }),
+		visits,
 		part("cin_plans", cinPlanColumns, "start_date, id", scanCINPlan,
 			func(p casework.CINPlan) int64 { return p.ChildID },
 			func(cf *casework.CaseFile, p casework.CINPlan) { cf.CINPlans = append(cf.CINPlans, p) }),
@@ -160,6 +188,11 @@ func caseFilePartsWith(contactCols, visitCols string) []partLoader {
 // the children's ids, the children, their open involvements, then one per
 // kind of record (a single child skips the first).
 func loadCaseFiles(ctx context.Context, db querier, sel string, args ...any) ([]casework.CaseFile, error) {
+	return loadCaseFilesWith(ctx, db, caseFileParts, sel, args...)
+}
+
+// loadCaseFilesWith is loadCaseFiles reading the records parts load.
+func loadCaseFilesWith(ctx context.Context, db querier, parts []partLoader, sel string, args ...any) ([]casework.CaseFile, error) {
 	in, args, err := childIDList(ctx, db, sel, args)
 	if err != nil || in == "" {
 		return nil, err

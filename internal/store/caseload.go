@@ -98,7 +98,8 @@ func heldCases(ctx context.Context, db querier, d time.Time) (map[int64][]casewo
 
 // workersOn lists the case holders in post on d and anyone else holding
 // cases that day (a manager, a worker who has not started),
-// of team teamID (0: all), by name.
+// of team teamID (0: all), by name. Those who had left by d hold no cases
+// (holdingsOn), so they are not read.
 func workersOn(ctx context.Context, db querier, d time.Time, teamID int64, held map[int64][]casework.CaseState) ([]casework.Worker, error) {
 	var out []casework.Worker
 	err := eachRow(ctx, db, scanWorker, func(w casework.Worker) {
@@ -106,7 +107,7 @@ func workersOn(ctx context.Context, db querier, d time.Time, teamID int64, held 
 			out = append(out, w)
 		}
 	}, `SELECT `+workerColumns+` FROM workers w LEFT JOIN teams t ON t.id = w.team_id
-		WHERE (? = 0 OR w.team_id = ?) ORDER BY w.name, w.id`, teamID, teamID)
+		WHERE (? = 0 OR w.team_id = ?) AND (w.end_date IS NULL OR w.end_date >= ?) ORDER BY w.name, w.id`, teamID, teamID, day(d))
 	if err != nil {
 		return nil, fmt.Errorf("workers on %s: %w", day(d), err)
 	}

@@ -184,8 +184,10 @@ func (s *Store) newDriftReader(ctx context.Context, d time.Time) (*driftReader, 
 	if r.teams, err = teamNames(ctx, s); err != nil {
 		return nil, nil, err
 	}
+	// Only workers in post on d hold cases (holdingsOn): leavers are not read.
 	err = eachRow(ctx, s, scanWorker, func(w casework.Worker) { r.workers[w.ID] = w },
-		`SELECT `+workerColumns+` FROM workers w LEFT JOIN teams t ON t.id = w.team_id`)
+		`SELECT `+workerColumns+` FROM workers w LEFT JOIN teams t ON t.id = w.team_id
+		WHERE w.end_date IS NULL OR w.end_date >= ?`, day(d))
 	return r, hs, err
 }
 

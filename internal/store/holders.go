@@ -26,7 +26,7 @@ func holdersOf(ctx context.Context, db querier, d time.Time, children []int64) (
 		if err != nil {
 			return nil, fmt.Errorf("holders on %s: %w", day(d), err)
 		}
-		hs = append(hs, foldHoldings(rows, d)...)
+		hs = append(hs, foldHoldings(rows)...)
 	}
 	if len(hs) == 0 {
 		return out, nil

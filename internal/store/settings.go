@@ -45,28 +45,31 @@ func (s *Store) Settings(ctx context.Context) (map[string]Setting, error) {
 // PutSetting sets a value. version is the version read (0 for a key not yet
 // stored); a stale version is refused like any other concurrent edit.
 func (s *Store) PutSetting(ctx context.Context, actor Actor, key, value string, version int) error {
-	err := s.write(ctx, actor, func(tx *Tx) error {
-		var before Setting
-		err := tx.queryRow(ctx, `SELECT key, value, version FROM settings WHERE key = ?`, key).
-			Scan(&before.Key, &before.Value, &before.Version)
-		switch {
-		case errors.Is(err, sql.ErrNoRows) && version == 0:
-			_, err = tx.exec(ctx, `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?,?,?,?)`,
-				key, value, tx.s.d.ts(tx.now), actor.Name)
-		case errors.Is(err, sql.ErrNoRows):
-			return fmt.Errorf("setting %q: %w", key, casework.ErrNotFound)
-		case err == nil:
-			err = tx.updateSetting(ctx, key, value, version)
-		}
-		if err != nil {
-			return err
-		}
-		return tx.record("setting", 0, "set", before, Setting{Key: key, Value: value}, key)
-	})
+	err := s.write(ctx, actor, func(tx *Tx) error { return tx.putSetting(ctx, key, value, version) })
 	if err != nil {
 		return fmt.Errorf("store: set %q: %w", key, err)
 	}
 	return nil
+}
+
+// putSetting sets one value against the version read, with its history.
+func (t *Tx) putSetting(ctx context.Context, key, value string, version int) error {
+	var before Setting
+	err := t.queryRow(ctx, `SELECT key, value, version FROM settings WHERE key = ?`, key).
+		Scan(&before.Key, &before.Value, &before.Version)
+	switch {
+	case errors.Is(err, sql.ErrNoRows) && version == 0:
+		_, err = t.exec(ctx, `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?,?,?,?)`,
+			key, value, t.s.d.ts(t.now), t.actor.Name)
+	case errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("setting %q: %w", key, casework.ErrNotFound)
+	case err == nil:
+		err = t.updateSetting(ctx, key, value, version)
+	}
+	if err != nil {
+		return err
+	}
+	return t.record("setting", 0, "set", before, Setting{Key: key, Value: value}, key)
 }
 
 func (t *Tx) updateSetting(ctx context.Context, key, value string, version int) error {

@@ -11,6 +11,16 @@ import (
 
 const visitColumns = `id, child_id, visit_date, kind, seen, seen_alone, place, notes, visited_by, version`
 
+// scanSeenVisit reads a visit's date and whether the child was seen, all
+// the timescale rules read of it.
+func scanSeenVisit(r rowScanner) (casework.Visit, error) {
+	var v casework.Visit
+	var on dateCol
+	err := r.Scan(&v.ID, &v.ChildID, &on, &v.Seen)
+	v.Date = on.t
+	return v, err
+}
+
 func scanVisit(r rowScanner) (casework.Visit, error) {
 	var v casework.Visit
 	var on dateCol

@@ -76,8 +76,8 @@ func (s *Server) readScope(r *http.Request) (allocationScope, *casework.Validati
 	return sc, v, nil
 }
 
-// scopeTeam sets the team: a team manager's own (another is refused), or
-// the ?team= asked for by those who see every team.
+// scopeTeam sets the team: the ?team= asked for by those who see every
+// team (PermViewAllTeams), or else the user's own (another is refused).
 func (s *Server) scopeTeam(r *http.Request, teams []casework.Team, sc *allocationScope) error {
 	u := currentUser(r)
 	asked := r.URL.Query().Get("team")
@@ -89,13 +89,13 @@ func (s *Server) scopeTeam(r *http.Request, teams []casework.Team, sc *allocatio
 		}
 		want = id
 	}
-	if u.Role == auth.TeamManager {
+	if !allowed(r, auth.PermViewAllTeams) {
 		if u.TeamID == nil {
 			sc.NoTeam = true
 			return nil
 		}
 		if want != 0 && want != *u.TeamID {
-			return fmt.Errorf("team manager asked for team %d: %w", want, casework.ErrForbidden)
+			return fmt.Errorf("%s asked for team %d: %w", u.Role, want, casework.ErrForbidden)
 		}
 		want = *u.TeamID
 	} else {

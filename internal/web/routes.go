@@ -49,6 +49,7 @@ func (s *Server) routes() []route {
 		{"POST /admin/holidays", auth.PermAdmin, s.addHoliday},
 		{"GET /admin/settings", auth.PermAdmin, s.settingsPage},
 		{"POST /admin/settings", auth.PermAdmin, s.saveSettings},
+		{"POST /admin/settings/caseloads", auth.PermAdmin, s.saveCaseloadSettings},
 	}
 }
 

@@ -16,6 +16,8 @@ func (s *Server) auditRoutes() []route {
 		{"GET /audits/samples/{id}", auth.PermAudit, s.auditSample},
 		{"GET /children/{id}/audit", auth.PermAudit, s.auditForm},
 		{"POST /children/{id}/audit", auth.PermAudit, s.saveAudit},
+		{"GET /audits/template", auth.PermAudit, s.auditTemplateForm},
+		{"POST /audits/template", auth.PermAudit, s.saveAuditTemplate},
 		{"GET /audits/{id}", auth.PermAudit, s.auditView},
 		{"GET /audits/actions/{id}", auth.PermViewChildren, s.auditActionForm},
 		{"POST /audits/actions/{id}", auth.PermViewChildren, s.completeAuditAction},

@@ -3,10 +3,10 @@ package web
 import "sightline/internal/auth"
 
 // workforceRoutes are the workforce register, its figures and the census.
-// Viewing needs PermViewTeams: team managers see their own team, service
-// managers and auditors every team (workforceTeam). Changing the register
-// needs PermViewTeams and, checked by wfEditor before any form is shown or
-// saved, the service manager role. The census download needs PermReturns.
+// Viewing needs PermViewTeams: those with PermViewAllTeams choose any
+// team, team managers see their own (workforceTeam). Changing the register
+// (every form, shown or saved) needs PermManageWorkforce. The census
+// download needs PermReturns.
 func (s *Server) workforceRoutes() []route {
 	view := auth.PermViewTeams
 	out := []route{
@@ -25,8 +25,8 @@ func (s *Server) workforceRoutes() []route {
 		{"/workforce/workers/{id}/absence", wfAbsenceForm},
 	}
 	for _, f := range forms {
-		out = append(out, route{"GET " + f.path, view, s.wfFormShow(f.form)},
-			route{"POST " + f.path, view, s.wfFormSave(f.form)})
+		out = append(out, route{"GET " + f.path, auth.PermManageWorkforce, s.wfFormShow(f.form)},
+			route{"POST " + f.path, auth.PermManageWorkforce, s.wfFormSave(f.form)})
 	}
 	return out
 }

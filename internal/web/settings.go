@@ -19,7 +19,9 @@ type settingField struct {
 
 type settingsPage struct {
 	basePage
-	Fields []settingField
+	Fields   []settingField
+	Caseload []caseloadField    // caseload weights, capacity and drift (caseload_settings.go)
+	History  []settingChangeRow // changes to them, newest first
 }
 
 func (s *Server) settingFields(r *http.Request) ([]settingField, error) {
@@ -45,9 +47,16 @@ func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := settingsPage{basePage: s.base(r, "Local timescales"), Fields: fields}
-	if r.URL.Query().Get("saved") == "1" {
+	caseload, hist, err := s.caseloadFields(r)
+	if err != nil {
+		return err
+	}
+	p := settingsPage{basePage: s.base(r, "Local timescales"), Fields: fields, Caseload: caseload, History: hist}
+	switch r.URL.Query().Get("saved") {
+	case "1":
 		p.Notice = "Timescales saved. Due dates now follow them."
+	case "caseloads":
+		p.Notice = "Caseload settings saved. Caseloads and drift now follow them."
 	}
 	s.render(w, r, http.StatusOK, "settings", p)
 	return nil
@@ -66,7 +75,11 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request) error {
 		fields[i].Value = strings.TrimSpace(r.PostFormValue(fields[i].Key))
 		values[fields[i].Key] = fields[i].Value
 	}
-	p := settingsPage{basePage: s.base(r, "Local timescales"), Fields: fields}
+	caseload, hist, err := s.caseloadFields(r)
+	if err != nil {
+		return err
+	}
+	p := settingsPage{basePage: s.base(r, "Local timescales"), Fields: fields, Caseload: caseload, History: hist}
 	if _, err := timescale.SettingsFrom(values); err != nil {
 		p.Errors = casework.Invalid("settings", err.Error()).(*casework.ValidationError)
 		s.render(w, r, http.StatusUnprocessableEntity, "settings", p)

@@ -68,8 +68,8 @@ func (s *Server) workforceData(r *http.Request) (*workforcePage, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &workforcePage{basePage: s.base(r, "Workforce"), Teams: teams, PickTeam: currentUser(r).Role != auth.TeamManager,
-		CanEdit: wfEditor(r) == nil, CanExport: allowed(r, auth.PermReturns), RegionName: wfRegionName, Sources: wfSources}
+	p := &workforcePage{basePage: s.base(r, "Workforce"), Teams: teams, PickTeam: allowed(r, auth.PermViewAllTeams),
+		CanEdit: allowed(r, auth.PermManageWorkforce), CanExport: allowed(r, auth.PermReturns), RegionName: wfRegionName, Sources: wfSources}
 	if p.TeamID, p.Scope, err = workforceTeam(r, teams); err != nil {
 		return nil, err
 	}
@@ -104,17 +104,18 @@ func (s *Server) workforceData(r *http.Request) (*workforcePage, error) {
 	return p, nil
 }
 
-// workforceTeam is the team the page is for: a team manager's own team;
-// for service managers and auditors the ?team= chosen, or every team.
+// workforceTeam is the team the page is for: for those who see every
+// team (PermViewAllTeams) the ?team= chosen, or every team; for others
+// (team managers) their own team.
 func workforceTeam(r *http.Request, teams []casework.Team) (int64, string, error) {
 	u := currentUser(r)
 	q := r.URL.Query().Get("team")
-	if u.Role == auth.TeamManager {
+	if !allowed(r, auth.PermViewAllTeams) {
 		if u.TeamID == nil {
-			return 0, "", fmt.Errorf("team manager %d has no team: %w", u.ID, casework.ErrForbidden)
+			return 0, "", fmt.Errorf("%s %d has no team: %w", u.Role, u.ID, casework.ErrForbidden)
 		}
 		if q != "" && q != strconv.FormatInt(*u.TeamID, 10) {
-			return 0, "", fmt.Errorf("team manager asked for team %s: %w", q, casework.ErrForbidden)
+			return 0, "", fmt.Errorf("%s asked for team %s: %w", u.Role, q, casework.ErrForbidden)
 		}
 		q = strconv.FormatInt(*u.TeamID, 10)
 	}
@@ -153,15 +154,6 @@ func (s *Server) workforceAsAt(r *http.Request) (time.Time, dateField, *casework
 		v.Add("as_at", "Enter a real date")
 	}
 	return today, field, v
-}
-
-// wfEditor says whether the user may change the register: service
-// managers may (see workforceRoutes). It returns ErrForbidden otherwise.
-func wfEditor(r *http.Request) error {
-	if u := currentUser(r); u == nil || u.Role != auth.ServiceManager {
-		return fmt.Errorf("only a service manager may change the workforce register: %w", casework.ErrForbidden)
-	}
-	return nil
 }
 
 // wfNotices are the confirmations after each form.

@@ -85,12 +85,9 @@ func (s *Server) wfFormSave(f wfForm) handlerFunc {
 	}
 }
 
-// newWfCtx checks the user may change the register and loads what every
-// form needs: teams, posts and, for a worker's page, the worker.
+// newWfCtx loads what every form needs: teams, posts and, for a worker's
+// page, the worker. The routes let only those with PermManageWorkforce here.
 func (s *Server) newWfCtx(r *http.Request) (*wfCtx, error) {
-	if err := wfEditor(r); err != nil {
-		return nil, err
-	}
 	c := &wfCtx{s: s, r: r, today: s.today()}
 	var err error
 	if c.teams, err = s.store.Teams(r.Context()); err != nil {
