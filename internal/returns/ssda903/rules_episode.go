@@ -11,7 +11,9 @@ var episodeRules = []Rule{
 	{Code: "149", Message: "Reason episode ceased code is not valid.", check: filledNotIn(Episodes, "REC", recCodes)},
 	{Code: "178", Message: "Placement provider code is not a valid code.", check: filledNotIn(Episodes, "PLACE_PROVIDER", providerCodes)},
 	{Code: "213", Message: "Placement provider information not required.", check: eachRow(Episodes, "PLACE_PROVIDER",
-		func(_ *Context, row *Row) bool { return row.Get("PLACE_PROVIDER") != "" && noProvider(row.Get("PLACE")) })},
+		func(_ *Context, row *Row) bool {
+			return row.Get("PLACE_PROVIDER") != "" && noProvider(row.Get("PLACE"))
+		})},
 	{Code: "526", Message: "Child is missing a placement provider code for at least one episode.", check: eachRow(Episodes, "PLACE_PROVIDER",
 		func(_ *Context, row *Row) bool {
 			return row.Get("PLACE_PROVIDER") == "" && in(placeCodes, row.Get("PLACE")) && !noProvider(row.Get("PLACE"))
@@ -27,7 +29,9 @@ var episodeRules = []Rule{
 	{Code: "550", Message: "A placement provider code of PR0 can only be associated with placement P1.", check: eachRow(Episodes, "PLACE_PROVIDER",
 		func(_ *Context, row *Row) bool { return row.Get("PLACE_PROVIDER") == "PR0" && row.Get("PLACE") != "P1" })},
 	{Code: "226", Message: "Reason for placement change is not required for temporary placements.", check: eachRow(Episodes, "REASON_PLACE_CHANGE",
-		func(_ *Context, row *Row) bool { return row.Get("REASON_PLACE_CHANGE") != "" && in(temporaryPlaces, row.Get("PLACE")) })},
+		func(_ *Context, row *Row) bool {
+			return row.Get("REASON_PLACE_CHANGE") != "" && in(temporaryPlaces, row.Get("PLACE"))
+		})},
 	{Code: "233", Message: "Reason for placement change is not required when the episode has not ceased.", check: eachRow(Episodes, "REASON_PLACE_CHANGE",
 		func(_ *Context, row *Row) bool { return row.Get("REASON_PLACE_CHANGE") != "" && row.Get("DEC") == "" })},
 	{Code: "354", Message: "Date episode ceased must be on or before the end of the current collection year.", check: eachRow(Episodes, "DEC",
