@@ -33,8 +33,12 @@ func Build(files []casework.CaseFile, opts Options) *Return {
 	for i := range sorted {
 		cf := &sorted[i]
 		eps := yearEpisodes(cf, y)
-		if len(eps) > 0 {
+		// A care leaver of the year who was not looked after in it is in
+		// the Header too: it carries the identifiers of every child.
+		if len(eps) > 0 || len(oc3Ages(cf, y)) > 0 {
 			addHeader(r, cf)
+		}
+		if len(eps) > 0 {
 			addEpisodes(r, cf, eps)
 			addReviews(r, cf, y)
 			addOC2(r, cf, y)
@@ -150,13 +154,7 @@ func addOC2(r *Return, cf *casework.CaseFile, y Year) {
 // rule 153 then reports).
 func addOC3(r *Return, cf *casework.CaseFile, y Year) {
 	c := cf.Child
-	if cf.Leaver == nil || c.DateOfBirth == nil {
-		return
-	}
-	for age := 17; age <= 21; age++ {
-		if !inYear(casework.BirthdayOn(*c.DateOfBirth, age), y) {
-			continue
-		}
+	for _, age := range oc3Ages(cf, y) {
 		var touch, activ, accom string
 		for _, k := range cf.LeaverContacts {
 			if k.Birthday == age && !k.Date.After(y.End()) {
@@ -165,6 +163,20 @@ func addOC3(r *Return, cf *casework.CaseFile, y Year) {
 		}
 		r.Add(OC3, c.ID, c.LAChildID, dobOf(c), touch, activ, accom)
 	}
+}
+
+// oc3Ages are the birthdays from 17 to 21 a care leaver had in the year.
+func oc3Ages(cf *casework.CaseFile, y Year) []int {
+	if cf.Leaver == nil || cf.Child.DateOfBirth == nil {
+		return nil
+	}
+	var ages []int
+	for age := 17; age <= 21; age++ {
+		if inYear(casework.BirthdayOn(*cf.Child.DateOfBirth, age), y) {
+			ages = append(ages, age)
+		}
+	}
+	return ages
 }
 
 // addAD1 writes a child adopted in the year. Who adopted (former foster
