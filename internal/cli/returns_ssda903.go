@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"sightline/internal/returns/ssda903"
+	"sightline/internal/store"
 )
 
 // exportSSDA903 is `sightline export ssda903 --db DB --year 2026 --out DIR`.
@@ -134,4 +135,58 @@ func printSSDA903Failures(w io.Writer, problems []ssda903.Problem, fs []ssda903.
 		}
 	}
 	return errs
+}
+
+// importSSDA903 is `sightline import ssda903 DIR --db DB [--partial]`.
+func importSSDA903(ctx context.Context, e *env, dir string, args []string) error {
+	f := newFlags(e, "import", "ssda903 DIR --db DB [--partial]",
+		"Reads an SSDA903 return made by another system (the CSV files in DIR) into sightline: each child of\n"+
+			"Header.csv not already held, with the periods of care, legal statuses and placements of\n"+
+			"Episodes.csv and the reviews of Reviews.csv. Every refused row is listed with file, line, field and\n"+
+			"why; nothing is written unless every row is good, or --partial is given.")
+	db := f.dbFlag()
+	partial := f.Bool("partial", false, "write the good children even when some rows are refused")
+	if err := f.parseLoose(args); err != nil {
+		return err
+	}
+	dir, err := fileArg(f, "import", dir)
+	if err != nil {
+		return err
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return usagef("import: %s is not a folder: give the folder holding the return's CSV files", dir)
+	}
+	dsn, err := database(*db)
+	if err != nil {
+		return err
+	}
+	st, err := openCurrent(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	r, problems, err := ssda903.ReadFS(os.DirFS(dir))
+	if err != nil {
+		return err
+	}
+	rep, err := ssda903.Import(ctx, st, r, problems, ssda903.ImportOptions{Source: dir, Partial: *partial,
+		Actor: store.Actor{Name: "sightline import"}})
+	if err != nil {
+		return err
+	}
+	for _, x := range rep.Refused {
+		fmt.Fprintf(e.stderr, "%s.csv:%d: child %s: %s: %s\n", filepath.Join(dir, x.File), x.Line, orFile(x.Child), x.Field, x.Why)
+	}
+	for _, n := range ssda903.FileNames {
+		if k := rep.NotRead[n]; k > 0 {
+			fmt.Fprintf(e.stderr, "%s.csv: %d rows not imported (sightline imports Header, Episodes and Reviews)\n", n, k)
+		}
+	}
+	if !rep.Written {
+		return fmt.Errorf("import: %d refusals in %s: nothing written (fix them, or give --partial to write the good children)",
+			len(rep.Refused), dir)
+	}
+	fmt.Fprintf(e.stdout, "imported %s: %d children, %d periods of care from %d episodes, %d reviews; %d refusals\n",
+		dir, rep.Children, rep.Periods, rep.Episodes, rep.Reviews, len(rep.Refused))
+	return nil
 }

@@ -60,3 +60,26 @@ func TestValidateSSDA903WantsAFolder(t *testing.T) {
 		t.Errorf("validate of no folder: exit %d %q", res.code, res.stderr)
 	}
 }
+
+// TestImportSSDA903: the export of a generated authority imports into an
+// empty database, refusing (and listing) only the children without a UPN
+// or its reason; without --partial nothing is written.
+func TestImportSSDA903(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "903")
+	mustRun(t, "export", "ssda903", "--db", generatedSmall(t), "--out", dir)
+	empty := migratedDB(t)
+	res := run(t, "", "import", "ssda903", dir, "--db", empty)
+	if res.code == 0 || !strings.Contains(res.stderr, "Header.csv:") || !strings.Contains(res.stderr, ": UPN: is blank") ||
+		!strings.Contains(res.stderr, "nothing written") {
+		t.Fatalf("import of a return with blank UPNs: exit %d\n%s", res.code, res.stderr)
+	}
+	res = mustRun(t, "import", "ssda903", dir, "--db", empty, "--partial")
+	if !strings.Contains(res.stdout, "periods of care") {
+		t.Errorf("import said %q", res.stdout)
+	}
+	again := filepath.Join(t.TempDir(), "again")
+	mustRun(t, "export", "ssda903", "--db", empty, "--out", again)
+	if a, b := read(t, filepath.Join(dir, "Reviews.csv")), read(t, filepath.Join(again, "Reviews.csv")); len(b) == 0 || len(b) > len(a) {
+		t.Errorf("reviews after import: %d bytes, were %d", len(b), len(a))
+	}
+}
