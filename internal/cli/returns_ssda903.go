@@ -111,7 +111,7 @@ func validateSSDA903(e *env, dir string, args []string) error {
 	}
 	fs := ssda903.Validate(r, &ssda903.Context{Year: ssda903.Year(*year)})
 	errs := printSSDA903Failures(e.stdout, problems, fs)
-	fmt.Fprintf(e.stderr, "%s: %d children; %d errors, %d queries (%d rows checked in %s)\n", dir, len(r.Files[ssda903.Header]),
+	fmt.Fprintf(e.stderr, "%s: %d children; %d fields in error, %d queries (%d rows checked in %s)\n", dir, len(r.Files[ssda903.Header]),
 		errs, len(fs)-ssda903.Errors(fs), r.Records(), time.Since(began).Round(time.Millisecond))
 	if errs > 0 {
 		return silentFailure{}
@@ -121,20 +121,25 @@ func validateSSDA903(e *env, dir string, args []string) error {
 
 // printSSDA903Failures prints the reader's problems, then the rules'
 // failures, one a line and tab-separated: code, kind, child, file, line,
-// field, message. It returns the number of errors.
+// field, message. It returns the number of errors, counting a field
+// once when both the reader and a rule fault it.
 func printSSDA903Failures(w io.Writer, problems []ssda903.Problem, fs []ssda903.Failure) int {
-	errs := 0
+	type spot struct {
+		child, file, field string
+		line               int
+	}
+	faulted := map[spot]bool{}
 	for _, p := range problems {
 		fmt.Fprintf(w, "schema\terror\t%s\t%s.csv\tline %d\t%s\t%s\n", orFile(p.Child), p.File, p.Line, p.Field, p.Message)
-		errs++
+		faulted[spot{p.Child, p.File, p.Field, p.Line}] = true
 	}
 	for _, f := range fs {
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s.csv\tline %d\t%s\t%s\n", f.Code, f.Kind(), orFile(f.Child), f.File, f.Line, f.Field, f.Message)
 		if !f.Query {
-			errs++
+			faulted[spot{f.Child, f.File, f.Field, f.Line}] = true
 		}
 	}
-	return errs
+	return len(faulted)
 }
 
 // importSSDA903 is `sightline import ssda903 DIR --db DB [--partial]`.
