@@ -93,3 +93,28 @@ func blankUPN(r *ssda903.Return, f ssda903.Failure) bool {
 	}
 	return false
 }
+
+// BenchmarkExportSmall measures building the return from the store.
+func BenchmarkExportSmall(b *testing.B) {
+	st := generated(b, "sqlite", "small")
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := ssda903.ExportStore(ctx, st, ssda903.Options{Year: 2026}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkValidateSmall measures the rules on a small authority's return,
+// reporting rows checked per second.
+func BenchmarkValidateSmall(b *testing.B) {
+	r, err := ssda903.ExportStore(context.Background(), generated(b, "sqlite", "small"), ssda903.Options{Year: 2026})
+	if err != nil {
+		b.Fatal(err)
+	}
+	x := &ssda903.Context{Year: 2026}
+	for b.Loop() {
+		ssda903.Validate(r, x)
+	}
+	b.ReportMetric(float64(r.Records()*b.N)/b.Elapsed().Seconds(), "rows/s")
+}
