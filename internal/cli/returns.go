@@ -74,9 +74,12 @@ func runValidate(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 && isHelp(args[0]) {
 		args = []string{"cin", "-h"}
 	}
-	_, file, rest, err := returnKind("validate", args, []string{"cin"}, true)
+	kind, file, rest, err := returnKind("validate", args, []string{"cin", "ssda903"}, true)
 	if err != nil {
 		return err
+	}
+	if kind == "ssda903" {
+		return validateSSDA903(e, file, rest)
 	}
 	f := newFlags(e, "validate", "cin FILE [--year 2026] [--previous LAST_YEARS_FILE]",
 		"Checks a CIN census file against its schema and the DfE's validation rules for the year, and\n"+
@@ -264,9 +267,12 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 && isHelp(args[0]) {
 		args = []string{"cin", "-h"}
 	}
-	kind, _, rest, err := returnKind("export", args, []string{"cin", "workforce"}, false)
+	kind, _, rest, err := returnKind("export", args, []string{"cin", "ssda903", "workforce"}, false)
 	if err != nil {
 		return err
+	}
+	if kind == "ssda903" {
+		return exportSSDA903(ctx, e, rest)
 	}
 	f := newFlags(e, "export", "cin|workforce --db DB --year YEAR --out PATH [--la CODE] [--at YYYY-MM-DDTHH:MM:SS]",
 		"Writes a statutory return from the record.\n"+
@@ -338,9 +344,12 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 && isHelp(args[0]) {
 		args = []string{"cin", "-h"}
 	}
-	_, file, rest, err := returnKind("import", args, []string{"cin"}, true)
+	kind, file, rest, err := returnKind("import", args, []string{"cin", "ssda903"}, true)
 	if err != nil {
 		return err
+	}
+	if kind == "ssda903" {
+		return importSSDA903(ctx, e, file, rest)
 	}
 	f := newFlags(e, "import", "cin FILE --db DB [--partial]",
 		"Reads a CIN census made by another system into sightline. Children are matched to those held by\n"+

@@ -29,6 +29,7 @@ type returnsPage struct {
 	LACode     string
 	Took       time.Duration
 	Workforce  wfCensus
+	SSDA903    ssdaBox
 	ShownLimit int
 	OpenAll    bool // ?open=1: every rule's children shown, for printing
 }
@@ -109,6 +110,9 @@ func (s *Server) returnsData(r *http.Request) (returnsPage, error) {
 		p.LACode = m.Header.Source.LEA
 	}
 	p.Rules = byRule(fs)
+	if p.SSDA903, err = s.ssdaBox(r); err != nil {
+		return p, err
+	}
 	reg, err := s.store.WorkforceRegister(r.Context(), 0)
 	if err != nil {
 		return p, err
@@ -219,5 +223,7 @@ func (s *Server) returnsRoutes() []route {
 		{"GET /returns", auth.PermReturns, s.returns},
 		{"GET /returns/cin", auth.PermReturns, s.cinDownload},
 		{"GET /returns/cin/failures.csv", auth.PermReturns, s.cinFailuresCSV},
+		{"GET /returns/ssda903", auth.PermReturns, s.ssdaDownload},
+		{"GET /returns/ssda903/failures.csv", auth.PermReturns, s.ssdaFailuresCSV},
 	}
 }

@@ -1,0 +1,283 @@
+package ssda903
+
+import (
+	"archive/zip"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"sightline/internal/casework"
+	"sightline/internal/store"
+)
+
+// Options say which return to build.
+type Options struct {
+	Year Year
+}
+
+// Build makes the return of opts.Year from the children's case files (see
+// store.CareCaseFiles), as the record stood on 31 March: what is dated
+// later is left out. Children are in CHILD order, so the same record
+// gives the same files.
+func Build(files []casework.CaseFile, opts Options) *Return {
+	r := NewReturn()
+	sorted := slices.Clone(files)
+	slices.SortStableFunc(sorted, func(a, b casework.CaseFile) int {
+		return strings.Compare(a.Child.LAChildID, b.Child.LAChildID)
+	})
+	y := opts.Year
+	for i := range sorted {
+		cf := &sorted[i]
+		eps := yearEpisodes(cf, y)
+		// A care leaver of the year who was not looked after in it is in
+		// the Header too: it carries the identifiers of every child.
+		if len(eps) > 0 || len(oc3Ages(cf, y)) > 0 {
+			addHeader(r, cf)
+		}
+		if len(eps) > 0 {
+			addEpisodes(r, cf, eps)
+			addReviews(r, cf, y)
+			addOC2(r, cf, y)
+			addPlacedAdoption(r, cf, y)
+			addPrevPerm(r, cf, eps, y)
+			addMissing(r, cf, y)
+		}
+		addAD1(r, cf, y)
+		addOC3(r, cf, y)
+	}
+	return r
+}
+
+// yearEpisodes are the child's episodes open at some time in the year, as
+// at 31 March: an end after it is not yet known.
+func yearEpisodes(cf *casework.CaseFile, y Year) []episode {
+	var out []episode
+	for _, p := range cf.CareEpisodes {
+		for _, e := range episodesOf(cf, p) {
+			if e.start.After(y.End()) || (e.end != nil && e.end.Before(y.Start())) {
+				continue
+			}
+			if e.end != nil && e.end.After(y.End()) {
+				e.end, e.rec = nil, ""
+			}
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func dobOf(c casework.Child) string { return dateOf(c.DateOfBirth) }
+
+// upn is the UPN, else the reason there is none.
+func upn(c casework.Child) string {
+	if c.UPN != "" {
+		return c.UPN
+	}
+	return c.UPNUnknown
+}
+
+// addHeader: MOTHER and MC_DOB are not held by sightline and left blank,
+// which the schema allows.
+func addHeader(r *Return, cf *casework.CaseFile) {
+	c := cf.Child
+	r.Add(Header, c.ID, c.LAChildID, c.Sex, dobOf(c), c.Ethnicity, upn(c), "", "")
+}
+
+// addEpisodes writes the episodes. HOME_POST is left blank (the home
+// address is not part of the case file) and URN blank (not held).
+func addEpisodes(r *Return, cf *casework.CaseFile, eps []episode) {
+	for i, e := range eps {
+		place, provider, post, change := "", "", "", ""
+		if e.placement != nil {
+			place, provider, post = e.placement.Type, e.placement.Provider, casework.NormalisePostcode(e.placement.Postcode)
+		}
+		// The reason for a change belongs to the episode a move ends.
+		if e.rec == "X1" && i+1 < len(eps) && (eps[i+1].rne == "P" || eps[i+1].rne == "B") && e.placement != nil {
+			change = e.placement.ChangeReason
+		}
+		r.Add(Episodes, cf.Child.ID, cf.Child.LAChildID, date(e.start), e.rne, e.legal, e.cin, place, provider,
+			dateOf(e.end), e.rec, change, "", post, "")
+	}
+}
+
+func inYear(d time.Time, y Year) bool { return !d.Before(y.Start()) && !d.After(y.End()) }
+
+func addReviews(r *Return, cf *casework.CaseFile, y Year) {
+	for _, e := range cf.CareEvents {
+		if e.Kind == casework.CareReview && inYear(e.Date, y) {
+			r.Add(Reviews, cf.Child.ID, cf.Child.LAChildID, dobOf(cf.Child), date(e.Date), e.Participation)
+		}
+	}
+}
+
+// addOC2 writes the outcomes of a child looked after continuously for 12
+// months at 31 March. Only the health items sightline records are filled:
+// a health assessment and a dental check in the year (HEALTH_CHECK, the
+// development check, for under-fives from the same assessment). SDQ,
+// convictions, immunisations and substance misuse are not held: blank.
+func addOC2(r *Return, cf *casework.CaseFile, y Year) {
+	yearAgo := y.Start()
+	long := false
+	for _, p := range cf.CareEpisodes {
+		if !p.StartDate.After(yearAgo) && (p.EndDate == nil || p.EndDate.After(y.End())) {
+			long = true
+		}
+	}
+	if !long {
+		return
+	}
+	health, teeth := "0", "0"
+	for _, e := range cf.CareEvents {
+		if !inYear(e.Date, y) {
+			continue
+		}
+		switch e.Kind {
+		case casework.HealthInitial, casework.HealthReview:
+			health = "1"
+		case casework.DentalCheck:
+			teeth = "1"
+		}
+	}
+	check := ""
+	if age, ok := cf.Child.AgeOn(y.End()); ok && age < 5 {
+		check = health
+	}
+	r.Add(OC2, cf.Child.ID, cf.Child.LAChildID, dobOf(cf.Child), "", "", "", check, "", teeth, health, "", "", "")
+}
+
+// addOC3 writes a care leaver who turned 17 to 21 in the year, with what
+// the contact for that birthday recorded (blank when there was none, which
+// rule 153 then reports).
+func addOC3(r *Return, cf *casework.CaseFile, y Year) {
+	c := cf.Child
+	for _, age := range oc3Ages(cf, y) {
+		var touch, activ, accom string
+		for _, k := range cf.LeaverContacts {
+			if k.Birthday == age && !k.Date.After(y.End()) {
+				touch, activ, accom = k.InTouch, k.Activity, k.Accom
+			}
+		}
+		r.Add(OC3, c.ID, c.LAChildID, dobOf(c), touch, activ, accom)
+	}
+}
+
+// oc3Ages are the birthdays from 17 to 21 a care leaver had in the year.
+func oc3Ages(cf *casework.CaseFile, y Year) []int {
+	if cf.Leaver == nil || cf.Child.DateOfBirth == nil {
+		return nil
+	}
+	var ages []int
+	for age := 17; age <= 21; age++ {
+		if inYear(casework.BirthdayOn(*cf.Child.DateOfBirth, age), y) {
+			ages = append(ages, age)
+		}
+	}
+	return ages
+}
+
+// addAD1 writes a child adopted in the year. Who adopted (former foster
+// carers, number, sex and legal status of adopters) is not held: blank.
+func addAD1(r *Return, cf *casework.CaseFile, y Year) {
+	for _, p := range cf.Permanence {
+		if p.AdoptionOrder != nil && inYear(*p.AdoptionOrder, y) {
+			r.Add(AD1, cf.Child.ID, cf.Child.LAChildID, dobOf(cf.Child), dateOf(by(p.ShouldBePlaced, y)),
+				dateOf(by(p.Matched, y)), "", "", "", "")
+		}
+	}
+}
+
+// by is d when it is on or before 31 March, else nil.
+func by(d *time.Time, y Year) *time.Time {
+	if d == nil || d.After(y.End()) {
+		return nil
+	}
+	return d
+}
+
+// addPlacedAdoption writes each decision that the child should be placed
+// for adoption in force at some time in the year.
+func addPlacedAdoption(r *Return, cf *casework.CaseFile, y Year) {
+	for _, p := range cf.Permanence {
+		if p.ShouldBePlaced == nil || p.ShouldBePlaced.After(y.End()) || (p.Reversed != nil && p.Reversed.Before(y.Start())) {
+			continue
+		}
+		ceased, reason := by(p.Reversed, y), ""
+		if ceased != nil {
+			reason = p.ReversedReason
+		}
+		r.Add(PlacedAdoption, cf.Child.ID, cf.Child.LAChildID, dobOf(cf.Child), date(*p.ShouldBePlaced), dateOf(ceased), reason)
+	}
+}
+
+// addPrevPerm writes a row for each period of care started in the year.
+// Previous permanence is not held: Z1 (not known), no LA and no date.
+func addPrevPerm(r *Return, cf *casework.CaseFile, eps []episode, y Year) {
+	for _, e := range eps {
+		if e.rne == "S" && inYear(e.start, y) {
+			r.Add(PrevPerm, cf.Child.ID, cf.Child.LAChildID, dobOf(cf.Child), "Z1", "", "")
+		}
+	}
+}
+
+// addMissing writes the missing and away periods of the year of a child
+// looked after in it.
+func addMissing(r *Return, cf *casework.CaseFile, y Year) {
+	for _, m := range cf.Missing {
+		if m.StartDate.After(y.End()) || (m.EndDate != nil && m.EndDate.Before(y.Start())) {
+			continue
+		}
+		if m.From != "" && m.From != "care" {
+			continue
+		}
+		r.Add(Missing, cf.Child.ID, cf.Child.LAChildID, dobOf(cf.Child), m.Kind, date(m.StartDate), dateOf(by(m.EndDate, y)))
+	}
+}
+
+// WriteCSV writes one file of the return as CSV with its header row.
+func (r *Return) WriteCSV(name string, w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cols := Columns[name]
+	if err := cw.Write(cols); err != nil {
+		return err
+	}
+	rec := make([]string, len(cols))
+	for _, row := range r.Files[name] {
+		for i, c := range cols {
+			rec[i] = row.Get(c)
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteZip writes every file of the return into one zip, as NAME.csv.
+func (r *Return) WriteZip(w io.Writer) error {
+	z := zip.NewWriter(w)
+	for _, n := range FileNames {
+		f, err := z.CreateHeader(&zip.FileHeader{Name: n + ".csv", Method: zip.Deflate,
+			Modified: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			return err
+		}
+		if err := r.WriteCSV(n, f); err != nil {
+			return fmt.Errorf("ssda903: write %s.csv: %w", n, err)
+		}
+	}
+	return z.Close()
+}
+
+// ExportStore builds the return of opts.Year from st.
+func ExportStore(ctx context.Context, st *store.Store, opts Options) (*Return, error) {
+	files, err := st.CareCaseFiles(ctx, opts.Year.Start(), opts.Year.End())
+	if err != nil {
+		return nil, err
+	}
+	return Build(files, opts), nil
+}

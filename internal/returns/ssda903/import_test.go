@@ -1,0 +1,148 @@
+package ssda903_test
+
+import (
+	"bytes"
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"sightline/internal/returns/ssda903"
+	"sightline/internal/store"
+	"sightline/internal/store/storetest"
+)
+
+func asFS(t testing.TB, r *ssda903.Return) fstest.MapFS {
+	t.Helper()
+	dir := fstest.MapFS{}
+	for _, n := range ssda903.FileNames {
+		var buf bytes.Buffer
+		if err := r.WriteCSV(n, &buf); err != nil {
+			t.Fatal(err)
+		}
+		dir[n+".csv"] = &fstest.MapFile{Data: buf.Bytes()}
+	}
+	return dir
+}
+
+// TestExportImportExportKeepsEpisodesAndReviews: a generated authority's
+// return, imported into an empty database and exported again, has the same
+// episodes and reviews, but for the first episode of a period begun before
+// the year, which starts the imported period and so becomes S.
+func TestExportImportExportKeepsEpisodesAndReviews(t *testing.T) {
+	ctx := context.Background()
+	opts := ssda903.Options{Year: 2026}
+	first, err := ssda903.ExportStore(ctx, generated(t, "sqlite", "small"), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dropBlankUPNs(first)
+	read, problems, err := ssda903.ReadFS(asFS(t, first))
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("reading the export: %v %v", err, problems)
+	}
+	empty := storetest.Open(t, "sqlite")
+	rep, err := ssda903.Import(ctx, empty, read, problems, ssda903.ImportOptions{Source: "first", Actor: store.Actor{Name: "test"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Written || len(rep.Refused) > 0 || rep.Children != len(first.Files[ssda903.Header]) {
+		t.Fatalf("import: %+v", rep)
+	}
+	second, err := ssda903.ExportStore(ctx, empty, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{ssda903.Episodes, ssda903.Reviews} {
+		a, b := first.Files[n], second.Files[n]
+		if len(a) != len(b) {
+			t.Fatalf("%s: %d rows, then %d", n, len(a), len(b))
+		}
+		for i := range a {
+			for _, c := range ssda903.Columns[n] {
+				want := a[i].Get(c)
+				if n == ssda903.Episodes && c == "RNE" && (i == 0 || a[i-1].Get("CHILD") != a[i].Get("CHILD")) {
+					want = "S"
+				}
+				if b[i].Get(c) != want {
+					t.Errorf("%s row %d (%s) %s: %q, then %q", n, i+1, a[i].Get("CHILD"), c, want, b[i].Get(c))
+				}
+			}
+		}
+	}
+}
+
+// TestImportRefusesBadRowsAndWritesNothing: a row with a problem refuses
+// its child with file, line, field and why; without --partial nothing is
+// written, with it the good child is.
+func TestImportRefusesBadRowsAndWritesNothing(t *testing.T) {
+	ctx := context.Background()
+	dir := fstest.MapFS{
+		"Header.csv": {Data: []byte("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,F,01/05/2012,WBRI,UN2,,\nB2,X,01/05/2012,WBRI,UN2,,\n")},
+		"Episodes.csv": {Data: []byte("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n" +
+			"A1,01/05/2025,S,V2,N1,U6,PR1,01/06/2025,X1,CARPL,,AB1 2CD,\nA1,01/06/2025,P,V2,N1,K2,PR4,,,,,AB3 4EF,\n" +
+			"B2,01/05/2025,S,V2,N1,U6,PR1,,,,,AB1 2CD,\n")},
+		"Reviews.csv": {Data: []byte("CHILD,DOB,REVIEW,REVIEW_CODE\nA1,01/05/2012,30/02/2025,PN1\n")},
+	}
+	r, problems, err := ssda903.ReadFS(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := storetest.Open(t, "sqlite")
+	rep, err := ssda903.Import(ctx, st, r, problems, ssda903.ImportOptions{Source: "dir", Actor: store.Actor{Name: "test"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Written || len(rep.Refused) != 2 {
+		t.Fatalf("want two refusals and nothing written: %+v", rep)
+	}
+	for _, want := range []string{"Header:3:B2:SEX", "Reviews:2:A1:REVIEW"} {
+		found := false
+		for _, f := range rep.Refused {
+			found = found || strings.Join([]string{f.File, itoa(f.Line), f.Child, f.Field}, ":") == want && f.Why != ""
+		}
+		if !found {
+			t.Errorf("no refusal %s in %+v", want, rep.Refused)
+		}
+	}
+	if ex, _ := ssda903.ExportStore(ctx, st, ssda903.Options{Year: 2026}); len(ex.Files[ssda903.Header]) != 0 {
+		t.Fatal("a refused import wrote children")
+	}
+	dir["Reviews.csv"] = &fstest.MapFile{Data: []byte("CHILD,DOB,REVIEW,REVIEW_CODE\nA1,01/05/2012,20/06/2025,PN1\n")}
+	r, problems, _ = ssda903.ReadFS(dir)
+	rep, err = ssda903.Import(ctx, st, r, problems, ssda903.ImportOptions{Source: "dir", Partial: true, Actor: store.Actor{Name: "test"}})
+	if err != nil || !rep.Written || rep.Children != 1 || rep.Periods != 1 || rep.Reviews != 1 {
+		t.Fatalf("partial import: %v %+v", err, rep)
+	}
+	ex, err := ssda903.ExportStore(ctx, st, ssda903.Options{Year: 2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ex.Files[ssda903.Episodes]; len(got) != 2 || got[1].Get("RNE") != "P" || got[0].Get("REASON_PLACE_CHANGE") != "CARPL" {
+		t.Errorf("episodes after import: %d", len(got))
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// dropBlankUPNs leaves out the children whose record holds neither a UPN
+// nor the reason there is none: import refuses them (UPN may not be
+// blank), as TestImportRefusesBadRowsAndWritesNothing shows for such rows.
+func dropBlankUPNs(r *ssda903.Return) {
+	drop := map[string]bool{}
+	for _, h := range r.Files[ssda903.Header] {
+		if h.Get("UPN") == "" {
+			drop[h.Get("CHILD")] = true
+		}
+	}
+	for n, rows := range r.Files {
+		var keep []*ssda903.Row
+		for _, row := range rows {
+			if !drop[row.Get("CHILD")] {
+				keep = append(keep, row)
+			}
+		}
+		r.Files[n] = keep
+	}
+}

@@ -1,0 +1,176 @@
+package ssda903
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// Rule is one DfE validation rule of the return: its code, whether it is
+// a query rather than an error, the DfE's message, and the check, which
+// returns a Hit for each row (and field) that breaks it.
+type Rule struct {
+	Code    string
+	Query   bool
+	Message string
+	check   func(x *Context, r *Return) []Hit
+}
+
+// Hit is one row breaking a rule: the file, the row and the field.
+type Hit struct {
+	File  string
+	Row   *Row
+	Field string
+}
+
+// Failure is a rule broken by one row of a file.
+type Failure struct {
+	Code    string
+	Query   bool
+	Child   string // CHILD
+	ChildID int64  // sightline's id when the return is sightline's export
+	File    string
+	Line    int // the line read, 0 for an export
+	Field   string
+	Message string
+}
+
+// Kind is "error" or "query".
+func (f Failure) Kind() string {
+	if f.Query {
+		return "query"
+	}
+	return "error"
+}
+
+// Context is what the rules know besides the return: the collection year.
+type Context struct {
+	Year Year
+}
+
+// Rules are the rules of a collection year, in code order.
+func Rules(y Year) []Rule {
+	if y != 2026 {
+		return nil
+	}
+	out := slices.Concat(headerRules, episodeRules, episodeChainRules, otherRules)
+	slices.SortFunc(out, func(a, b Rule) int { return strings.Compare(a.Code, b.Code) })
+	return out
+}
+
+// Validate applies the rules of x.Year to r, failures ordered by child,
+// file and line.
+func Validate(r *Return, x *Context) []Failure {
+	var out []Failure
+	for _, rule := range Rules(x.Year) {
+		for _, h := range rule.check(x, r) {
+			out = append(out, Failure{Code: rule.Code, Query: rule.Query, Child: h.Row.Get("CHILD"), ChildID: h.Row.ChildID,
+				File: h.File, Line: h.Row.Line, Field: h.Field, Message: rule.Message})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Failure) int {
+		if c := strings.Compare(a.Child, b.Child); c != 0 {
+			return c
+		}
+		return strings.Compare(a.File, b.File)
+	})
+	return out
+}
+
+// Errors counts the failures that are errors.
+func Errors(fs []Failure) int {
+	n := 0
+	for _, f := range fs {
+		if !f.Query {
+			n++
+		}
+	}
+	return n
+}
+
+// eachRow is a rule on single rows of one file: bad says whether a row
+// breaks it, field is the field named.
+func eachRow(file, field string, bad func(x *Context, row *Row) bool) func(*Context, *Return) []Hit {
+	return func(x *Context, r *Return) []Hit {
+		var hits []Hit
+		for _, row := range r.Files[file] {
+			if bad(x, row) {
+				hits = append(hits, Hit{File: file, Row: row, Field: field})
+			}
+		}
+		return hits
+	}
+}
+
+// notIn: the field is blank or not in codes (a required code).
+func notIn(file, field string, codes []string) func(*Context, *Return) []Hit {
+	return eachRow(file, field, func(_ *Context, row *Row) bool { return !in(codes, row.Get(field)) })
+}
+
+// filledNotIn: the field is filled with a value not in codes.
+func filledNotIn(file, field string, codes []string) func(*Context, *Return) []Hit {
+	return eachRow(file, field, func(_ *Context, row *Row) bool {
+		v := row.Get(field)
+		return v != "" && !in(codes, v)
+	})
+}
+
+// badDate: the field is not a valid date (blank too when required).
+func badDate(file, field string, mayBeBlank bool) func(*Context, *Return) []Hit {
+	return eachRow(file, field, func(_ *Context, row *Row) bool {
+		v := row.Get(field)
+		if v == "" {
+			return !mayBeBlank
+		}
+		_, ok := parseDate(v)
+		return !ok
+	})
+}
+
+// dateIn is the row's date in field, ok false when blank or bad.
+func dateIn(row *Row, field string) (time.Time, bool) { return parseDate(row.Get(field)) }
+
+// ageOn is the whole years from dob to d.
+func ageOn(dob, d time.Time) int {
+	age := d.Year() - dob.Year()
+	if d.Month() < dob.Month() || (d.Month() == dob.Month() && d.Day() < dob.Day()) {
+		age--
+	}
+	return age
+}
+
+// dobs are the children's dates of birth from the Header.
+func dobs(r *Return) map[string]time.Time {
+	out := map[string]time.Time{}
+	for _, row := range r.Files[Header] {
+		if d, ok := dateIn(row, "DOB"); ok {
+			out[row.Get("CHILD")] = d
+		}
+	}
+	return out
+}
+
+// byChild groups a file's rows by CHILD, each child's rows by date in
+// field (rows with a bad date keep their place at the end).
+func byChild(r *Return, file, field string) map[string][]*Row {
+	out := map[string][]*Row{}
+	for _, row := range r.Files[file] {
+		out[row.Get("CHILD")] = append(out[row.Get("CHILD")], row)
+	}
+	for _, rows := range out {
+		slices.SortStableFunc(rows, func(a, b *Row) int {
+			da, oka := dateIn(a, field)
+			db, okb := dateIn(b, field)
+			switch {
+			case oka && okb:
+				return da.Compare(db)
+			case oka:
+				return -1
+			case okb:
+				return 1
+			}
+			return 0
+		})
+	}
+	return out
+}

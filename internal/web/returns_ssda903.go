@@ -1,0 +1,112 @@
+package web
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"sightline/internal/returns/ssda903"
+)
+
+// ssdaBox is the SSDA903 part of the returns page: the latest year's
+// export as the DfE's rules see it.
+type ssdaBox struct {
+	Year                        ssda903.Year
+	Children, Episodes, Records int
+	ErrorCount, Queries         int
+	Rules                       []ssdaRule
+	Took                        time.Duration
+}
+
+// ssdaRule is one rule's failures, the first returnsShown of them.
+type ssdaRule struct {
+	Code, Kind, Message string
+	Count               int
+	Failures            []ssda903.Failure
+	More                int
+}
+
+// ssdaExport builds sightline's SSDA903 return of the latest year and
+// validates it.
+func (s *Server) ssdaExport(r *http.Request) (*ssda903.Return, []ssda903.Failure, ssda903.Year, error) {
+	y := ssda903.Supported[len(ssda903.Supported)-1]
+	ret, err := ssda903.ExportStore(r.Context(), s.store, ssda903.Options{Year: y})
+	if err != nil {
+		return nil, nil, y, err
+	}
+	return ret, ssda903.Validate(ret, &ssda903.Context{Year: y}), y, nil
+}
+
+func (s *Server) ssdaBox(r *http.Request) (ssdaBox, error) {
+	began := time.Now()
+	ret, fs, y, err := s.ssdaExport(r)
+	if err != nil {
+		return ssdaBox{}, err
+	}
+	b := ssdaBox{Year: y, Children: len(ret.Files[ssda903.Header]), Episodes: len(ret.Files[ssda903.Episodes]),
+		Records: ret.Records(), ErrorCount: ssda903.Errors(fs), Took: time.Since(began).Round(time.Millisecond)}
+	b.Queries = len(fs) - b.ErrorCount
+	at := map[string]int{}
+	for _, f := range fs {
+		i, ok := at[f.Code]
+		if !ok {
+			i = len(b.Rules)
+			at[f.Code] = i
+			b.Rules = append(b.Rules, ssdaRule{Code: f.Code, Kind: f.Kind(), Message: f.Message})
+		}
+		b.Rules[i].Count++
+		if len(b.Rules[i].Failures) < returnsShown {
+			b.Rules[i].Failures = append(b.Rules[i].Failures, f)
+		} else {
+			b.Rules[i].More++
+		}
+	}
+	slices.SortStableFunc(b.Rules, func(a, c ssdaRule) int { return compareNum(a.Code, c.Code) })
+	return b, nil
+}
+
+// ssdaDownload sends the return's CSV files in a zip.
+func (s *Server) ssdaDownload(w http.ResponseWriter, r *http.Request) error {
+	ret, _, y, err := s.ssdaExport(r)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := ret.WriteZip(&buf); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/zip")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="ssda903-%d-%d.zip"`, int(y)-1, int(y)))
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// ssdaFailuresCSV sends every failure, one a row.
+func (s *Server) ssdaFailuresCSV(w http.ResponseWriter, r *http.Request) error {
+	_, fs, y, err := s.ssdaExport(r)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	cw.Write([]string{"Rule", "Kind", "CHILD", "Record", "File", "Field", "Message"})
+	for _, f := range fs {
+		rec := ""
+		if f.ChildID != 0 {
+			rec = "/children/" + strconv.FormatInt(f.ChildID, 10)
+		}
+		cw.Write([]string{f.Code, f.Kind(), wfSafeCell(f.Child), rec, f.File, f.Field, f.Message})
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="ssda903-%d-%d-failures.csv"`, int(y)-1, int(y)))
+	_, err = w.Write(buf.Bytes())
+	return err
+}
