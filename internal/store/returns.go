@@ -74,11 +74,18 @@ func (s *Store) AnnexACaseFiles(ctx context.Context, from, to time.Time) ([]case
 	sel := `SELECT child_id FROM contacts WHERE error_reason = '' AND contact_date BETWEEN ? AND ?
 		UNION SELECT child_id FROM referrals WHERE error_reason = '' AND referral_date <= ?
 			AND (closure_date IS NULL OR closure_date >= ?)
+		UNION SELECT child_id FROM assessments WHERE error_reason = '' AND start_date <= ?
+			AND (authorised_date IS NULL OR authorised_date >= ?)
+		UNION SELECT child_id FROM s47_enquiries WHERE error_reason = '' AND start_date <= ?
+			AND (end_date IS NULL OR end_date >= ?)
+		UNION SELECT child_id FROM cp_plans WHERE error_reason = '' AND start_date <= ?
+			AND (end_date IS NULL OR end_date >= ?)
 		UNION SELECT child_id FROM care_episodes WHERE error_reason = '' AND start_date <= ?
 			AND (end_date IS NULL OR end_date >= ?)
 		UNION SELECT child_id FROM care_leavers WHERE error_reason = ''
 		UNION SELECT child_id FROM permanence_plans WHERE error_reason = ''`
-	files, err := loadCaseFiles(ctx, s, sel, day(from), day(to), day(to), day(from), day(to), day(from))
+	files, err := loadCaseFiles(ctx, s, sel, day(from), day(to), day(to), day(from), day(to), day(from), day(to), day(from), day(to), day(from),
+		day(to), day(from))
 	if err != nil {
 		return nil, fmt.Errorf("store: Annex A case files %s to %s: %w", day(from), day(to), err)
 	}

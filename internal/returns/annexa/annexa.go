@@ -8,6 +8,7 @@ package annexa
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"sightline/internal/calendar"
@@ -120,4 +121,13 @@ func row(parts ...[]any) []any {
 		r = append(r, p...)
 	}
 	return r
+}
+
+// Summary is each list's row count, "List 1: 12 rows, …".
+func Summary(wb Workbook) string {
+	parts := make([]string, len(wb.Lists))
+	for i, l := range wb.Lists {
+		parts[i] = l.Sheet + ": " + strconv.Itoa(len(l.Rows))
+	}
+	return strings.Join(parts, ", ")
 }
