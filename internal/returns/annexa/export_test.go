@@ -34,7 +34,7 @@ func handBuilt(t *testing.T, s *store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	anna, ben, cara := n.Child, n.Child+1, n.Child+2
+	anna, ben, cara, dan := n.Child, n.Child+1, n.Child+2, n.Child+3
 	b := &store.SyntheticBatch{Seq: 1,
 		Teams: []casework.Team{{ID: n.Team, Name: "North CP team", Kind: "child_protection"}},
 		Children: []casework.Child{
@@ -44,6 +44,8 @@ func handBuilt(t *testing.T, s *store.Store) {
 				DateOfBirth: ptr(d(2010, 7, 1)), Disabilities: []string{"AUT"}, Synthetic: true},
 			{ID: cara, LAChildID: "C3", FirstName: "Cara", LastName: "Cole", Sex: "U", Ethnicity: "NOBT",
 				DateOfBirth: ptr(d(2020, 12, 31)), Synthetic: true},
+			{ID: dan, LAChildID: "D4", FirstName: "Dan", LastName: "Dale", Sex: "M", Ethnicity: "WIRT",
+				DateOfBirth: ptr(d(2006, 9, 15)), Disabilities: []string{"NONE"}, Synthetic: true},
 		},
 		Involvements: []casework.Involvement{{ID: n.Involvement, ChildID: anna, StartDate: d(2026, 1, 6), TeamID: ptr(n.Team)}},
 		Contacts: []casework.Contact{
@@ -97,6 +99,27 @@ func handBuilt(t *testing.T, s *store.Store) {
 	if _, err := s.WriteSyntheticBatch(ctx, store.System, b); err != nil {
 		t.Fatal(err)
 	}
+	// Ben's plan is adoption; Dan left care at 18 and is a former relevant
+	// care leaver.
+	actor := store.Actor{Name: "test"}
+	if _, err := s.RecordPermanencePlan(ctx, actor, casework.PermanencePlan{ChildID: ben, Plan: casework.PermAdoption,
+		DecidedOn: d(2025, 10, 1), ShouldBePlaced: ptr(d(2025, 11, 3)), PlacementOrder: ptr(d(2026, 1, 15))}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveCareLeaver(ctx, actor, casework.CareLeaver{ChildID: dan, Category: casework.LeaverFormerRelevant,
+		From: d(2024, 9, 15), CareStarted: ptr(d(2021, 4, 1)), CareEnded: ptr(d(2024, 9, 15)), Adviser: "Sam Okafor"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, pr := range []casework.PathwayRecord{{ChildID: dan, Kind: casework.PathwayPlan, Date: d(2025, 9, 1)},
+		{ChildID: dan, Kind: casework.PathwayReview, Date: d(2026, 4, 1)}} {
+		if _, err := s.RecordPathway(ctx, actor, pr); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.RecordLeaverContact(ctx, actor, casework.LeaverContact{ChildID: dan, Date: d(2026, 5, 20), InTouch: "YES",
+		Activity: "F2", Accom: "D1"}); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // The common columns of each child as the template writes them on 30 June
@@ -105,6 +128,7 @@ var (
 	annaCols = []string{"A1", "b) Female", "a) WBRI", "10/03/2015", "11"}
 	benCols  = []string{"B2", "a) Male", "o) BAFR", "01/07/2010", "15"}
 	caraCols = []string{"C3", "c) Not stated/recorded", "s) NOBT", "31/12/2020", "5"}
+	danCols  = []string{"D4", "a) Male", "c) WIRT", "15/09/2006", "19"}
 )
 
 func cat(parts ...[]string) []string {
@@ -140,11 +164,16 @@ func TestHandBuiltAuthorityListsAsWorkedOut(t *testing.T) {
 				"North CP team", ""}),
 		},
 		"List 8": { // two placements in the twelve months: the first ended on 1 September 2025
-			cat(benCols, []string{"", "Yes", "01/03/2025", "N1", "No", "01/09/2025", "C2", "10/04/2026", "01/06/2026", "", "",
+			cat(benCols, []string{"", "Yes", "01/03/2025", "N1", "No", "01/09/2025", "C2", "10/04/2026", "01/06/2026", "b) Adoption", "",
 				"02/02/2026", "03/03/2026", "2", "", "", "01/09/2025", "U4", "PR4", "XY9 8ZZ", "", "b) Out", "", "0", "0", "", "", "", ""}),
 		},
-		"List 9":  nil,
-		"List 10": nil,
+		"List 9": { // D1: supported lodgings (D), suitable (1)
+			cat(danCols, []string{"", "No", "", "", "Sam Okafor", "b) Former relevant", "01/04/2026", "YES", "20/05/2026", "D",
+				"a) Suitable", "F2"}),
+		},
+		"List 10": { // the family identifier (second column) is not held
+			{"B2", "", "a) Male", "o) BAFR", "01/07/2010", "15", "Yes", "01/03/2025", "03/11/2025", "15/01/2026", "", "", "", "", "", ""},
+		},
 	}
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		handBuilt(t, s)

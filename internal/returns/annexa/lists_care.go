@@ -26,18 +26,9 @@ var list8Columns = []string{"Child Unique ID", "Gender", "Ethnicity", "Date of B
 // months, describing their latest period of care begun by the as-at day.
 // A period is a run of episodes each starting the day the last ended.
 func (p period) inCare(cf casework.CaseFile) [][]any {
-	var eps []casework.CareEpisode
-	for _, e := range cf.CareEpisodes {
-		if !e.StartDate.After(p.asAt) {
-			eps = append(eps, e)
-		}
-	}
-	if len(eps) == 0 {
+	eps, first := p.latestPeriod(cf)
+	if eps == nil {
 		return nil
-	}
-	first := len(eps) - 1
-	for first > 0 && eps[first-1].EndDate != nil && eps[first-1].EndDate.Equal(eps[first].StartDate) {
-		first--
 	}
 	start, last := eps[first].StartDate, eps[len(eps)-1]
 	var ended *time.Time
@@ -60,6 +51,26 @@ func (p period) inCare(cf casework.CaseFile) [][]any {
 			p.placementsInYear(cf), date(ended), reason},
 		p.placement(cf, start), p.missing(cf), allocated(cf))
 	return [][]any{r}
+}
+
+// latestPeriod is the child's episodes begun by the as-at day and the
+// index of the first episode of the latest period of care among them (nil
+// when there are none).
+func (p period) latestPeriod(cf casework.CaseFile) ([]casework.CareEpisode, int) {
+	var eps []casework.CareEpisode
+	for _, e := range cf.CareEpisodes {
+		if !e.StartDate.After(p.asAt) {
+			eps = append(eps, e)
+		}
+	}
+	if len(eps) == 0 {
+		return nil, 0
+	}
+	first := len(eps) - 1
+	for first > 0 && eps[first-1].EndDate != nil && eps[first-1].EndDate.Equal(eps[first].StartDate) {
+		first--
+	}
+	return eps, first
 }
 
 func calendarYearBefore(d time.Time) time.Time { return d.AddDate(-1, 0, 0) }

@@ -70,9 +70,11 @@ func (p period) adoption(cf casework.CaseFile) [][]any {
 			reason = blank(pl.ReversedReason)
 		}
 		c := p.common(cf.Child)
+		// The period of care's first day from the episodes when there are
+		// any, else as recorded on the plan.
 		entered := pl.CareStarted
-		if cf.LookedAfter.Start != nil {
-			entered = cf.LookedAfter.Start
+		if eps, first := p.latestPeriod(cf); eps != nil {
+			entered = &eps[first].StartDate
 		}
 		rows = append(rows, row(c[:1], []any{nil}, c[1:], []any{disability(cf.Child), date(entered),
 			*pl.ShouldBePlaced, date(p.upTo(pl.PlacementOrder)), date(p.upTo(pl.Matched)), date(p.upTo(pl.Placed)),

@@ -55,7 +55,7 @@ func (p period) caseStatus(cf casework.CaseFile, closed bool) string {
 		}
 	}
 	for _, pl := range cf.CINPlans {
-		if overlaps(pl.StartDate, pl.EndDate, p.asAt, p.asAt) && (pl.EndDate == nil || pl.EndDate.After(p.asAt)) {
+		if !pl.StartDate.After(p.asAt) && (pl.EndDate == nil || pl.EndDate.After(p.asAt)) {
 			return "c) Child in need plan"
 		}
 	}
