@@ -14,7 +14,7 @@ import (
 
 // generated writes a small synthetic authority, its history running to
 // 30 June 2026, into a fresh SQLite store.
-func generated(t *testing.T) *store.Store {
+func generated(t testing.TB) *store.Store {
 	t.Helper()
 	st := storetest.Open(t, "sqlite")
 	sc, err := synth.LookupScenario("steady")
