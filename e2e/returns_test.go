@@ -65,3 +65,26 @@ func TestAnAnalystChecksTheCINCensusAndOpensAChildToFix(t *testing.T) {
 	mustContain(t, "record", b.textOf("main"), strings.TrimSpace(laID))
 	b.screenshot("record")
 }
+
+// An analyst asks for the Annex A lists as at a day typed the wrong way:
+// the page comes back with the error beside the field and the text kept.
+func TestAnAnalystAsksForAnnexAAsAtADay(t *testing.T) {
+	a := startApp(t, "sqlite")
+	a.user("priya", "Priya Shah", auth.PerformanceAnalyst, nil)
+	b := newBrowser(t, a.url)
+	b.open("/sign-in")
+	b.signIn("priya")
+	b.open("/returns")
+	b.do("see the Annex A box", chromedp.WaitVisible(chromedp.ID("annexa-form")))
+	if v := b.value("as_at"); v == "" {
+		t.Error("the inspection date should start at today")
+	}
+	b.screenshot("annexa")
+	b.do("ask for a day that is not a date", clear("as_at"), fill("as_at", "30 June"),
+		follow(chromedp.Click(chromedp.ID("annexa-download"))), chromedp.WaitVisible(chromedp.ID("error-summary")))
+	mustContain(t, "error summary", b.text("error-summary"), "Enter the inspection date as a date")
+	if v := b.value("as_at"); v != "30 June" {
+		t.Errorf("the date as typed is lost: %q", v)
+	}
+	b.screenshot("annexa-error")
+}

@@ -46,7 +46,7 @@ func commands() []command {
 		{"demo", "create a demo authority in a local SQLite file and serve it", runDemo},
 		{"generate", "write a synthetic authority: --scenario, --size small|la, --seed, --as-at", runGenerate},
 		{"indicators", "print every indicator as at --as-at (--format table|csv|json)", runIndicators},
-		{"export", "write a return: export cin|ssda903|workforce --db DB --year YEAR --out PATH", runExport},
+		{"export", "write a return: export cin|ssda903|workforce|annexa --db DB --year YEAR|--as-at DATE --out PATH", runExport},
 		{"validate", "check a return with the DfE's rules: validate cin FILE | ssda903 DIR", runValidate},
 		{"import", "read another system's return in: import cin FILE | ssda903 DIR --db DB [--partial]", runImport},
 		{"help", "show this help", nil},

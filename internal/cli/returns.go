@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"sightline/internal/calendar"
+	"sightline/internal/returns/annexa"
 	"sightline/internal/returns/cin"
 	"sightline/internal/returns/workforce"
 	"sightline/internal/store"
@@ -267,28 +269,36 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 && isHelp(args[0]) {
 		args = []string{"cin", "-h"}
 	}
-	kind, _, rest, err := returnKind("export", args, []string{"cin", "ssda903", "workforce"}, false)
+	kind, _, rest, err := returnKind("export", args, []string{"cin", "ssda903", "workforce", "annexa"}, false)
 	if err != nil {
 		return err
 	}
 	if kind == "ssda903" {
 		return exportSSDA903(ctx, e, rest)
 	}
-	f := newFlags(e, "export", "cin|workforce --db DB --year YEAR --out PATH [--la CODE] [--at YYYY-MM-DDTHH:MM:SS]",
+	f := newFlags(e, "export", "cin|workforce|annexa --db DB --year YEAR --out PATH [--la CODE] [--at YYYY-MM-DDTHH:MM:SS] [--as-at DATE]",
 		"Writes a statutory return from the record.\n"+
 			"  cin        the CIN census XML of the collection year ending 31 March YEAR (CIN_schema_2026.xsd),\n"+
 			"             checked with the DfE's rules as it is written: failures are listed on stderr\n"+
-			"  workforce  the children's social work workforce census as at 30 September YEAR (a zip of CSVs)")
+			"  workforce  the children's social work workforce census as at 30 September YEAR (a zip of CSVs)\n"+
+			"  annexa     Ofsted's Annex A lists as at --as-at (an .xlsx workbook; restricted children included)")
 	db := f.dbFlag()
 	year := f.Int("year", 2026, "the year: for cin, the year the collection ends; for workforce, the census's September")
 	out := f.String("out", "", "where to write the file (- for standard output)")
 	la := f.String("la", "", "the authority's three-digit DfE LA code for the CIN header (default: the la_code setting)")
 	at := f.String("at", "", "the time the CIN header says the file was made, for files compared byte by byte (default: now)")
+	asAt := f.String("as-at", "", "annexa: the inspection's day, YYYY-MM-DD (default: today)")
 	if err := f.parse(rest); err != nil {
 		return err
 	}
 	if *out == "" {
 		return usagef("export: give --out PATH (or --out - for standard output)")
+	}
+	day := calendar.Today(time.Now())
+	if *asAt != "" {
+		if day, err = time.Parse(time.DateOnly, *asAt); err != nil {
+			return usagef("export: --as-at %q is not a date: give it as 2026-06-30", *asAt)
+		}
 	}
 	made := time.Now().UTC().Truncate(time.Second)
 	if *at != "" {
@@ -306,6 +316,16 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	began := time.Now()
+	if kind == "annexa" {
+		return writeFile(e, *out, func(w io.Writer) error {
+			wb, err := annexa.ExportStore(ctx, st, w, day)
+			if err == nil {
+				fmt.Fprintf(e.stderr, "Annex A as at %s: %s; %d restricted children included; %s\n",
+					day.Format(time.DateOnly), annexa.Summary(wb), wb.Restricted, time.Since(began).Round(time.Millisecond))
+			}
+			return err
+		})
+	}
 	if kind == "workforce" {
 		return writeFile(e, *out, func(w io.Writer) error {
 			c, err := exportWorkforce(ctx, st, *year, w)

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // generatedSmall is a small generated authority whose history runs to 30
@@ -168,5 +170,28 @@ func TestExportRefusesBadInput(t *testing.T) {
 		if r := run(t, "", args...); r.code != 2 {
 			t.Errorf("%v: exit %d, want 2 (%s)", args, r.code, r.stderr)
 		}
+	}
+}
+
+// TestExportAnnexA writes the Annex A workbook of a generated authority
+// as at a day and says how many rows each list has.
+func TestExportAnnexA(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "annexa.xlsx")
+	r := mustRun(t, "export", "annexa", "--db", generatedSmall(t), "--as-at", "2026-06-30", "--out", out)
+	if !strings.Contains(r.stderr, "Annex A as at 2026-06-30: List 1: ") {
+		t.Errorf("export said: %q", r.stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := "README List 1 List 3 List 4 List 5 List 6 List 7 List 8 List 9 List 10"
+	if got := strings.Join(f.GetSheetList(), " "); got != want {
+		t.Errorf("sheets %q, want %q", got, want)
+	}
+	if r := run(t, "", "export", "annexa", "--db", migratedDB(t), "--as-at", "30/06/2026", "--out", out); r.code != 2 ||
+		!strings.Contains(r.stderr, "--as-at") {
+		t.Errorf("a day not in YYYY-MM-DD: exit %d, %q", r.code, r.stderr)
 	}
 }

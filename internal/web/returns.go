@@ -32,6 +32,7 @@ type returnsPage struct {
 	SSDA903    ssdaBox
 	ShownLimit int
 	OpenAll    bool // ?open=1: every rule's children shown, for printing
+	AnnexA     annexAForm
 }
 
 // ruleFailures is one rule's failures, the children that break it.
@@ -91,7 +92,8 @@ func (s *Server) cinExport(r *http.Request, y cin.Year, w *bytes.Buffer) (cin.Me
 
 func (s *Server) returnsData(r *http.Request) (returnsPage, error) {
 	p := returnsPage{basePage: s.base(r, "Statutory returns"), Years: cin.Supported, ShownLimit: returnsShown,
-		CanOpen: allowed(r, auth.PermViewChildren), OpenAll: r.URL.Query().Get("open") == "1"}
+		CanOpen: allowed(r, auth.PermViewChildren), OpenAll: r.URL.Query().Get("open") == "1",
+		AnnexA: annexAFormFor(r, s.today())}
 	y, err := cinYear(r)
 	if err != nil {
 		return p, err
@@ -225,5 +227,6 @@ func (s *Server) returnsRoutes() []route {
 		{"GET /returns/cin/failures.csv", auth.PermReturns, s.cinFailuresCSV},
 		{"GET /returns/ssda903", auth.PermReturns, s.ssdaDownload},
 		{"GET /returns/ssda903/failures.csv", auth.PermReturns, s.ssdaFailuresCSV},
+		{"GET /returns/annexa", auth.PermReturns, s.annexADownload},
 	}
 }

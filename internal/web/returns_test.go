@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"sightline/internal/auth"
 	"sightline/internal/calendar"
 	"sightline/internal/casework"
@@ -63,5 +65,38 @@ func TestTheCINCensusAndItsFailuresDownload(t *testing.T) {
 	mustContain(t, res.body, "Rule,Kind,LAchildID,Record,Element,Message", "8610,error,C1001,/children/")
 	if res := b.get("/returns?year=2019"); res.code != http.StatusBadRequest {
 		t.Errorf("a year sightline does not write: status %d, want 400", res.code)
+	}
+}
+
+// TestTheAnnexAListsDownloadAsAtADay: the workbook as at a day holds the
+// referral of the six months before it; a date that is not one comes back
+// on the page with the text as typed; only returns roles may download.
+func TestTheAnnexAListsDownloadAsAtADay(t *testing.T) {
+	a := newApp(t, "sqlite")
+	referredWithoutNeed(t, a)
+	b := a.signIn(auth.PerformanceAnalyst)
+	mustContain(t, b.get("/returns").body, `id="annexa-form"`, `name="as_at"`, "Download Annex A lists (Excel)")
+	res := b.get("/returns/annexa?as_at=2025-12-01")
+	if res.code != http.StatusOK || !strings.Contains(res.header.Get("Content-Disposition"), "annex-a-2025-12-01.xlsx") {
+		t.Fatalf("download: status %d, %v", res.code, res.header)
+	}
+	f, err := excelize.OpenReader(strings.NewReader(res.body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("List 3")
+	if err != nil || len(rows) != 2 || rows[1][0] != "C1001" || rows[1][5] != "01/09/2025" {
+		t.Errorf("List 3 as at 1 December 2025 should hold C1001's referral of 1 September: %q %v", rows, err)
+	}
+	res = b.get("/returns/annexa?as_at=1+June")
+	if res.code != http.StatusBadRequest {
+		t.Errorf("a date that is not one: status %d, want 400", res.code)
+	}
+	mustContain(t, res.body, "Enter the inspection date as a date", `value="1 June"`, `href="#as_at"`)
+	for _, r := range []auth.Role{auth.SocialWorker, auth.TeamManager} {
+		if res := a.signIn(r).get("/returns/annexa?as_at=2025-12-01"); res.code != http.StatusForbidden {
+			t.Errorf("%s: status %d, want 403", r, res.code)
+		}
 	}
 }
