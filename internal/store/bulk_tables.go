@@ -160,5 +160,5 @@ func (b *SyntheticBatch) tables(tx *Tx) []bulkTable {
 			return stamp(append(a, n.ID, n.ChildID, n.InvolvementID, cday(n.Date), n.Kind, n.Subject, n.Body, n.AuthorID,
 				tx.s.d.ts(n.CreatedAt)))
 		}},
-	}, b.careTables(stamp)...)
+	}, append(b.careTables(stamp), b.missingTables(stamp)...)...)
 }

@@ -85,7 +85,8 @@ func Generate(cfg Config) (*Authority, error) {
 	w.overload()
 	w.writeAllocations()
 	w.writeNotes()
-	w.care() // care.go
+	w.care()    // care.go
+	w.missing() // missing.go
 	return w.authority(), nil
 }
 

@@ -65,6 +65,10 @@ type Period struct {
 	CPVisit        VisitStandard
 	CINVisitInTime float64
 
+	// Missing children: return home interviews offered within 72 hours of
+	// the child's return.
+	ReturnInterviewIn72h float64
+
 	// Workforce.
 	AgencyShare    float64 // agency staff among those in post
 	Turnover       float64 // share of staff leaving in a year
