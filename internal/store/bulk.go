@@ -10,6 +10,7 @@ import (
 	"hash"
 	"math"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -49,6 +50,7 @@ type SyntheticBatch struct {
 	Notes            []casework.Note // AuthorID is a user of this or an earlier batch
 	syntheticCare                    // children in care (bulk_care.go)
 	syntheticMissing                 // missing episodes and exploitation (bulk_missing.go)
+	syntheticCourt                   // pre-proceedings and court work (bulk_missing.go)
 }
 
 // SyntheticUser is a user made with its password hash (a generated staff
@@ -98,7 +100,7 @@ type NextIDs struct {
 	Contact, Referral, Assessment, Strategy, S47, Plan, Conference, CoreGroup       int64
 	Visit, CINPlan, CINReview, Note                                                 int64
 	CareEpisode, LegalStatus, Placement, CareEvent, FamilyTime                      int64
-	Missing, ReturnInterview, Screening                                             int64
+	Missing, ReturnInterview, Screening, PLO, PLOEvent, Proceedings, Hearing        int64
 }
 
 // NextIDs reads max(id)+1 of every table a SyntheticBatch writes. It is
@@ -106,7 +108,7 @@ type NextIDs struct {
 // database that already holds children).
 func (s *Store) NextIDs(ctx context.Context) (NextIDs, error) {
 	var n NextIDs
-	for _, f := range append(append(careIDTables(&n), missingIDTables(&n)...), []struct {
+	for _, f := range append(slices.Concat(careIDTables(&n), missingIDTables(&n), courtIDTables(&n)), []struct {
 		table string
 		into  *int64
 	}{{"teams", &n.Team}, {"posts", &n.Post}, {"workers", &n.Worker}, {"users", &n.User}, {"children", &n.Child},

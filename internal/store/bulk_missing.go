@@ -49,3 +49,51 @@ type syntheticMissing struct {
 	Interviews []casework.ReturnInterview
 	Screenings []casework.ExploitationScreening
 }
+
+// courtTables are a batch's pre-proceedings and court tables (each stage
+// before what points to it).
+func (b *SyntheticBatch) courtTables(stamp func([]any) []any) []bulkTable {
+	return []bulkTable{
+		{"pre_proceedings", "id, child_id, start_date, end_date, outcome, updated_at, updated_by", len(b.PLOs),
+			func(i int, a []any) []any {
+				p := b.PLOs[i]
+				return stamp(append(a, p.ID, p.ChildID, cday(p.StartDate), cdayPtr(p.EndDate), p.Outcome))
+			}},
+		{"plo_events", "id, child_id, plo_id, kind, held_on, notes, updated_at, updated_by", len(b.PLOEvents),
+			func(i int, a []any) []any {
+				e := b.PLOEvents[i]
+				return stamp(append(a, e.ID, e.ChildID, e.PLOID, e.Kind, cday(e.Date), e.Notes))
+			}},
+		{"proceedings", `id, child_id, plo_id, issued_on, court, application, expected_final, final_hearing, final_order,
+			updated_at, updated_by`, len(b.Proceedings), func(i int, a []any) []any {
+			p := b.Proceedings[i]
+			return stamp(append(a, p.ID, p.ChildID, p.PLOID, cday(p.IssuedOn), p.Court, p.Application,
+				cdayPtr(p.ExpectedFinal), cdayPtr(p.FinalHearing), p.FinalOrder))
+		}},
+		{"hearings", "id, child_id, proceedings_id, kind, held_on, outcome, final_order, updated_at, updated_by",
+			len(b.Hearings), func(i int, a []any) []any {
+				h := b.Hearings[i]
+				return stamp(append(a, h.ID, h.ChildID, h.ProceedingsID, h.Kind, cday(h.Date), h.Outcome, h.FinalOrder))
+			}},
+	}
+}
+
+// courtIDTables are the court tables NextIDs reads.
+func courtIDTables(n *NextIDs) []struct {
+	table string
+	into  *int64
+} {
+	return []struct {
+		table string
+		into  *int64
+	}{{"pre_proceedings", &n.PLO}, {"plo_events", &n.PLOEvent}, {"proceedings", &n.Proceedings},
+		{"hearings", &n.Hearing}}
+}
+
+// syntheticCourt is the pre-proceedings and court part of a SyntheticBatch.
+type syntheticCourt struct {
+	PLOs        []casework.PreProceedings
+	PLOEvents   []casework.PLOEvent
+	Proceedings []casework.Proceedings
+	Hearings    []casework.Hearing
+}

@@ -58,3 +58,45 @@ func TestWriteSyntheticMissing(t *testing.T) {
 		}
 	})
 }
+
+// TestWriteSyntheticCourt: a batch's pre-proceedings, their letters and
+// meetings, proceedings and hearings are written on both backends and
+// read back in the case file as given.
+func TestWriteSyntheticCourt(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		next, err := s.NextIDs(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := smallBatch(next)
+		child, plo, pr := next.Child, next.PLO, next.Proceedings
+		b.PLOs = []casework.PreProceedings{{ID: plo, ChildID: child, StartDate: d(2026, 4, 1), EndDate: ptr(d(2026, 6, 1)),
+			Outcome: casework.PLOToProceedings}}
+		b.PLOEvents = []casework.PLOEvent{{ID: next.PLOEvent, ChildID: child, PLOID: plo, Kind: "letter", Date: d(2026, 4, 1)}}
+		b.Proceedings = []casework.Proceedings{{ID: pr, ChildID: child, PLOID: &plo, IssuedOn: d(2026, 6, 1),
+			Court: "Brackenmoor Family Court", Application: "care", ExpectedFinal: ptr(d(2026, 11, 30)),
+			FinalHearing: ptr(d(2026, 11, 2)), FinalOrder: "care_order"}}
+		b.Hearings = []casework.Hearing{
+			{ID: next.Hearing, ChildID: child, ProceedingsID: pr, Kind: "interim", Date: d(2026, 6, 1), Outcome: "Interim care order made"},
+			{ID: next.Hearing + 1, ChildID: child, ProceedingsID: pr, Kind: casework.HearingFinal, Date: d(2026, 11, 2),
+				FinalOrder: "care_order"}}
+		if _, err := s.WriteSyntheticBatch(ctx, store.System, b); err != nil {
+			t.Fatal(err)
+		}
+		cf, err := s.CaseFile(ctx, child)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(cf.PLOs) != 1 || cf.PLOs[0].Outcome != casework.PLOToProceedings || len(cf.PLOEvents) != 1 {
+			t.Errorf("pre-proceedings read back = %+v, %+v", cf.PLOs, cf.PLOEvents)
+		}
+		if len(cf.Proceedings) != 1 || cf.Proceedings[0].PLOID == nil || *cf.Proceedings[0].PLOID != plo ||
+			cf.Proceedings[0].FinalOrder != "care_order" || cf.OpenProceedings() != nil || len(cf.Hearings) != 2 {
+			t.Errorf("proceedings read back = %+v, hearings %+v", cf.Proceedings, cf.Hearings)
+		}
+		after, err := s.NextIDs(ctx)
+		if err != nil || after.PLO != plo+1 || after.Proceedings != pr+1 || after.Hearing != next.Hearing+2 {
+			t.Errorf("NextIDs after = %+v, %v; want past the court records", after, err)
+		}
+	})
+}

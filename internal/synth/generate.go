@@ -87,6 +87,7 @@ func Generate(cfg Config) (*Authority, error) {
 	w.writeNotes()
 	w.care()    // care.go
 	w.missing() // missing.go
+	w.court()   // court.go
 	return w.authority(), nil
 }
 

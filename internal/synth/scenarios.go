@@ -43,6 +43,7 @@ func nationalPeriod(p Profile) Period {
 		Drift:               30, // assumption
 	}
 	n.ReturnInterviewIn72h = 0.8 // assumption: no national statistic
+	n.FinalWithin26Weeks = 0.7   // assumption: the profile holds no court figures
 	return n
 }
 
@@ -68,7 +69,7 @@ func decline(n Period) Period {
 	p.AssessmentWithin45, p.ICPCWithin15 = 0.74, 0.7
 	p.CPVisit = VisitStandard{Within: 28, InTime: 0.7}
 	p.CINVisitInTime, p.ReviewInTime, p.CoreGroupInTime = 0.65, 0.78, 0.78
-	p.ReturnInterviewIn72h = 0.6
+	p.ReturnInterviewIn72h, p.FinalWithin26Weeks = 0.6, 0.55
 	p.NeglectShare = 0.8
 	p.AgencyShare, p.Caseload = 0.32, 20
 	p.Turnover = 0.2 // experienced staff leaving as the service declines, replaced by agency workers
@@ -89,7 +90,7 @@ func inspected(n Period) Period {
 	p.AssessmentWithin45, p.ICPCWithin15 = 0.62, 0.65
 	p.CPVisit = VisitStandard{Within: 28, InTime: 0.55}
 	p.CINVisitInTime, p.ReviewInTime, p.CoreGroupInTime = 0.55, 0.7, 0.7
-	p.ReturnInterviewIn72h = 0.45
+	p.ReturnInterviewIn72h, p.FinalWithin26Weeks = 0.45, 0.4
 	p.NeglectShare = 0.86
 	p.AgencyShare, p.Turnover, p.Caseload, p.Workforce = 0.40, 0.10, 22, 481
 	p.Unallocated, p.Drift, p.OverloadedAssessments = 269, 122, 45
@@ -113,7 +114,7 @@ func recovering(n Period) Period {
 	p.AssessmentWithin45, p.ICPCWithin15 = 0.78, 0.75
 	p.CPVisit = VisitStandard{Within: 10, WorkingDays: true, InTime: 0.85}
 	p.CINVisitInTime, p.ReviewInTime, p.CoreGroupInTime = 0.75, 0.85, 0.85
-	p.ReturnInterviewIn72h = 0.7
+	p.ReturnInterviewIn72h, p.FinalWithin26Weeks = 0.7, 0.6
 	p.NeglectShare = 0.7
 	// The staff the improvement plan funds (an assumption): with agency
 	// workers at about a third of them through 2016/17 and the day rates
@@ -135,7 +136,7 @@ func improving(n Period) Period {
 	p.AssessmentWithin45, p.ICPCWithin15 = 0.86, 0.82
 	p.CPVisit = VisitStandard{Within: 10, WorkingDays: true, InTime: 0.98}
 	p.CINVisitInTime, p.ReviewInTime, p.CoreGroupInTime = 0.9, 0.95, 0.95
-	p.ReturnInterviewIn72h = 0.85
+	p.ReturnInterviewIn72h, p.FinalWithin26Weeks = 0.85, 0.75
 	p.NeglectShare = 0.6
 	p.AgencyShare, p.Turnover, p.Caseload = 0.22, 0.12, 17
 	p.Unallocated, p.Drift, p.OverloadedAssessments = 1, 5, 0
