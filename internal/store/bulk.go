@@ -10,6 +10,7 @@ import (
 	"hash"
 	"math"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -25,29 +26,31 @@ import (
 // batch is trusted to obey the same rules (package synth tests that it does)
 // and is not checked record by record here.
 type SyntheticBatch struct {
-	Seq           int64 // the batch's number, the history event's entity id
-	Teams         []casework.Team
-	Posts         []casework.Post        // the establishment: funded posts with their budgeted pay
-	Workers       []casework.StaffRecord // written as synthetic staff, with their register entries
-	Users         []SyntheticUser
-	Children      []casework.Child // each must be Synthetic
-	Addresses     []casework.Address
-	Relationships []casework.Relationship
-	Involvements  []casework.Involvement
-	Allocations   []AllocationRow
-	Contacts      []casework.Contact
-	Referrals     []casework.Referral
-	Assessments   []casework.Assessment
-	Strategies    []casework.StrategyDiscussion
-	S47s          []casework.S47Enquiry
-	Plans         []casework.CPPlan
-	Conferences   []casework.Conference
-	CoreGroups    []casework.CoreGroup
-	Visits        []casework.Visit
-	CINPlans      []casework.CINPlan
-	CINReviews    []casework.CINPlanReview
-	Notes         []casework.Note // AuthorID is a user of this or an earlier batch
-	syntheticCare                 // children in care (bulk_care.go)
+	Seq              int64 // the batch's number, the history event's entity id
+	Teams            []casework.Team
+	Posts            []casework.Post        // the establishment: funded posts with their budgeted pay
+	Workers          []casework.StaffRecord // written as synthetic staff, with their register entries
+	Users            []SyntheticUser
+	Children         []casework.Child // each must be Synthetic
+	Addresses        []casework.Address
+	Relationships    []casework.Relationship
+	Involvements     []casework.Involvement
+	Allocations      []AllocationRow
+	Contacts         []casework.Contact
+	Referrals        []casework.Referral
+	Assessments      []casework.Assessment
+	Strategies       []casework.StrategyDiscussion
+	S47s             []casework.S47Enquiry
+	Plans            []casework.CPPlan
+	Conferences      []casework.Conference
+	CoreGroups       []casework.CoreGroup
+	Visits           []casework.Visit
+	CINPlans         []casework.CINPlan
+	CINReviews       []casework.CINPlanReview
+	Notes            []casework.Note // AuthorID is a user of this or an earlier batch
+	syntheticCare                    // children in care (bulk_care.go)
+	syntheticMissing                 // missing episodes and exploitation (bulk_missing.go)
+	syntheticCourt                   // pre-proceedings and court work (bulk_missing.go)
 }
 
 // SyntheticUser is a user made with its password hash (a generated staff
@@ -97,6 +100,7 @@ type NextIDs struct {
 	Contact, Referral, Assessment, Strategy, S47, Plan, Conference, CoreGroup       int64
 	Visit, CINPlan, CINReview, Note                                                 int64
 	CareEpisode, LegalStatus, Placement, CareEvent, FamilyTime                      int64
+	Missing, ReturnInterview, Screening, PLO, PLOEvent, Proceedings, Hearing        int64
 }
 
 // NextIDs reads max(id)+1 of every table a SyntheticBatch writes. It is
@@ -104,7 +108,7 @@ type NextIDs struct {
 // database that already holds children).
 func (s *Store) NextIDs(ctx context.Context) (NextIDs, error) {
 	var n NextIDs
-	for _, f := range append(careIDTables(&n), []struct {
+	for _, f := range append(slices.Concat(careIDTables(&n), missingIDTables(&n), courtIDTables(&n)), []struct {
 		table string
 		into  *int64
 	}{{"teams", &n.Team}, {"posts", &n.Post}, {"workers", &n.Worker}, {"users", &n.User}, {"children", &n.Child},

@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql/driver"
+	"slices"
 	"strings"
 	"time"
 
@@ -160,5 +161,5 @@ func (b *SyntheticBatch) tables(tx *Tx) []bulkTable {
 			return stamp(append(a, n.ID, n.ChildID, n.InvolvementID, cday(n.Date), n.Kind, n.Subject, n.Body, n.AuthorID,
 				tx.s.d.ts(n.CreatedAt)))
 		}},
-	}, b.careTables(stamp)...)
+	}, slices.Concat(b.careTables(stamp), b.missingTables(stamp), b.courtTables(stamp))...)
 }

@@ -104,6 +104,13 @@ func appendBatch(b, c *store.SyntheticBatch) {
 	b.Placements = append(b.Placements, c.Placements...)
 	b.CareEvents = append(b.CareEvents, c.CareEvents...)
 	b.FamilyTime = append(b.FamilyTime, c.FamilyTime...)
+	b.Missing = append(b.Missing, c.Missing...)
+	b.Interviews = append(b.Interviews, c.Interviews...)
+	b.Screenings = append(b.Screenings, c.Screenings...)
+	b.PLOs = append(b.PLOs, c.PLOs...)
+	b.PLOEvents = append(b.PLOEvents, c.PLOEvents...)
+	b.Proceedings = append(b.Proceedings, c.Proceedings...)
+	b.Hearings = append(b.Hearings, c.Hearings...)
 }
 
 // BatchRows counts the rows of a batch.
@@ -112,7 +119,9 @@ func BatchRows(b *store.SyntheticBatch) int {
 		len(b.Relationships) + len(b.Involvements) + len(b.Allocations) + len(b.Contacts) + len(b.Referrals) +
 		len(b.Assessments) + len(b.Strategies) + len(b.S47s) + len(b.Plans) + len(b.Conferences) +
 		len(b.CoreGroups) + len(b.Visits) + len(b.CINPlans) + len(b.CINReviews) + len(b.Notes) +
-		len(b.CareEpisodes) + len(b.LegalStatuses) + len(b.Placements) + len(b.CareEvents) + len(b.FamilyTime)
+		len(b.CareEpisodes) + len(b.LegalStatuses) + len(b.Placements) + len(b.CareEvents) + len(b.FamilyTime) +
+		len(b.Missing) + len(b.Interviews) + len(b.Screenings) +
+		len(b.PLOs) + len(b.PLOEvents) + len(b.Proceedings) + len(b.Hearings)
 }
 
 // Children returns every known child's records, one batch-shaped set per
@@ -145,7 +154,15 @@ func CaseFile(c *store.SyntheticBatch) casework.CaseFile {
 		Assessments: c.Assessments, Strategies: c.Strategies, S47s: c.S47s, Conferences: c.Conferences,
 		Plans: c.Plans, CoreGroups: c.CoreGroups, Visits: c.Visits, CINPlans: c.CINPlans, CINReviews: c.CINReviews,
 		CareEpisodes: c.CareEpisodes, LegalStatuses: c.LegalStatuses, Placements: c.Placements, CareEvents: c.CareEvents,
-		FamilyTime: c.FamilyTime}
+		FamilyTime: c.FamilyTime, Missing: c.Missing, Interviews: c.Interviews, Screenings: c.Screenings,
+		PLOs: c.PLOs, PLOEvents: c.PLOEvents, Proceedings: c.Proceedings, Hearings: c.Hearings}
+	// the latest period of care, as the store reads it (store
+	// LookedAfterDates: the generator writes no other record of one)
+	for _, ep := range c.CareEpisodes {
+		if cf.LookedAfter.Start == nil || !ep.StartDate.Before(*cf.LookedAfter.Start) {
+			cf.LookedAfter = casework.CarePeriod{Start: ptr(ep.StartDate), End: ep.EndDate}
+		}
+	}
 	for i := range c.Involvements {
 		if c.Involvements[i].EndDate == nil {
 			cf.Involvement = &c.Involvements[i]

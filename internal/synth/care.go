@@ -244,8 +244,11 @@ func (cr *careRun) legalStatuses() {
 		switch {
 		case cur.Code == "L2":
 			code, d = "C1", days(d, r.between(1, 8))
-		case cur.Code == "C1":
-			code, d = "C2", days(d, r.between(120, 240))
+		case cur.Code == "C1": // the final hearing (court.go), within 26 weeks for the period's share
+			code, d = "C2", days(cur.StartDate, r.between(120, 182))
+			if !r.chance(cr.w.sc.At(cur.StartDate).FinalWithin26Weeks) {
+				d = days(cur.StartDate, r.between(183, 330))
+			}
 		case cur.Code == "V2" && r.chance(0.25):
 			code, d = "C1", days(d, r.between(30, 365))
 		case cur.Code == "C2" && cr.k.ageOn(d) < 4 && r.chance(0.15):

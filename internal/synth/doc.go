@@ -81,9 +81,11 @@
 //     made: a share of known children comes into care at England's rate,
 //     each period of care replayed through the casework rules; its visits
 //     carry no case notes and its children keep the involvement they had;
-//   - missing episodes and return interviews, court proceedings: further
-//     steps of an episode, planned in the same way and cut at the as-at
-//     date;
+//   - missing episodes, return home interviews and exploitation
+//     screenings (missing.go), then pre-proceedings, care proceedings and
+//     hearings (court.go, read off the interim and full care orders
+//     care.go made): after care, child by child, each replayed through
+//     the casework rules and cut at the as-at date;
 //   - absences in the workforce register (sickness, maternity): a step
 //     after staffHistory, per worker.
 //

@@ -85,7 +85,9 @@ func Generate(cfg Config) (*Authority, error) {
 	w.overload()
 	w.writeAllocations()
 	w.writeNotes()
-	w.care() // care.go
+	w.care()    // care.go
+	w.missing() // missing.go
+	w.court()   // court.go
 	return w.authority(), nil
 }
 

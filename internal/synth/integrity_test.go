@@ -21,7 +21,8 @@ var steadyAsAt = calendar.Date(2026, time.March, 31)
 func firstIDs() store.NextIDs {
 	return store.NextIDs{Team: 1, Worker: 1, User: 1, Child: 1, Address: 1, Relationship: 1, Involvement: 1,
 		Allocation: 1, Contact: 1, Referral: 1, Assessment: 1, Strategy: 1, S47: 1, Plan: 1, Conference: 1,
-		CoreGroup: 1, Visit: 1, CINPlan: 1, CINReview: 1, Note: 1}
+		CoreGroup: 1, Visit: 1, CINPlan: 1, CINReview: 1, Note: 1, Missing: 1, ReturnInterview: 1, Screening: 1,
+		PLO: 1, PLOEvent: 1, Proceedings: 1, Hearing: 1}
 }
 
 // config is the generator's configuration for a scenario and size.
@@ -122,6 +123,23 @@ func checkLinks(c *store.SyntheticBatch, staff *store.SyntheticBatch) error {
 	for _, v := range c.Visits {
 		need("visit's child", v.ChildID, []int64{child})
 	}
+	missing := ids(len(c.Missing), func(i int) int64 { return c.Missing[i].ID })
+	for _, ri := range c.Interviews {
+		need("interview's missing episode", ri.EpisodeID, missing)
+	}
+	plos := ids(len(c.PLOs), func(i int) int64 { return c.PLOs[i].ID })
+	for _, e := range c.PLOEvents {
+		need("pre-proceedings letter or meeting's stage", e.PLOID, plos)
+	}
+	proceedings := ids(len(c.Proceedings), func(i int) int64 { return c.Proceedings[i].ID })
+	for _, p := range c.Proceedings {
+		if p.PLOID != nil {
+			need("proceedings' pre-proceedings", *p.PLOID, plos)
+		}
+	}
+	for _, h := range c.Hearings {
+		need("hearing's proceedings", h.ProceedingsID, proceedings)
+	}
 	if len(bad) > 0 {
 		return fmt.Errorf("points at missing records: %s", strings.Join(bad, ", "))
 	}
@@ -213,6 +231,24 @@ func eventDates(c *store.SyntheticBatch) []time.Time {
 	}
 	for _, al := range c.Allocations {
 		add(&al.StartDate, al.EndDate)
+	}
+	for _, e := range c.Missing {
+		add(&e.StartDate, e.EndDate)
+	}
+	for _, ri := range c.Interviews {
+		add(&ri.OfferedOn, ri.HeldOn)
+	}
+	for _, s := range c.Screenings {
+		add(&s.Date)
+	}
+	for _, p := range c.PLOs {
+		add(&p.StartDate, p.EndDate)
+	}
+	for _, e := range c.PLOEvents {
+		add(&e.Date)
+	}
+	for _, h := range c.Hearings {
+		add(&h.Date)
 	}
 	return ds
 }

@@ -65,6 +65,14 @@ type Period struct {
 	CPVisit        VisitStandard
 	CINVisitInTime float64
 
+	// Missing children: return home interviews offered within 72 hours of
+	// the child's return.
+	ReturnInterviewIn72h float64
+
+	// Care proceedings whose final hearing (the full care order) is within
+	// 26 weeks of the interim order.
+	FinalWithin26Weeks float64
+
 	// Workforce.
 	AgencyShare    float64 // agency staff among those in post
 	Turnover       float64 // share of staff leaving in a year

@@ -13,7 +13,7 @@ import (
 // nationalPeriod is an ordinary authority at England's rates.
 func nationalPeriod(p Profile) Period {
 	s47 := p.S47.Per10k / p.Referrals.Per10k // so that enquiries per 10,000 match too
-	return Period{
+	n := Period{
 		Label:               "England's averages",
 		ReferralsPer10k:     p.Referrals.Per10k,
 		ContactsPerReferral: 2.6,  // assumption: contacts are not collected nationally
@@ -42,6 +42,9 @@ func nationalPeriod(p Profile) Period {
 		Unallocated:         20, // assumption: about half of one per cent of open cases
 		Drift:               30, // assumption
 	}
+	n.ReturnInterviewIn72h = 0.8 // assumption: no national statistic
+	n.FinalWithin26Weeks = 0.7   // assumption: the profile holds no court figures
+	return n
 }
 
 // steady is an ordinary authority at England's averages, as at today.
@@ -66,6 +69,7 @@ func decline(n Period) Period {
 	p.AssessmentWithin45, p.ICPCWithin15 = 0.74, 0.7
 	p.CPVisit = VisitStandard{Within: 28, InTime: 0.7}
 	p.CINVisitInTime, p.ReviewInTime, p.CoreGroupInTime = 0.65, 0.78, 0.78
+	p.ReturnInterviewIn72h, p.FinalWithin26Weeks = 0.6, 0.55
 	p.NeglectShare = 0.8
 	p.AgencyShare, p.Caseload = 0.32, 20
 	p.Turnover = 0.2 // experienced staff leaving as the service declines, replaced by agency workers
@@ -86,6 +90,7 @@ func inspected(n Period) Period {
 	p.AssessmentWithin45, p.ICPCWithin15 = 0.62, 0.65
 	p.CPVisit = VisitStandard{Within: 28, InTime: 0.55}
 	p.CINVisitInTime, p.ReviewInTime, p.CoreGroupInTime = 0.55, 0.7, 0.7
+	p.ReturnInterviewIn72h, p.FinalWithin26Weeks = 0.45, 0.4
 	p.NeglectShare = 0.86
 	p.AgencyShare, p.Turnover, p.Caseload, p.Workforce = 0.40, 0.10, 22, 481
 	p.Unallocated, p.Drift, p.OverloadedAssessments = 269, 122, 45
@@ -109,6 +114,7 @@ func recovering(n Period) Period {
 	p.AssessmentWithin45, p.ICPCWithin15 = 0.78, 0.75
 	p.CPVisit = VisitStandard{Within: 10, WorkingDays: true, InTime: 0.85}
 	p.CINVisitInTime, p.ReviewInTime, p.CoreGroupInTime = 0.75, 0.85, 0.85
+	p.ReturnInterviewIn72h, p.FinalWithin26Weeks = 0.7, 0.6
 	p.NeglectShare = 0.7
 	// The staff the improvement plan funds (an assumption): with agency
 	// workers at about a third of them through 2016/17 and the day rates
@@ -130,6 +136,7 @@ func improving(n Period) Period {
 	p.AssessmentWithin45, p.ICPCWithin15 = 0.86, 0.82
 	p.CPVisit = VisitStandard{Within: 10, WorkingDays: true, InTime: 0.98}
 	p.CINVisitInTime, p.ReviewInTime, p.CoreGroupInTime = 0.9, 0.95, 0.95
+	p.ReturnInterviewIn72h, p.FinalWithin26Weeks = 0.85, 0.75
 	p.NeglectShare = 0.6
 	p.AgencyShare, p.Turnover, p.Caseload = 0.22, 0.12, 17
 	p.Unallocated, p.Drift, p.OverloadedAssessments = 1, 5, 0
