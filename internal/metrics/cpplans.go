@@ -247,7 +247,9 @@ func sortRows(by CPBy, rows map[string]*CPRow) []CPRow {
 		}
 		return len(order) + 1
 	}
-	slices.SortFunc(out, func(a, b CPRow) int { return cmp.Or(cmp.Compare(rank(a.Key), rank(b.Key)), cmp.Compare(a.Label, b.Label)) })
+	slices.SortFunc(out, func(a, b CPRow) int {
+		return cmp.Or(cmp.Compare(rank(a.Key), rank(b.Key)), cmp.Compare(a.Label, b.Label))
+	})
 	return out
 }
 
