@@ -17,7 +17,7 @@ import (
 // Plot area, in the SVG's own units.
 const (
 	chartW, chartH            = 760, 360
-	chartLeft, chartRight     = 70, 20
+	chartLeft, chartRight     = 84, 60
 	chartTop, chartBottom     = 20, 70
 	plotW, plotH          int = chartW - chartLeft - chartRight, chartH - chartTop - chartBottom
 	chartTicks                = 5
@@ -32,6 +32,7 @@ type svgChart struct {
 	W, H            int
 	Left, Top       int
 	Right, Bottom   int // the plot area's right edge and base line
+	Middle          int // the plot area's vertical middle, where the y-axis label is centred
 	YTicks          []chartTick
 	XTicks          []chartTick
 	Series          []chartSeries
@@ -82,7 +83,7 @@ type seriesInput struct {
 // value missing) the axis runs from 0 to 1 rather than dividing by zero.
 func newLineChart(in chartInput) svgChart {
 	c := svgChart{ID: in.ID, Title: in.Title, Desc: in.Desc, XLabel: in.XLabel, YLabel: in.YLabel,
-		W: chartW, H: chartH, Left: chartLeft, Top: chartTop, Right: chartLeft + plotW, Bottom: chartTop + plotH}
+		W: chartW, H: chartH, Left: chartLeft, Top: chartTop, Right: chartLeft + plotW, Bottom: chartTop + plotH, Middle: chartTop + plotH/2}
 	top := 0.0
 	for _, s := range in.Series {
 		for _, v := range s.Values {
@@ -115,9 +116,11 @@ func newLineChart(in chartInput) svgChart {
 		}
 		return float64(c.Left) + float64(i)*float64(plotW)/float64(n-1)
 	}
-	every := max(1, (n+11)/12) // at most about 12 labels along the bottom
+	// At most about 8 labels along the bottom, always the last, and none
+	// so close to it that the two would overlap.
+	every := max(1, (n+7)/8)
 	for i, l := range in.Labels {
-		if i%every == 0 || i == n-1 {
+		if (i%every == 0 && n-1-i >= every) || i == n-1 {
 			c.XTicks = append(c.XTicks, chartTick{Pos: x(i), Label: l})
 		}
 	}
