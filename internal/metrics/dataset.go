@@ -21,6 +21,9 @@ type Data struct {
 	ethnicity []int32
 	disabled  []bool
 	present   []bool // false for an index whose child has gone (none yet: nothing is deleted)
+	// factors holds each child's assessments' start days and factor codes,
+	// replaced whole when the child is read again (CP plan analysis).
+	factors [][]datedCodes
 
 	sexes, ethnicities, categories, rules dict[string]
 	teams, workers, involvements          dict[int64]
@@ -109,6 +112,7 @@ func (d *Data) index(id int64) int32 {
 	d.ethnicity = append(d.ethnicity, -1)
 	d.disabled = append(d.disabled, false)
 	d.present = append(d.present, false)
+	d.factors = append(d.factors, nil)
 	return ci
 }
 

@@ -95,7 +95,9 @@ func (d *Data) put(ci int32, cf casework.CaseFile) {
 	for _, r := range cf.Referrals {
 		refDay[r.ID], refEnd[r.ID] = DayOf(r.Date), DayOfPtr(r.ClosureDate)
 	}
+	d.factors[ci] = nil
 	for _, a := range cf.Assessments {
+		d.factors[ci] = append(d.factors[ci], datedCodes{day: DayOf(a.StartDate), codes: a.Factors})
 		rd, ok := refDay[a.ReferralID]
 		if !ok {
 			rd = DayOf(a.StartDate)

@@ -25,6 +25,9 @@ func (s *Server) performanceRoutes() []route {
 		{"GET /performance", auth.PermViewPerformance, s.performance},
 		{"GET /performance/indicators.csv", auth.PermViewPerformance, s.performanceCSV},
 		{"GET /performance/{id}", auth.PermViewChildren, s.performanceChildren},
+		{"GET /performance/{id}/trend", auth.PermViewPerformance, s.performanceTrend},
+		{"GET /performance/cp-plans", auth.PermViewPerformance, s.cpPlans},
+		{"GET /performance/cp-plans/children", auth.PermViewChildren, s.cpPlanChildren},
 	}
 }
 

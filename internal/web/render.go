@@ -153,6 +153,8 @@ var funcs = template.FuncMap{
 	"familytime":       func(c string) string { return strings.ToLower(casework.LabelOf(casework.FamilyTimeFrequencies(), c)) },
 	"role":             func(r auth.Role) string { return r.Label() },
 	"join":             strings.Join,
+	"add":              func(a, b int) int { return a + b },
+	"sub":              func(a, b int) int { return a - b },
 }
 
 // longDate is the GOV.UK date style without the weekday, "14 March 2015",

@@ -242,3 +242,30 @@ func DataFrom(org metrics.Org, recs store.MetricsRecords, ts timescale.Settings,
 	data.Put(Convert(recs, data.Org.Calendar, ts, today))
 	return data
 }
+
+// CPPlans analyses the child protection plans in force at the end of asAt.
+func (e *Engine) CPPlans(ctx context.Context, asAt time.Time) (metrics.CPAnalysis, error) {
+	if err := e.Refresh(ctx); err != nil {
+		return metrics.CPAnalysis{}, err
+	}
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	if err := e.data.Check(metrics.Query{AsAt: asAt}, e.st.Now()); err != nil {
+		return metrics.CPAnalysis{}, err
+	}
+	return e.data.CPPlans(asAt), nil
+}
+
+// CPShares is the plans' category shares at each quarter end in the years
+// to asAt, from the first quarter end the records cover.
+func (e *Engine) CPShares(ctx context.Context, asAt time.Time, years int) (metrics.CPTrend, error) {
+	if err := e.Refresh(ctx); err != nil {
+		return metrics.CPTrend{}, err
+	}
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	if err := e.data.Check(metrics.Query{AsAt: asAt}, e.st.Now()); err != nil {
+		return metrics.CPTrend{}, err
+	}
+	return e.data.CPShares(metrics.QuarterEnds(asAt, years, metrics.TimeOf(e.data.First()))), nil
+}
