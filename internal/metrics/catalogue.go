@@ -194,7 +194,7 @@ var catalogue = []Indicator{
 		Numerator: "children looked after with no statutory visit overdue at the date (timescale rules cla_visit_first, cla_visit_next)", Denominator: claAtDate,
 		Source: srcLocal + "; Care Planning, Placement and Case Review (England) Regulations 2010, reg. 28", Group: GroupInCare, ChildSplits: true, rule: claVisitsInTime},
 	{ID: "cla_reviews_in_time_pct", Title: "Children in care reviews in time", Period: InPeriod, Unit: Percent, Polarity: HigherBetter, Target: target(95),
-		Numerator: "looked-after reviews due in the period held by the due day (timescale rules cla_review_1, cla_review_2, cla_review_n)", Denominator: "looked-after reviews due in the period",
+		Numerator: "looked-after reviews due in the period held by the due day (timescale rules cla_review_1, cla_review_2, cla_review_n; a series of short breaks is reviewed too and counts)", Denominator: "looked-after reviews due in the period",
 		Source: srcLocal + "; Care Planning, Placement and Case Review (England) Regulations 2010, reg. 33", Group: GroupInCare, ChildSplits: true,
 		rule: taskRule(inTimeDue, "cla_review_1", "cla_review_2", "cla_review_n")},
 	{ID: "cla_health_in_time_pct", Title: "Children in care with health assessments in time", Period: Snapshot, Unit: Percent, Polarity: HigherBetter, Target: target(95),
