@@ -106,7 +106,7 @@ func writeIndicators(w io.Writer, format string, results []metrics.Result) error
 		for _, r := range results {
 			j := indicatorJSON{ID: r.Indicator.ID, Value: r.Value, Denominator: r.Denominator,
 				AsAt: calendar.FormatDate(r.AsAt), Title: r.Indicator.Title, Unit: string(r.Indicator.Unit), Reason: r.Reason}
-			if r.Indicator.Period == metrics.InPeriod || r.Indicator.Period == metrics.YearTo {
+			if p := r.Indicator.Period; p == metrics.InPeriod || p == metrics.YearTo || p == metrics.ThreeYearsTo {
 				j.From = calendar.FormatDate(r.From)
 			}
 			if r.Indicator.Unavailable == "" {

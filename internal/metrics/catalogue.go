@@ -39,6 +39,9 @@ const (
 	// YearTo: always the 12 months to the as-at date (the workforce
 	// census flows).
 	YearTo Period = "the 12 months to the as-at date"
+	// ThreeYearsTo: always the 3 years to the as-at date (the adoption
+	// scorecard's period).
+	ThreeYearsTo Period = "the 3 years to the as-at date"
 )
 
 // Indicator is one measure of the service, defined once and used by the
@@ -100,11 +103,10 @@ const (
 	srcWT         = "Working Together to Safeguard Children 2023, ch. 3, through sightline's timescale rules"
 	srcCSWW       = "DfE children's social work workforce census, through casework's workforce figures"
 	srcCaseload   = "Local definition (indicators.md), through casework's caseload rules and settings"
-	notInCare     = "children in care records (episodes, placements, reviews) are not in sightline's database yet"
-	notMissing    = "missing episodes and return home interviews are not in sightline's database yet"
-	notCourt      = "court proceedings are not in sightline's database yet"
-	notAdoption   = "adoption records are not in sightline's database yet"
-	notLeavers    = "care leaver records are not in sightline's database yet"
+	srcCLA        = "DfE SSDA903 children looked after return"
+	claAtDate     = "children looked after at the date"
+	claPlaced     = "children looked after and placed at the date"
+	leavers1921   = "care leavers whose 19th, 20th or 21st birthday fell in the period with an OC3 record of it made by the date (those not in touch included)"
 	childrenAged  = "children aged 0 to 17 in the authority (setting " + KeyChildPopulation + ")"
 	perTenK       = " × 10,000"
 	referralsYear = "referrals received in the period"
@@ -174,50 +176,54 @@ var catalogue = []Indicator{
 		Denominator: childrenAged + perTenK, Period: Snapshot, Source: srcCIN, Polarity: Neutral, Unit: Per10k,
 		Group: GroupInNeed, ChildSplits: true, rule: cinPer10k},
 	{ID: "cla_per_10k", Title: "Children looked after per 10,000 children", Period: Snapshot, Unit: Per10k, Polarity: Neutral,
-		Numerator: "children looked after (excluding a series of short breaks)", Denominator: childrenAged + perTenK,
-		Source: "DfE SSDA903", Group: GroupInCare, Unavailable: notInCare},
+		Numerator: "children looked after at the date (a care episode in force whose legal status is not a series of short breaks, V3 or V4)", Denominator: childrenAged + perTenK,
+		Source: srcCLA, Group: GroupInCare, ChildSplits: true, rule: claPer10k},
 	{ID: "cla_placements_3plus_pct", Title: "Children in care with 3 or more placements in the year", Period: Snapshot, Unit: Percent, Polarity: LowerBetter, Target: target(10),
-		Numerator: "children looked after with 3 or more placements in the 12 months to the date", Denominator: "children looked after",
-		Source: "DfE SSDA903 placement stability", Group: GroupInCare, Unavailable: notInCare},
+		Numerator: "children looked after at the date with 3 or more placements in force at some time in the 12 months to it (temporary placements included)", Denominator: claAtDate,
+		Source: srcCLA + ", placement stability", Group: GroupInCare, ChildSplits: true, rule: claPlacements3Plus},
 	{ID: "cla_long_term_stability_pct", Title: "Long-term placement stability", Period: Snapshot, Unit: Percent, Polarity: HigherBetter, Target: target(70),
-		Numerator: "children under 16 looked after 2.5 years or more, with the same carer for 2 years", Denominator: "children under 16 looked after 2.5 years or more",
-		Source: "DfE SSDA903 placement stability", Group: GroupInCare, Unavailable: notInCare},
+		Numerator: "children under 16 looked after continuously 2.5 years or more, in the same placement for the last 2 years", Denominator: "children under 16 looked after continuously 2.5 years or more at the date",
+		Source: srcCLA + ", placement stability", Group: GroupInCare, ChildSplits: true, rule: claStability},
 	{ID: "cla_out_of_area_pct", Title: "Children in care placed out of area", Period: Snapshot, Unit: Percent, Polarity: LowerBetter,
-		Numerator: "children looked after placed outside the authority's boundary", Denominator: "children looked after",
-		Source: "DfE SSDA903 PL_LOCATION", Group: GroupInCare, Unavailable: notInCare},
+		Numerator: "children looked after placed outside the authority's boundary (PL_LOCATION = OUT)", Denominator: claPlaced,
+		Source: srcCLA + " PL_LOCATION", Group: GroupInCare, ChildSplits: true, rule: claOutOfArea},
 	{ID: "cla_over_20_miles_pct", Title: "Children in care placed over 20 miles away", Period: Snapshot, Unit: Percent, Polarity: LowerBetter,
-		Numerator: "children looked after placed more than 20 miles from home", Denominator: "children looked after",
-		Source: "DfE SSDA903 PL_DISTANCE", Group: GroupInCare, Unavailable: notInCare},
+		Numerator: "children looked after placed more than 20 miles from home (PL_DISTANCE)", Denominator: claPlaced,
+		Source: srcCLA + " PL_DISTANCE", Group: GroupInCare, ChildSplits: true, rule: claOver20},
 	{ID: "cla_visits_in_time_pct", Title: "Children in care visited in time", Period: Snapshot, Unit: Percent, Polarity: HigherBetter, Target: target(95),
-		Numerator: "children looked after whose visits met the statutory minimum", Denominator: "children looked after",
-		Source: "Care Planning, Placement and Case Review (England) Regulations 2010, reg. 28", Group: GroupInCare, Unavailable: notInCare},
+		Numerator: "children looked after with no statutory visit overdue at the date (timescale rules cla_visit_first, cla_visit_next)", Denominator: claAtDate,
+		Source: srcLocal + "; Care Planning, Placement and Case Review (England) Regulations 2010, reg. 28", Group: GroupInCare, ChildSplits: true, rule: claVisitsInTime},
 	{ID: "cla_reviews_in_time_pct", Title: "Children in care reviews in time", Period: InPeriod, Unit: Percent, Polarity: HigherBetter, Target: target(95),
-		Numerator: "reviews due in the period held on time", Denominator: "reviews due in the period",
-		Source: "Care Planning, Placement and Case Review (England) Regulations 2010, reg. 33", Group: GroupInCare, Unavailable: notInCare},
+		Numerator: "looked-after reviews due in the period held by the due day (timescale rules cla_review_1, cla_review_2, cla_review_n; a series of short breaks is reviewed too and counts)", Denominator: "looked-after reviews due in the period",
+		Source: srcLocal + "; Care Planning, Placement and Case Review (England) Regulations 2010, reg. 33", Group: GroupInCare, ChildSplits: true,
+		rule: taskRule(inTimeDue, "cla_review_1", "cla_review_2", "cla_review_n")},
 	{ID: "cla_health_in_time_pct", Title: "Children in care with health assessments in time", Period: Snapshot, Unit: Percent, Polarity: HigherBetter, Target: target(95),
-		Numerator: "children looked after 12 months or more with a health assessment in time", Denominator: "children looked after 12 months or more",
-		Source: "DfE SSDA903 OC2", Group: GroupInCare, Unavailable: notInCare},
+		Numerator: "children looked after 12 months or more with no health assessment overdue at the date (timescale rules iha, rha)", Denominator: "children looked after continuously 12 months or more at the date",
+		Source: srcCLA + " OC2, through sightline's timescale rules", Group: GroupInCare, ChildSplits: true, rule: claHealthInTime},
 	{ID: "cla_pep_in_time_pct", Title: "Children in care with a personal education plan in time", Period: Snapshot, Unit: Percent, Polarity: HigherBetter, Target: target(95),
-		Numerator: "children of school age looked after with a PEP reviewed in time", Denominator: "children of school age looked after",
-		Source: srcLocal, Group: GroupInCare, Unavailable: notInCare},
+		Numerator: "children of school age looked after with no personal education plan or review overdue at the date (timescale rules pep, pep_review)", Denominator: "children of school age looked after at the date (those the PEP rules cover)",
+		Source: srcLocal, Group: GroupInCare, ChildSplits: true, rule: claPEPInTime},
+	{ID: "missing_episodes", Title: "Missing episodes", Period: InPeriod, Unit: Count, Polarity: Neutral,
+		Numerator: "episodes of a child going missing or away without authorisation that started in the period",
+		Source:    srcLocal + "; SSDA903 MISSING", Group: GroupInCare, ChildSplits: true, rule: missingEpisodes},
 	{ID: "missing_rhi_72h_pct", Title: "Return home interviews within 72 hours", Period: InPeriod, Unit: Percent, Polarity: HigherBetter, Target: target(90),
-		Numerator: "missing episodes ending in the period with a return home interview within 72 hours", Denominator: "missing episodes ending in the period",
-		Source: "DfE statutory guidance on children who run away or go missing (2014)", Group: GroupInCare, Unavailable: notMissing},
+		Numerator: "missing episodes (MISSING = M) ending in the period with a return home interview held within 72 hours of the return (a declined interview is not held)", Denominator: "missing episodes (MISSING = M) ending in the period",
+		Source: srcLocal + "; DfE statutory guidance on children who run away or go missing (2014)", Group: GroupInCare, ChildSplits: true, rule: missingRHI72h},
 	{ID: "proceedings_26w_pct", Title: "Care proceedings within 26 weeks", Period: InPeriod, Unit: Percent, Polarity: HigherBetter, Target: target(100),
-		Numerator: "care and supervision cases disposed of in the period within 26 weeks of issue", Denominator: "cases disposed of in the period",
-		Source: "Children and Families Act 2014, s. 14", Group: GroupInCare, Unavailable: notCourt},
-	{ID: "adoption_a1_days", Title: "Adoption A1: entering care to moving in", Period: InPeriod, Unit: Days, Polarity: LowerBetter, Target: target(426),
-		Numerator: "days from entering care to moving in with the adoptive family, summed over children adopted in the 3 years to the date", Denominator: "children adopted",
-		Source: "Adoption scorecard A1", Group: GroupInCare, Unavailable: notAdoption},
-	{ID: "adoption_a2_days", Title: "Adoption A2: placement order to match", Period: InPeriod, Unit: Days, Polarity: LowerBetter, Target: target(121),
-		Numerator: "days from court authority to place to the match decision, summed over children adopted in the 3 years to the date", Denominator: "children adopted with a placement order",
-		Source: "Adoption scorecard A2", Group: GroupInCare, Unavailable: notAdoption},
+		Numerator: "care and supervision cases whose final hearing in the period was within the 26 weeks beginning with the issue day", Denominator: "care and supervision cases with a final hearing in the period",
+		Source: "Children Act 1989 s. 32(1)(a), as amended by the Children and Families Act 2014, s. 14", Group: GroupInCare, ChildSplits: true, rule: proceedings26w},
+	{ID: "adoption_a1_days", Title: "Adoption A1: entering care to moving in", Period: ThreeYearsTo, Unit: Days, Polarity: LowerBetter, Target: target(426),
+		Numerator: "days from entering care (the start of the period of care) to moving in with the adoptive family, summed over children adopted in the 3 years to the date", Denominator: "children adopted in the 3 years to the date with both dates",
+		Source: "Adoption scorecard A1 (indicators.md)", Group: GroupInCare, ChildSplits: true, rule: adoptionA1},
+	{ID: "adoption_a2_days", Title: "Adoption A2: placement order to match", Period: ThreeYearsTo, Unit: Days, Polarity: LowerBetter, Target: target(121),
+		Numerator: "days from court authority to place to the match decision (0 when matched first), summed over children adopted in the 3 years to the date", Denominator: "children adopted in the 3 years to the date with a placement order, a match and a move to the adopters",
+		Source: "Adoption scorecard A2 (indicators.md)", Group: GroupInCare, ChildSplits: true, rule: adoptionA2},
 	{ID: "care_leavers_eet_pct", Title: "Care leavers in education, employment or training", Period: InPeriod, Unit: Percent, Polarity: HigherBetter, Target: target(60),
-		Numerator: "care leavers aged 19 to 21 in education, employment or training around their birthday", Denominator: "care leavers aged 19 to 21",
-		Source: "DfE SSDA903 OC3", Group: GroupInCare, Unavailable: notLeavers},
+		Numerator: "care leavers whose 19th, 20th or 21st birthday fell in the period, in education, employment or training around it (OC3 ACTIV F1, P1, F2, P2, F4, P4, F5, P5)", Denominator: leavers1921,
+		Source: srcCLA + " OC3", Group: GroupInCare, ChildSplits: true, rule: careLeaversEET},
 	{ID: "care_leavers_accommodation_pct", Title: "Care leavers in suitable accommodation", Period: InPeriod, Unit: Percent, Polarity: HigherBetter, Target: target(90),
-		Numerator: "care leavers aged 19 to 21 in suitable accommodation", Denominator: "care leavers aged 19 to 21",
-		Source: "DfE SSDA903 OC3", Group: GroupInCare, Unavailable: notLeavers},
+		Numerator: "care leavers whose 19th, 20th or 21st birthday fell in the period, in suitable accommodation around it (OC3 ACCOM ending 1)", Denominator: leavers1921,
+		Source: srcCLA + " OC3", Group: GroupInCare, ChildSplits: true, rule: careLeaversSuitable},
 	{ID: "unallocated_cases", Title: "Unallocated cases", Numerator: "open cases with no worker in post holding them",
 		Period: Snapshot, Source: srcLocal + "; allocation rules of the allocation queue", Polarity: LowerBetter, Target: target(0), Unit: Count,
 		Group: GroupCaseloads, ChildSplits: true, rule: unallocated},

@@ -174,6 +174,9 @@ type Contribution struct {
 // result computes one indicator, split or not.
 func (e *eval) result(in Indicator, split Split) Result {
 	r := Result{Indicator: in, AsAt: TimeOf(e.to), From: TimeOf(e.from)}
+	if in.Period == ThreeYearsTo {
+		r.From = calendar.AddMonths(r.AsAt, -36).AddDate(0, 0, 1)
+	}
 	if in.Unavailable != "" {
 		r.Reason = "not available: " + in.Unavailable
 		return r

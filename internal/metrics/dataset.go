@@ -30,6 +30,8 @@ type Data struct {
 
 	contacts, referrals, assessments, s47s, plans, visits, cinPlans table
 	invs, allocs, progress, family, tasks                           table
+	// children in care, missing, court, adoption and care leavers (records_care.go)
+	episodes, placements, missing, proceedings, adoptions, leavers table
 
 	Org Org
 }
@@ -58,6 +60,8 @@ func NewData(org Org) *Data {
 		contacts: newTable(3), referrals: newTable(5), assessments: newTable(4), s47s: newTable(2),
 		plans: newTable(4), visits: newTable(2), cinPlans: newTable(2),
 		invs: newTable(4), allocs: newTable(5), progress: newTable(1), family: newTable(1), tasks: newTable(4),
+		episodes: newTable(4), placements: newTable(4), missing: newTable(4), proceedings: newTable(2),
+		adoptions: newTable(5), leavers: newTable(5),
 		Org: org,
 	}
 }
@@ -118,7 +122,8 @@ func (d *Data) index(id int64) int32 {
 
 func (d *Data) tables() []*table {
 	return []*table{&d.contacts, &d.referrals, &d.assessments, &d.s47s, &d.plans, &d.visits, &d.cinPlans,
-		&d.invs, &d.allocs, &d.progress, &d.family, &d.tasks}
+		&d.invs, &d.allocs, &d.progress, &d.family, &d.tasks,
+		&d.episodes, &d.placements, &d.missing, &d.proceedings, &d.adoptions, &d.leavers}
 }
 
 // Children is the number of children held.
@@ -139,7 +144,8 @@ func (d *Data) Bytes() int {
 // Rows is the number of live rows of each kind of record.
 func (d *Data) Rows() map[string]int {
 	names := []string{"contacts", "referrals", "assessments", "s47_enquiries", "cp_plans", "visits", "cin_plans",
-		"involvements", "allocations", "progress", "family_links", "tasks"}
+		"involvements", "allocations", "progress", "family_links", "tasks",
+		"care_episodes", "placements", "missing_episodes", "proceedings", "adoptions", "leaver_records"}
 	out := map[string]int{}
 	for i, t := range d.tables() {
 		out[names[i]] = t.len() - t.dead

@@ -16,6 +16,7 @@ type eval struct {
 	loads   *casework.CaseloadSummary
 	figs    *casework.Figures
 	seenDay []Day // each child's last visit in which they were seen
+	care    careAt
 }
 
 // holding is who held one involvement open at the end of day to.

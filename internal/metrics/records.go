@@ -141,6 +141,7 @@ func (d *Data) put(ci int32, cf casework.CaseFile) {
 	for _, r := range cf.CINReviews {
 		d.progress.add(ci, DayOf(r.Date))
 	}
+	d.putCare(ci, cf)
 }
 
 func (d *Data) addProgress(ci int32, days ...*time.Time) {

@@ -32,6 +32,11 @@ func perfSeed(t *testing.T, a *app) (open, restricted int64) {
 		b.Referrals = append(b.Referrals, casework.Referral{ID: n.Referral + i, ChildID: id, InvolvementID: &inv, Date: day,
 			Source: "1A", PrimaryNeed: "N1", Decision: "assessment", DecisionDate: &day})
 	}
+	// the open case's child is also looked after since 2 June 2025
+	b.CareEpisodes = []casework.CareEpisode{{ID: 1, ChildID: n.Child, StartDate: day, Reason: "S", CategoryOfNeed: "N1", IRO: "Ida Ross"}}
+	b.LegalStatuses = []casework.LegalStatus{{ID: 1, ChildID: n.Child, EpisodeID: 1, StartDate: day, Code: "C1"}}
+	b.Placements = []casework.Placement{{ID: 1, ChildID: n.Child, EpisodeID: 1, StartDate: day, Type: "U3", Provider: "PR1",
+		Postcode: "AB1 2CD", DistanceMiles: 4, InArea: true}}
 	if _, err := a.st.WriteSyntheticBatch(ctx, store.System, b); err != nil {
 		t.Fatal(err)
 	}
@@ -51,8 +56,15 @@ func TestThePerformancePageRatesEachFigureAndListsTheChildrenBehindIt(t *testing
 		}
 		// 2 referrals in the year to 30 June 2025 among 1,000 children: 20 per 10,000.
 		mustContain(t, res.body, `id="value-referrals_per_10k"`, `>20<`, `id="england-referrals_per_10k">518.3 (year to 31 March 2024)<`,
-			`href="/performance/unallocated_cases?as_at=2025-06-30">2<`, "Off target", "Not available: children in care records",
+			`href="/performance/unallocated_cases?as_at=2025-06-30">2<`, "Off target",
+			// 1 child looked after among 1,000: 10 per 10,000
+			`href="/performance/cla_per_10k?as_at=2025-06-30">10<`, `id="england-cla_per_10k">67 (31 March 2025)<`,
 			"Open Government Licence v3.0")
+		if strings.Contains(res.body, "Not available") {
+			t.Error("an indicator is still shown as not available")
+		}
+		care := manager.get("/performance/cla_per_10k?as_at=2025-06-30")
+		mustContain(t, care.body, `href="/children/`+itoa(open)+`">Perf Open<`)
 		list := manager.get("/performance/unallocated_cases?as_at=2025-06-30")
 		if list.code != http.StatusOK {
 			t.Fatalf("GET the children behind unallocated_cases: %d\n%s", list.code, list.body)

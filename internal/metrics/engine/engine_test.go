@@ -99,7 +99,7 @@ func TestIndicatorsOnAHandBuiltAuthority(t *testing.T) {
 		for _, r := range results {
 			byID[r.Indicator.ID] = r
 		}
-		for _, w := range handWorked {
+		for _, w := range append(handWorked, handWorkedCare...) {
 			r, ok := byID[w.id]
 			if !ok {
 				t.Errorf("%s: missing", w.id)
@@ -206,6 +206,33 @@ func TestRefusesQuestionsTheRecordsCannotAnswer(t *testing.T) {
 	}
 }
 
+// writeLaterCare records, after 28 June, child 6's visit and review, child
+// 5's PEP, and child 8's missing episode with its interview: records that
+// would move the care figures if they were counted as at 28 June.
+func writeLaterCare(t *testing.T, st *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	for _, ev := range []casework.CareEvent{{ChildID: 6, Kind: casework.CareReview, Date: day("2024-07-01"), IRO: "Ida Ross", Participation: "PN1"},
+		{ChildID: 5, Kind: casework.PEPMeeting, Date: day("2024-07-01")}} {
+		if _, err := st.RecordCareEvent(ctx, store.System, ev); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := st.RecordVisit(ctx, store.System, casework.Visit{ChildID: 6, Date: day("2024-07-01"), Kind: "cla",
+		Seen: true, Place: "placement"}); err != nil {
+		t.Fatal(err)
+	}
+	ep, err := st.RecordMissingEpisode(ctx, store.System, casework.MissingEpisode{ChildID: 8, From: "home", Kind: "M",
+		StartDate: day("2024-07-01"), EndDate: dayp("2024-07-02"), WhereFound: "home"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.RecordReturnInterview(ctx, store.System, casework.ReturnInterview{ChildID: 8, EpisodeID: ep.ID,
+		OfferedOn: day("2024-07-02"), HeldOn: dayp("2024-07-03"), HeldBy: "Return service"}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestLaterRecordsLeaveTheFiguresAsAtADateAlone writes records dated after
 // the date through the store's own actions, and checks that the engine
 // brings itself up to date by reading only the children touched, that the
@@ -223,6 +250,7 @@ func TestLaterRecordsLeaveTheFiguresAsAtADateAlone(t *testing.T) {
 			Seen: true, Place: "home"}); err != nil {
 			t.Fatal(err)
 		}
+		writeLaterCare(t, st)
 		after, err := e.Compute(ctx, metrics.Query{AsAt: asAt})
 		if err != nil {
 			t.Fatal(err)
@@ -230,8 +258,8 @@ func TestLaterRecordsLeaveTheFiguresAsAtADateAlone(t *testing.T) {
 		if !reflect.DeepEqual(figures(before), figures(after)) {
 			t.Error("figures as at 28 June changed after a visit on 1 July")
 		}
-		if s := e.Stats(); s.FullLoads != 1 || s.Rereads != 1 {
-			t.Errorf("stats %+v: want one load and one child read again", s)
+		if s := e.Stats(); s.FullLoads != 1 || s.Rereads != 4 {
+			t.Errorf("stats %+v: want one load and four children read again", s)
 		}
 		later := metrics.Query{AsAt: day("2024-07-02")}
 		got, err := e.Compute(ctx, later)
@@ -248,6 +276,9 @@ func TestLaterRecordsLeaveTheFiguresAsAtADateAlone(t *testing.T) {
 		for _, r := range got {
 			if r.Indicator.ID == "drift_cases" && (r.Value == nil || *r.Value != 0) {
 				t.Errorf("drift on 2 July after child 4's visit: %v, want 0", deref(r.Value))
+			}
+			if r.Indicator.ID == "missing_episodes" && (r.Value == nil || *r.Value != 5) {
+				t.Errorf("missing episodes to 2 July: %v, want 5 (child 8's of 1 July counted)", deref(r.Value))
 			}
 		}
 	})

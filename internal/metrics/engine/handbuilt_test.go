@@ -133,9 +133,12 @@ func handBuilt() *store.SyntheticBatch {
 func write(t *testing.T, st *store.Store) {
 	t.Helper()
 	ctx := context.Background()
-	if _, err := st.WriteSyntheticBatch(ctx, store.System, handBuilt()); err != nil {
+	b := handBuilt()
+	addCare(b)
+	if _, err := st.WriteSyntheticBatch(ctx, store.System, b); err != nil {
 		t.Fatal(err)
 	}
+	writeCasework(t, st)
 	if err := st.PutSetting(ctx, store.System, metrics.KeyChildPopulation, "1000", 0); err != nil {
 		t.Fatal(err)
 	}

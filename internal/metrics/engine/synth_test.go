@@ -141,14 +141,43 @@ func TestEngineAgreesWithPlainSQL(t *testing.T) {
 			"caseload_weighted_average": loads.Summary.WeightedAverage * loads.Summary.FTE,
 			"drift_cases":               float64(len(dr.Cases)),
 		}
+		care := careWants(t, db, asAt)
+		t.Logf("as at %s: care figures by SQL %v", d, care)
+		for id, want := range care {
+			wants[id] = want
+		}
 		for id, want := range wants {
 			if math.Abs(got[id]-want) > 1e-6 {
 				t.Errorf("as at %s: %s: engine %g, SQL %g", d, id, got[id], want)
 			}
 		}
-		if open == 0 || wants["referrals_per_10k"] == 0 || wants["cp_plans_per_10k"] == 0 {
+		if open == 0 || wants["referrals_per_10k"] == 0 || wants["cp_plans_per_10k"] == 0 || wants["cla_per_10k"] == 0 {
 			t.Errorf("as at %s: a generated authority with nothing to compare (%d open cases)", d, open)
 		}
+	}
+}
+
+// careWants counts the children-in-care figures the generator's records
+// allow (episodes and placements) with plain SQL as at asAt.
+func careWants(t *testing.T, db *sql.DB, asAt time.Time) map[string]float64 {
+	d := calendar.FormatDate(asAt)
+	yearAgo := calendar.FormatDate(calendar.AddMonths(asAt, -12))
+	// children looked after: an episode in force whose legal status is not
+	// a series of short breaks
+	cla := `SELECT e.child_id FROM care_episodes e WHERE e.error_reason = '' AND e.start_date <= '` + d + `'
+		AND (e.end_date IS NULL OR e.end_date > '` + d + `') AND NOT EXISTS (SELECT 1 FROM care_legal_statuses l
+		WHERE l.episode_id = e.id AND l.error_reason = '' AND l.code IN ('V3', 'V4'))`
+	placed := `SELECT COUNT(DISTINCT p.child_id) FROM care_placements p WHERE p.error_reason = '' AND p.start_date <= ?
+		AND (p.end_date IS NULL OR p.end_date > ?) AND p.child_id IN (` + cla + `)`
+	return map[string]float64{
+		"cla_per_10k":                  sqlCount(t, db, `SELECT COUNT(DISTINCT child_id) FROM (`+cla+`)`),
+		"cla_placements_3plus_pct/den": sqlCount(t, db, `SELECT COUNT(DISTINCT child_id) FROM (`+cla+`)`),
+		"cla_placements_3plus_pct": sqlCount(t, db, `SELECT COUNT(*) FROM (SELECT DISTINCT child_id FROM (`+cla+`)) c
+			WHERE (SELECT COUNT(*) FROM care_placements q WHERE q.child_id = c.child_id AND q.error_reason = ''
+			AND q.start_date <= ? AND (q.end_date IS NULL OR q.end_date > ?)) >= 3`, d, yearAgo),
+		"cla_out_of_area_pct/den": sqlCount(t, db, placed, d, d),
+		"cla_out_of_area_pct":     sqlCount(t, db, placed+` AND NOT p.in_area`, d, d),
+		"cla_over_20_miles_pct":   sqlCount(t, db, placed+` AND p.distance_miles > 20`, d, d),
 	}
 }
 
