@@ -168,13 +168,6 @@ func CaseFile(c *store.SyntheticBatch) casework.CaseFile {
 			cf.Involvement = &c.Involvements[i]
 		}
 	}
-	// The period of care is the latest care episode, as the store reads it.
-	for _, e := range c.CareEpisodes {
-		if cf.LookedAfter.Start == nil || !e.StartDate.Before(*cf.LookedAfter.Start) {
-			start := e.StartDate
-			cf.LookedAfter = casework.CarePeriod{Start: &start, End: e.EndDate}
-		}
-	}
 	return cf
 }
 
