@@ -164,7 +164,7 @@ func TestExportRefusesBadInput(t *testing.T) {
 	db := migratedDB(t)
 	for _, args := range [][]string{
 		{"export"}, {"export", "ssda903", "--db", db}, {"export", "ssda903", "--db", db, "--out", "x", "--year", "2019"},
-		{"export", "cin", "--db", db}, {"export", "annexa", "--db", db, "--out", "x"},
+		{"export", "cin", "--db", db}, {"export", "annexa", "--db", db, "--out", "x", "--as-at", "2026-13-01"},
 		{"export", "cin", "--db", db, "--out", "x", "--la", "12"}, {"export", "cin", "--db", db, "--out", "x", "--year", "2019"},
 	} {
 		if r := run(t, "", args...); r.code != 2 {
