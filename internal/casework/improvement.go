@@ -179,6 +179,7 @@ type Evidence struct {
 	IndicatorID string // for an indicator
 	AuditTheme  string // for audits: the theme of the audit questions
 	Summary     string // for audits: what the audits found; for an indicator, optional comment
+	Version     int
 	ErrorReason string
 }
 
@@ -216,6 +217,7 @@ type ProgressNote struct {
 	Date        time.Time
 	Author      string
 	Text        string
+	Version     int
 	ErrorReason string
 }
 
