@@ -90,6 +90,7 @@ func navFor(r *http.Request) []navItem {
 		{"Adoption", "/permanence", auth.PermViewChildren},
 		{"Performance", "/performance", auth.PermViewPerformance},
 		{"Audits", "/audits", auth.PermAudit},
+		{"Improvement", "/improvement", auth.PermViewImprovement},
 		{"Returns", "/returns", auth.PermReturns},
 		{"Find a child", "/children", auth.PermViewChildren},
 		{"Bank holidays", "/admin/holidays", auth.PermAdmin},
@@ -153,6 +154,8 @@ var funcs = template.FuncMap{
 	"familytime":       func(c string) string { return strings.ToLower(casework.LabelOf(casework.FamilyTimeFrequencies(), c)) },
 	"role":             func(r auth.Role) string { return r.Label() },
 	"join":             strings.Join,
+	"actionstatus":     statusLabel,
+	"ragtag":           ragTag,
 }
 
 // longDate is the GOV.UK date style without the weekday, "14 March 2015",
