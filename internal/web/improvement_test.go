@@ -81,7 +81,7 @@ func TestTheImprovementPlanIsEditedByLeadersAndReadByAnalysts(t *testing.T) {
 		}
 		// Past its due date and not done: red, and counted as overdue.
 		mustContain(t, plan.body, "Audit every CP plan", "Head of Safeguarding", "In progress", "Overdue",
-			`id="rag-`+id+`"><strong class="govuk-tag govuk-tag--red">Red`, `id="count-overdue">1 actions`, `id="evidence-referrals_per_10k"`)
+			`id="rag-`+id+`"><strong class="govuk-tag govuk-tag--red">Red`, `id="count-overdue">1 action<`, `id="evidence-referrals_per_10k"`)
 
 		stale := dateValues(url.Values{"recommendation_id": {"1"}, "description": {"Audit every CP plan"}, "owner_name": {"Someone"},
 			"status": {"in_progress"}, "version": {"1"}}, "due_date", "1", "12", "2026")
@@ -144,7 +144,7 @@ func TestTheBoardReportShowsTheEnginesFiguresAndKeepsItsCommentary(t *testing.T)
 				t.Errorf("%s on the report = %q, the engine says %q", c[1], got, want[c[1]])
 			}
 		}
-		mustContain(t, res.body, `id="now-referrals_per_10k">20<`, "1 actions:", "0 overdue", "@page { size: A4")
+		mustContain(t, res.body, `id="now-referrals_per_10k">20<`, "1 action:", "0 overdue", "@page { size: A4")
 
 		save := url.Values{"as_at": {"2025-06-30"}, "version": {"0"}, "commentary": {"Referrals are low: check the front door"}}
 		if res := head.post("/improvement/report/commentary", save); res.code != http.StatusSeeOther {

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -156,6 +157,12 @@ var funcs = template.FuncMap{
 	"join":             strings.Join,
 	"actionstatus":     statusLabel,
 	"ragtag":           ragTag,
+	"actions": func(n int) string {
+		if n == 1 {
+			return "1 action"
+		}
+		return strconv.Itoa(n) + " actions"
+	},
 }
 
 // longDate is the GOV.UK date style without the weekday, "14 March 2015",
