@@ -22,6 +22,8 @@ const (
 	PermAdmin           Permission = "admin"            // users, settings, bank holidays
 	PermPartnerPortal   Permission = "partner_portal"   // partner agency referrals
 	PermViewSufficiency Permission = "view_sufficiency" // placement sufficiency: where children in care live
+	PermViewImprovement Permission = "view_improvement" // the improvement plan and the board report
+	PermEditImprovement Permission = "edit_improvement" // change the improvement plan and the board's commentary
 )
 
 // Permissions returns every permission in a fixed order (for tests and for
@@ -29,7 +31,8 @@ const (
 func Permissions() []Permission {
 	return []Permission{PermSignedIn, PermViewChildren, PermEditChildren,
 		PermAllocate, PermAuthorise, PermViewTeams, PermViewAllTeams, PermManageWorkforce, PermViewPerformance,
-		PermReturns, PermAudit, PermAdmin, PermPartnerPortal, PermViewSufficiency}
+		PermReturns, PermAudit, PermAdmin, PermPartnerPortal, PermViewSufficiency,
+		PermViewImprovement, PermEditImprovement}
 }
 
 // Allowed reports whether a user with role may do what p guards. It is the
@@ -75,6 +78,12 @@ func rolesWith(p Permission) []Role {
 		return []Role{Administrator}
 	case PermPartnerPortal:
 		return []Role{PartnerAgency}
+	case PermViewImprovement:
+		// Leaders change the plan; analysts and auditors read it to
+		// supply and check its evidence.
+		return []Role{TeamManager, ServiceManager, PerformanceAnalyst, Administrator, Auditor}
+	case PermEditImprovement:
+		return []Role{TeamManager, ServiceManager, Administrator}
 	case PermViewSufficiency:
 		return []Role{TeamManager, ServiceManager, PerformanceAnalyst}
 	}

@@ -31,6 +31,8 @@ func TestThePolicy(t *testing.T) {
 		{auth.PermAdmin, [7]bool{n, n, n, n, n, Y, n}},
 		{auth.PermPartnerPortal, [7]bool{n, n, n, n, Y, n, n}},
 		{auth.PermViewSufficiency, [7]bool{n, Y, Y, Y, n, n, n}},
+		{auth.PermViewImprovement, [7]bool{n, Y, Y, Y, n, Y, Y}},
+		{auth.PermEditImprovement, [7]bool{n, Y, Y, n, n, Y, n}},
 	}
 	roles := auth.Roles()
 	if len(roles) != 7 {

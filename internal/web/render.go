@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -90,6 +91,7 @@ func navFor(r *http.Request) []navItem {
 		{"Adoption", "/permanence", auth.PermViewChildren},
 		{"Performance", "/performance", auth.PermViewPerformance},
 		{"Audits", "/audits", auth.PermAudit},
+		{"Improvement", "/improvement", auth.PermViewImprovement},
 		{"Returns", "/returns", auth.PermReturns},
 		{"Find a child", "/children", auth.PermViewChildren},
 		{"Bank holidays", "/admin/holidays", auth.PermAdmin},
@@ -155,6 +157,14 @@ var funcs = template.FuncMap{
 	"join":             strings.Join,
 	"add":              func(a, b int) int { return a + b },
 	"sub":              func(a, b int) int { return a - b },
+	"actionstatus":     statusLabel,
+	"ragtag":           ragTag,
+	"actions": func(n int) string {
+		if n == 1 {
+			return "1 action"
+		}
+		return strconv.Itoa(n) + " actions"
+	},
 }
 
 // longDate is the GOV.UK date style without the weekday, "14 March 2015",

@@ -67,6 +67,7 @@ func (s *Server) allRoutes() []route {
 		s.missingCourtRoutes(),
 		s.leaverRoutes(),
 		s.performanceRoutes(),
+		s.improvementRoutes(),
 		s.returnsRoutes(),
 	}
 	var all []route
