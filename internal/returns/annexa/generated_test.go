@@ -9,7 +9,7 @@ import (
 	"sightline/internal/returns/annexa"
 	"sightline/internal/store"
 	"sightline/internal/store/storetest"
-	"sightline/internal/synth"
+	"sightline/internal/synth/synthtest"
 )
 
 // generated writes a small synthetic authority, its history running to
@@ -17,29 +17,7 @@ import (
 func generated(t testing.TB) *store.Store {
 	t.Helper()
 	st := storetest.Open(t, "sqlite")
-	sc, err := synth.LookupScenario("steady")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sz, err := synth.LookupSize("small")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids, err := st.NextIDs(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := synth.Generate(synth.Config{Scenario: sc, Size: sz, Seed: 7, AsAt: asAt, IDs: ids})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := st.SyntheticWriter()
-	defer w.Close()
-	for b := range a.Batches(25000) {
-		if _, err := w.Write(ctx, store.Actor{Name: "test"}, b); err != nil {
-			t.Fatal(err)
-		}
-	}
+	synthtest.Write(t, st, "steady", "small", 7, asAt)
 	return st
 }
 

@@ -13,7 +13,7 @@ import (
 	"sightline/internal/returns/cin"
 	"sightline/internal/store"
 	"sightline/internal/store/storetest"
-	"sightline/internal/synth"
+	"sightline/internal/synth/synthtest"
 )
 
 // generated writes a synthetic authority of size into a fresh store on
@@ -22,30 +22,7 @@ import (
 func generated(t testing.TB, backend, size string) *store.Store {
 	t.Helper()
 	st := storetest.Open(t, backend)
-	ctx := context.Background()
-	sc, err := synth.LookupScenario("steady")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sz, err := synth.LookupSize(size)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids, err := st.NextIDs(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := synth.Generate(synth.Config{Scenario: sc, Size: sz, Seed: 7, AsAt: calendar.Date(2026, time.June, 30), IDs: ids})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := st.SyntheticWriter()
-	defer w.Close()
-	for b := range a.Batches(25000) {
-		if _, err := w.Write(ctx, store.Actor{Name: "test"}, b); err != nil {
-			t.Fatal(err)
-		}
-	}
+	synthtest.Write(t, st, "steady", size, 7, calendar.Date(2026, time.June, 30))
 	return st
 }
 
