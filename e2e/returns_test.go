@@ -47,8 +47,10 @@ func TestAnAnalystChecksTheCINCensusAndOpensAChildToFix(t *testing.T) {
 	b.signIn("priya")
 	b.open("/returns")
 	b.do("see the census check", chromedp.WaitVisible(chromedp.ID("cin-summary")))
-	mustContain(t, "summary", b.text("cin-summary"), "2025 to 2026 census holds", "children", "errors")
-	mustContain(t, "rules", b.text("cin-rules"), "2990", "error")
+	mustContain(t, "summary", b.text("cin-summary"), "2025 to 2026 census holds", "children", "The DfE's rules find")
+	// Which rules a generated authority breaks depends on the generator;
+	// a census of 469 children always has queries to explain.
+	mustContain(t, "rules", b.text("cin-rules"), "Failures by rule", "query")
 	b.screenshot("returns")
 	b.do("show the children of the first rule", chromedp.Click(chromedp.CSS("details[id^='rule-'] summary")))
 	first := "details[id^='rule-'] a.govuk-link"

@@ -233,7 +233,9 @@ func (cf CaseFile) CheckCINPlan(p CINPlan, today time.Time) error {
 }
 
 // CheckClosure: an episode cannot close while a section 47 enquiry has
-// neither a conference nor "ICPC not required" (rule 8868).
+// neither a conference nor "ICPC not required" (rule 8868); and "closed
+// after assessment" (RC8, RC9) is only for an episode that went no
+// further than the assessment (rule 2990).
 func (cf CaseFile) CheckClosure(c Closure, ref Referral, today time.Time) error {
 	v := &ValidationError{}
 	if err := c.Validate(ref.Date, today); err != nil {
@@ -244,7 +246,34 @@ func (cf CaseFile) CheckClosure(c Closure, ref Referral, today time.Time) error 
 			v.Add("reason", "A section 47 enquiry has no conference and is not marked 'conference not required': complete it first")
 		}
 	}
+	if (c.Reason == "RC8" || c.Reason == "RC9") && !v.Has("reason") {
+		if what := cf.beyondAssessment(ref); what != "" {
+			v.Add("reason", "The case went beyond the assessment ("+what+"): choose another reason for closing, such as RC7")
+		}
+	}
 	return v.Err()
+}
+
+// beyondAssessment names the work of the referral's episode that followed
+// an assessment (a section 47 enquiry, a child in need or child protection
+// plan), or "" when there was none.
+func (cf CaseFile) beyondAssessment(ref Referral) string {
+	for _, s := range cf.S47s {
+		if s.ReferralID == ref.ID {
+			return "a section 47 enquiry"
+		}
+	}
+	for _, p := range cf.CINPlans {
+		if p.ReferralID == ref.ID {
+			return "a child in need plan"
+		}
+	}
+	for _, p := range cf.Plans {
+		if p.ReferralID == ref.ID {
+			return "a child protection plan"
+		}
+	}
+	return ""
 }
 
 func (cf CaseFile) hasICPCFor(s47 int64) bool {

@@ -53,5 +53,7 @@ func (w *world) childInNeed(e *episode, r rng, start time.Time) {
 		p.visits = append(p.visits, visitPlan{date: next, kind: "cin", seen: r.chance(0.96), place: r.visitPlace()})
 		d = next
 	}
-	e.close(end, r.pick(Weights{{"RC7", 0.84}, {"RC5", 0.05}, {"RC9", 0.07}, {"RC4", 0.02}, {"RC3", 0.02}}))
+	// A plan that steps down to early help closes as RC7 too: RC9 is only
+	// for a case closed straight after its assessment (CIN rule 2990).
+	e.close(end, r.pick(Weights{{"RC7", 0.91}, {"RC5", 0.05}, {"RC4", 0.02}, {"RC3", 0.02}}))
 }

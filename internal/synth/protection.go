@@ -49,11 +49,12 @@ func (e *episode) setOutcome(s47Outcome string) {
 	e.asmt.outcome = map[string]string{"icpc": "strategy", "cin": "cin_plan", "nfa": "nfa"}[s47Outcome]
 }
 
-// closeAfter closes the episode a few working days after day d and after
-// the assessment was authorised: RC8, closed after assessment with no
-// further action.
+// closeAfter closes the episode a few working days after day d (an
+// enquiry's end) and after the assessment was authorised: RC7, services
+// ceased, since the episode went beyond the assessment (RC8 is only for
+// one that did not: CIN rule 2990).
 func (e *episode) closeAfter(r rng, d time.Time) {
-	e.close(wd(latest(d, *e.asmt.authorised), r.between(0, 3)), "RC8")
+	e.close(wd(latest(d, *e.asmt.authorised), r.between(0, 3)), "RC7")
 }
 
 // initialConference plans the ICPC, due 15 working days from the strategy
