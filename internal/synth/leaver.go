@@ -14,7 +14,8 @@ import (
 // 18 becomes a care leaver (Children (Leaving Care) Act 2000): relevant
 // while under 18, former relevant from 18. Each gets a personal adviser,
 // a pathway plan reviewed every six months, and at each birthday from the
-// 17th to the 21st reached by the as-at date an OC3 record: in touch,
+// 17th to the 21st reached by the as-at date (while services last) an OC3
+// record: in touch,
 // activity and accommodation. The activity follows the profile
 // (care_leavers_2024: at 19 to 21, 53.8% in education, employment or
 // training, 6.9% not known; at 18, 48% in education other than higher and
@@ -144,7 +145,7 @@ func (w *world) recordLeaver(k *kid, prof leaverFigures) {
 	cf.Leaver = &records[len(records)-1]
 	end := earliest(w.asAt, stop)
 	w.pathway(k, &cf, r, started, ended, end)
-	w.birthdays(k, &cf, r, prof, ended, end)
+	w.birthdays(k, &cf, r, prof, end)
 	k.recs.Leavers = append(k.recs.Leavers, records...)
 	k.recs.Pathway = append(k.recs.Pathway, cf.Pathway...)
 	k.recs.LeaverContacts = append(k.recs.LeaverContacts, cf.LeaverContacts...)
@@ -176,16 +177,17 @@ func (w *world) pathway(k *kid, cf *casework.CaseFile, r rng, started, ended, en
 }
 
 // birthdays makes the OC3 record of each birthday from the 17th to the
-// 21st after leaving care and up to the end of services and the as-at
-// date, recorded within a few weeks of the birthday.
-func (w *world) birthdays(k *kid, cf *casework.CaseFile, r rng, prof leaverFigures, ended, end time.Time) {
+// 21st up to the end of services and the as-at date, recorded in the
+// month before the birthday so that it falls in the birthday's
+// collection year. The SSDA903 return asks it of every care leaver's
+// birthday in the year, one still looked after at 17 included.
+func (w *world) birthdays(k *kid, cf *casework.CaseFile, r rng, prof leaverFigures, end time.Time) {
 	for age := 17; age <= 21; age++ {
 		b := casework.BirthdayOn(k.dob, age)
-		if b.Before(ended) || b.After(end) {
+		if b.After(end) {
 			continue
 		}
-		c := casework.LeaverContact{ChildID: k.rec.ID, Birthday: age,
-			Date: latest(earliest(days(b, r.between(-30, 30)), w.asAt), ended)}
+		c := casework.LeaverContact{ChildID: k.rec.ID, Birthday: age, Date: days(b, -r.between(0, 30))}
 		c.InTouch, c.Activity, c.Accom = oc3(r, prof, age)
 		if cf.CheckLeaverContact(c, w.asAt) != nil {
 			continue

@@ -15,7 +15,8 @@ import (
 // are care leavers, relevant under 18 and former relevant from 18, and
 // their records replay through the rules a worker's must keep: each
 // leaver record valid, the pathway plan before its reviews, one OC3
-// record a birthday from the 17th to the 21st, each valid.
+// record a birthday from the 17th to the 21st, each valid and dated in
+// the month before the birthday.
 func TestGeneratedLeaversKeepTheRules(t *testing.T) {
 	for _, sc := range []string{"steady", "inadequate-2015"} {
 		a := generate(t, sc, "small", 7)
@@ -93,8 +94,8 @@ func replayLeaver(c *store.SyntheticBatch, asAt time.Time) error {
 		if err := cf.CheckLeaverContact(lc, asAt); err != nil {
 			return fmt.Errorf("%s birthday record: %w", casework.Ordinal(lc.Birthday), err)
 		}
-		if lc.Date.Before(ended) || lc.Date.After(asAt) {
-			return fmt.Errorf("%s birthday record dated %s, outside care leaving", casework.Ordinal(lc.Birthday),
+		if b := casework.BirthdayOn(*dob, lc.Birthday); lc.Date.After(b) || lc.Date.Before(b.AddDate(0, -2, 0)) {
+			return fmt.Errorf("%s birthday record dated %s, not in the month before", casework.Ordinal(lc.Birthday),
 				lc.Date.Format(time.DateOnly))
 		}
 		cf.LeaverContacts = append(cf.LeaverContacts, lc)
