@@ -51,6 +51,7 @@ type SyntheticBatch struct {
 	syntheticCare                    // children in care (bulk_care.go)
 	syntheticMissing                 // missing episodes and exploitation (bulk_missing.go)
 	syntheticCourt                   // pre-proceedings and court work (bulk_missing.go)
+	syntheticLeavers                 // care leavers (bulk_leaver.go)
 }
 
 // SyntheticUser is a user made with its password hash (a generated staff
@@ -101,6 +102,7 @@ type NextIDs struct {
 	Visit, CINPlan, CINReview, Note                                                 int64
 	CareEpisode, LegalStatus, Placement, CareEvent, FamilyTime                      int64
 	Missing, ReturnInterview, Screening, PLO, PLOEvent, Proceedings, Hearing        int64
+	CareLeaver, Pathway, LeaverContact                                              int64
 }
 
 // NextIDs reads max(id)+1 of every table a SyntheticBatch writes. It is
@@ -108,7 +110,7 @@ type NextIDs struct {
 // database that already holds children).
 func (s *Store) NextIDs(ctx context.Context) (NextIDs, error) {
 	var n NextIDs
-	for _, f := range append(slices.Concat(careIDTables(&n), missingIDTables(&n), courtIDTables(&n)), []struct {
+	for _, f := range append(slices.Concat(careIDTables(&n), missingIDTables(&n), courtIDTables(&n), leaverIDTables(&n)), []struct {
 		table string
 		into  *int64
 	}{{"teams", &n.Team}, {"posts", &n.Post}, {"workers", &n.Worker}, {"users", &n.User}, {"children", &n.Child},

@@ -161,5 +161,6 @@ func (b *SyntheticBatch) tables(tx *Tx) []bulkTable {
 			return stamp(append(a, n.ID, n.ChildID, n.InvolvementID, cday(n.Date), n.Kind, n.Subject, n.Body, n.AuthorID,
 				tx.s.d.ts(n.CreatedAt)))
 		}},
-	}, slices.Concat(b.careTables(stamp), b.missingTables(stamp), b.courtTables(stamp))...)
+	}, slices.Concat(b.careTables(stamp), b.missingTables(stamp), b.courtTables(stamp),
+		b.leaverTables(stamp))...)
 }

@@ -111,6 +111,9 @@ func appendBatch(b, c *store.SyntheticBatch) {
 	b.PLOEvents = append(b.PLOEvents, c.PLOEvents...)
 	b.Proceedings = append(b.Proceedings, c.Proceedings...)
 	b.Hearings = append(b.Hearings, c.Hearings...)
+	b.Leavers = append(b.Leavers, c.Leavers...)
+	b.Pathway = append(b.Pathway, c.Pathway...)
+	b.LeaverContacts = append(b.LeaverContacts, c.LeaverContacts...)
 }
 
 // BatchRows counts the rows of a batch.
@@ -121,7 +124,8 @@ func BatchRows(b *store.SyntheticBatch) int {
 		len(b.CoreGroups) + len(b.Visits) + len(b.CINPlans) + len(b.CINReviews) + len(b.Notes) +
 		len(b.CareEpisodes) + len(b.LegalStatuses) + len(b.Placements) + len(b.CareEvents) + len(b.FamilyTime) +
 		len(b.Missing) + len(b.Interviews) + len(b.Screenings) +
-		len(b.PLOs) + len(b.PLOEvents) + len(b.Proceedings) + len(b.Hearings)
+		len(b.PLOs) + len(b.PLOEvents) + len(b.Proceedings) + len(b.Hearings) +
+		len(b.Leavers) + len(b.Pathway) + len(b.LeaverContacts)
 }
 
 // Children returns every known child's records, one batch-shaped set per
@@ -155,7 +159,11 @@ func CaseFile(c *store.SyntheticBatch) casework.CaseFile {
 		Plans: c.Plans, CoreGroups: c.CoreGroups, Visits: c.Visits, CINPlans: c.CINPlans, CINReviews: c.CINReviews,
 		CareEpisodes: c.CareEpisodes, LegalStatuses: c.LegalStatuses, Placements: c.Placements, CareEvents: c.CareEvents,
 		FamilyTime: c.FamilyTime, Missing: c.Missing, Interviews: c.Interviews, Screenings: c.Screenings,
-		PLOs: c.PLOs, PLOEvents: c.PLOEvents, Proceedings: c.Proceedings, Hearings: c.Hearings}
+		PLOs: c.PLOs, PLOEvents: c.PLOEvents, Proceedings: c.Proceedings, Hearings: c.Hearings,
+		Pathway: c.Pathway, LeaverContacts: c.LeaverContacts}
+	if n := len(c.Leavers); n > 0 {
+		cf.Leaver = &c.Leavers[n-1] // the latest, as the store reads it
+	}
 	// the latest period of care, as the store reads it (store
 	// LookedAfterDates: the generator writes no other record of one)
 	for _, ep := range c.CareEpisodes {

@@ -86,6 +86,10 @@
 //     hearings (court.go, read off the interim and full care orders
 //     care.go made): after care, child by child, each replayed through
 //     the casework rules and cut at the as-at date;
+//   - care leavers (leaver.go): young people who left care at 16 to 18
+//     after 13 weeks looked after after their 14th birthday get leaver
+//     records, a pathway plan and its reviews and an OC3 record at each
+//     17th to 21st birthday, replayed through the casework rules;
 //   - absences in the workforce register (sickness, maternity): a step
 //     after staffHistory, per worker.
 //

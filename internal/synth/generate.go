@@ -88,6 +88,7 @@ func Generate(cfg Config) (*Authority, error) {
 	w.care()    // care.go
 	w.missing() // missing.go
 	w.court()   // court.go
+	w.leavers() // leaver.go
 	return w.authority(), nil
 }
 
