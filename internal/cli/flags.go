@@ -102,6 +102,16 @@ func openExisting(ctx context.Context, dsn string) (*store.Store, error) {
 	return store.Open(ctx, dsn)
 }
 
+// openNamed opens the existing, up-to-date database named by --db or
+// SIGHTLINE_DB.
+func openNamed(ctx context.Context, db string) (*store.Store, error) {
+	dsn, err := database(db)
+	if err != nil {
+		return nil, err
+	}
+	return openCurrent(ctx, dsn)
+}
+
 // openCurrent opens an existing database whose schema is up to date.
 func openCurrent(ctx context.Context, dsn string) (*store.Store, error) {
 	st, err := openExisting(ctx, dsn)

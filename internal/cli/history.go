@@ -25,11 +25,7 @@ func runHistory(ctx context.Context, e *env, args []string) error {
 	if err := f.parse(args[1:]); err != nil {
 		return err
 	}
-	dsn, err := database(*db)
-	if err != nil {
-		return err
-	}
-	st, err := openCurrent(ctx, dsn)
+	st, err := openNamed(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -33,11 +33,7 @@ func runIndicators(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	dsn, err := database(*db)
-	if err != nil {
-		return err
-	}
-	st, err := openCurrent(ctx, dsn)
+	st, err := openNamed(ctx, *db)
 	if err != nil {
 		return err
 	}

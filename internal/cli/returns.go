@@ -306,11 +306,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 			return usagef("export: --at %q is not a time: give it as 2026-04-10T09:00:00", *at)
 		}
 	}
-	dsn, err := database(*db)
-	if err != nil {
-		return err
-	}
-	st, err := openCurrent(ctx, dsn)
+	st, err := openNamed(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -383,11 +379,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if file, err = fileArg(f, "import", file); err != nil {
 		return err
 	}
-	dsn, err := database(*db)
-	if err != nil {
-		return err
-	}
-	st, err := openCurrent(ctx, dsn)
+	st, err := openNamed(ctx, *db)
 	if err != nil {
 		return err
 	}

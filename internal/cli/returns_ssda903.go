@@ -31,11 +31,7 @@ func exportSSDA903(ctx context.Context, e *env, args []string) error {
 	if *year != 2026 {
 		return usagef("export: sightline writes the SSDA903 return for 2026 (2025 to 2026) only, not %d", *year)
 	}
-	dsn, err := database(*db)
-	if err != nil {
-		return err
-	}
-	st, err := openCurrent(ctx, dsn)
+	st, err := openNamed(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -161,11 +157,7 @@ func importSSDA903(ctx context.Context, e *env, dir string, args []string) error
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return usagef("import: %s is not a folder: give the folder holding the return's CSV files", dir)
 	}
-	dsn, err := database(*db)
-	if err != nil {
-		return err
-	}
-	st, err := openCurrent(ctx, dsn)
+	st, err := openNamed(ctx, *db)
 	if err != nil {
 		return err
 	}

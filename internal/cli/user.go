@@ -52,15 +52,6 @@ func runUser(ctx context.Context, e *env, args []string) error {
 	return usagef("user: unknown action %q: use add, passwd, role, list, disable or enable", args[0])
 }
 
-// openForUsers opens the database named by --db or SIGHTLINE_DB.
-func openForUsers(ctx context.Context, db string) (*store.Store, error) {
-	dsn, err := database(db)
-	if err != nil {
-		return nil, err
-	}
-	return openCurrent(ctx, dsn)
-}
-
 // required reports the first flag, of {flag, value} pairs in order, that
 // was not given.
 func required(cmd string, flagValues ...[2]string) error {
@@ -105,7 +96,7 @@ func runUserRole(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := openForUsers(ctx, *db)
+	st, err := openNamed(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -123,7 +114,7 @@ func runUserList(ctx context.Context, e *env, args []string) error {
 	if err := f.parse(args); err != nil {
 		return err
 	}
-	st, err := openForUsers(ctx, *db)
+	st, err := openNamed(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -173,7 +164,7 @@ func setDisabled(ctx context.Context, e *env, args []string, disabled bool) erro
 	if err := required(name, [2]string{"username", *username}); err != nil {
 		return err
 	}
-	st, err := openForUsers(ctx, *db)
+	st, err := openNamed(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ func runUserAdd(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := openForUsers(ctx, *db)
+	st, err := openNamed(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -105,7 +105,7 @@ func runUserPasswd(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := openForUsers(ctx, *db)
+	st, err := openNamed(ctx, *db)
 	if err != nil {
 		return err
 	}
