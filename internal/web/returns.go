@@ -24,28 +24,13 @@ type returnsPage struct {
 	Records    int
 	ErrorCount int
 	Queries    int
-	Rules      []ruleFailures
-	CanOpen    bool // the user may open children's records (the links)
+	Failures   returnRules
 	LACode     string
 	Took       time.Duration
 	Workforce  wfCensus
 	SSDA903    ssdaBox
-	ShownLimit int
-	OpenAll    bool // ?open=1: every rule's children shown, for printing
 	AnnexA     annexAForm
 }
-
-// ruleFailures is one rule's failures, the children that break it.
-type ruleFailures struct {
-	Code, Kind, Message string
-	Count               int           // failures of the rule
-	Failures            []cin.Failure // the first ShownLimit
-	More                int           // not shown; in the CSV
-}
-
-// returnsShown is how many children a rule lists on the page; the CSV has
-// them all.
-const returnsShown = 25
 
 // returns shows the returns page for ?year= (default the latest census
 // year sightline writes).
@@ -91,8 +76,7 @@ func (s *Server) cinExport(r *http.Request, y cin.Year, w *bytes.Buffer) (cin.Me
 }
 
 func (s *Server) returnsData(r *http.Request) (returnsPage, error) {
-	p := returnsPage{basePage: s.base(r, "Statutory returns"), Years: cin.Supported, ShownLimit: returnsShown,
-		CanOpen: allowed(r, auth.PermViewChildren), OpenAll: r.URL.Query().Get("open") == "1",
+	p := returnsPage{basePage: s.base(r, "Statutory returns"), Years: cin.Supported,
 		AnnexA: annexAFormFor(r, s.today())}
 	y, err := cinYear(r)
 	if err != nil {
@@ -111,7 +95,11 @@ func (s *Server) returnsData(r *http.Request) (returnsPage, error) {
 	if m.Header != nil && m.Header.Source != nil {
 		p.LACode = m.Header.Source.LEA
 	}
-	p.Rules = byRule(fs)
+	p.Failures = failuresBox(r, "", cinFailures(fs))
+	p.Failures.Caption, p.Failures.ChildHeader = "Failures by rule", "Child (LA child ID)"
+	p.Failures.CSVHref = fmt.Sprintf("/returns/cin/failures.csv?year=%d", int(y))
+	p.Failures.CSVText, p.Failures.CSVID = "Download every failure (CSV)", "cin-failures-csv"
+	p.Failures.CleanID, p.Failures.CleanText = "cin-clean", "No rule is broken."
 	if p.SSDA903, err = s.ssdaBox(r); err != nil {
 		return p, err
 	}
@@ -127,48 +115,21 @@ func (s *Server) returnsData(r *http.Request) (returnsPage, error) {
 	return p, err
 }
 
-// byRule groups failures by rule, errors first, then by code.
-func byRule(fs []cin.Failure) []ruleFailures {
-	at := map[string]int{}
-	var out []ruleFailures
-	for _, f := range fs {
-		i, ok := at[f.Code]
-		if !ok {
-			i = len(out)
-			at[f.Code] = i
-			out = append(out, ruleFailures{Code: f.Code, Kind: f.Kind(), Message: f.Message})
-		}
-		out[i].Count++
-		if len(out[i].Failures) < returnsShown {
-			out[i].Failures = append(out[i].Failures, f)
-		} else {
-			out[i].More++
-		}
+// failuresBox starts a returns page section of failures with the
+// viewer's rights and the page's print switch.
+func failuresBox(r *http.Request, prefix string, fs []returnFailure) returnRules {
+	return returnRules{Prefix: prefix, Rules: byRule(fs), CanOpen: allowed(r, auth.PermViewChildren),
+		OpenAll: r.URL.Query().Get("open") == "1"}
+}
+
+// cinFailures is the CIN census's failures as the page shows them.
+func cinFailures(fs []cin.Failure) []returnFailure {
+	out := make([]returnFailure, len(fs))
+	for i, f := range fs {
+		out[i] = returnFailure{Code: f.Code, Kind: f.Kind(), Message: f.Message,
+			Line: failureLine{Child: f.Child, ChildID: f.ChildID, Field: f.Field}}
 	}
-	slices.SortStableFunc(out, func(a, b ruleFailures) int {
-		if a.Kind != b.Kind {
-			if a.Kind == "error" {
-				return -1
-			}
-			return 1
-		}
-		return compareNum(a.Code, b.Code)
-	})
 	return out
-}
-
-// compareNum orders rule codes by their number.
-func compareNum(a, b string) int {
-	na, _ := strconv.Atoi(trimQ(a))
-	nb, _ := strconv.Atoi(trimQ(b))
-	return na - nb
-}
-
-func trimQ(s string) string {
-	if n := len(s); n > 0 && s[n-1] == 'Q' {
-		return s[:n-1]
-	}
-	return s
 }
 
 // cinDownload sends sightline's CIN census file for ?year=.

@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"net/http"
-	"slices"
 	"strconv"
 	"time"
 
@@ -18,16 +17,8 @@ type ssdaBox struct {
 	Year                        ssda903.Year
 	Children, Episodes, Records int
 	ErrorCount, Queries         int
-	Rules                       []ssdaRule
+	Failures                    returnRules
 	Took                        time.Duration
-}
-
-// ssdaRule is one rule's failures, the first returnsShown of them.
-type ssdaRule struct {
-	Code, Kind, Message string
-	Count               int
-	Failures            []ssda903.Failure
-	More                int
 }
 
 // ssdaExport builds sightline's SSDA903 return of the latest year and
@@ -50,22 +41,16 @@ func (s *Server) ssdaBox(r *http.Request) (ssdaBox, error) {
 	b := ssdaBox{Year: y, Children: len(ret.Files[ssda903.Header]), Episodes: len(ret.Files[ssda903.Episodes]),
 		Records: ret.Records(), ErrorCount: ssda903.Errors(fs), Took: time.Since(began).Round(time.Millisecond)}
 	b.Queries = len(fs) - b.ErrorCount
-	at := map[string]int{}
-	for _, f := range fs {
-		i, ok := at[f.Code]
-		if !ok {
-			i = len(b.Rules)
-			at[f.Code] = i
-			b.Rules = append(b.Rules, ssdaRule{Code: f.Code, Kind: f.Kind(), Message: f.Message})
-		}
-		b.Rules[i].Count++
-		if len(b.Rules[i].Failures) < returnsShown {
-			b.Rules[i].Failures = append(b.Rules[i].Failures, f)
-		} else {
-			b.Rules[i].More++
-		}
+	rows := make([]returnFailure, len(fs))
+	for i, f := range fs {
+		rows[i] = returnFailure{Code: f.Code, Kind: f.Kind(), Message: f.Message,
+			Line: failureLine{Child: f.Child, ChildID: f.ChildID, File: f.File, Field: f.Field}}
 	}
-	slices.SortStableFunc(b.Rules, func(a, c ssdaRule) int { return compareNum(a.Code, c.Code) })
+	b.Failures = failuresBox(r, "ssda-", rows)
+	b.Failures.Caption, b.Failures.ChildHeader, b.Failures.ShowFile = "SSDA903 failures by rule", "Child (CHILD)", true
+	b.Failures.CSVHref, b.Failures.CSVID = "/returns/ssda903/failures.csv", "ssda-failures-csv"
+	b.Failures.CSVText = "Download every SSDA903 failure (CSV)"
+	b.Failures.CleanID, b.Failures.CleanText = "ssda-clean", "No SSDA903 rule is broken."
 	return b, nil
 }
 
