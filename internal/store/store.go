@@ -82,10 +82,17 @@ func isPostgres(dsn string) bool {
 // wait for the writer, foreign keys enforced, a busy timeout so concurrent
 // writers queue instead of failing, and immediate transactions so a write
 // takes the lock at BEGIN rather than failing half-way with SQLITE_BUSY.
+//
+// A plain path is escaped, because the driver reads the name as an SQLite
+// URI in which '?' starts the query, '#' the fragment and '%' an escape:
+// "cases#2.db" must open that file, not "cases". A name given as a
+// "file:" URI keeps its path and loses its own query, which these
+// settings replace.
 func sqliteDSN(path string) string {
-	path = strings.TrimPrefix(path, "file:")
-	if i := strings.IndexByte(path, '?'); i >= 0 {
-		path = path[:i]
+	if uri, ok := strings.CutPrefix(path, "file:"); ok {
+		path, _, _ = strings.Cut(uri, "?")
+	} else {
+		path = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 	}
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(10000)")
