@@ -44,7 +44,7 @@ func commands() []command {
 		{"user", "add users, reset passwords, set roles, list, disable and enable", runUser},
 		{"history", "verify the hash-chained history of every change", runHistory},
 		{"demo", "create a demo authority in a local SQLite file and serve it", runDemo},
-		{"generate", "write a synthetic authority: --scenario, --size small|la, --seed, --as-at", runGenerate},
+		{"generate", "write a synthetic authority: --scenario, --size small|la|national, --seed, --as-at", runGenerate},
 		{"indicators", "print every indicator as at --as-at (--format table|csv|json)", runIndicators},
 		{"export", "write a return: export cin|ssda903|workforce|annexa --db DB --year YEAR|--as-at DATE --out PATH", runExport},
 		{"validate", "check a return with the DfE's rules: validate cin FILE | ssda903 DIR", runValidate},
