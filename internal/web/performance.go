@@ -37,6 +37,8 @@ type tile struct {
 	Text, Detail string // the value as shown ("55.2%"), its numerator and denominator
 	England      string // England's figure as shown, "" when none is published
 	EnglandYear  string
+	Neighbours   neighbourFigure // the statistical neighbours' average and range
+	HasNeighbour bool
 	Target       string
 	RAG          ind.RAG
 	Drill        bool // the children behind it can be listed
@@ -65,6 +67,7 @@ type performancePage struct {
 	From      time.Time
 	Groups    []tileGroup
 	Sources   string
+	Neighbour string // the neighbours and how they were chosen
 }
 
 func (s *Server) performance(w http.ResponseWriter, r *http.Request) error {
@@ -79,7 +82,7 @@ func (s *Server) performance(w http.ResponseWriter, r *http.Request) error {
 // performanceData works out the tiles as at the date asked for. A date the
 // records cannot answer comes back as an error on the form, without tiles.
 func (s *Server) performanceData(r *http.Request) (*performancePage, error) {
-	p := &performancePage{basePage: s.base(r, "Performance"), Sources: englandSources}
+	p := &performancePage{basePage: s.base(r, "Performance"), Sources: englandSources, Neighbour: neighbourSources()}
 	p.AsAt, p.AsAtField, p.Errors = s.workforceAsAt(r)
 	if p.Errors != nil {
 		return p, nil
@@ -138,6 +141,7 @@ func newTile(res ind.Result) tile {
 	if e, ok := england[in.ID]; ok {
 		t.England, t.EnglandYear = formatValue(in.Unit, e.Value), e.Year
 	}
+	t.Neighbours, t.HasNeighbour = neighboursFor(in)
 	return t
 }
 
@@ -168,16 +172,30 @@ func (s *Server) performanceCSV(w http.ResponseWriter, r *http.Request) error {
 		return fmt.Errorf("performance figures as at a bad date: %w", p.Errors)
 	}
 	t := wfTable{Head: []string{"id", "indicator", "value", "numerator", "denominator", "unit", "target", "rating",
-		"england", "england_year", "as_at", "from", "note"}}
+		"england", "england_year",
+		"neighbours_average", "neighbours_min", "neighbours_max", "neighbours_published", "neighbours_year", "as_at", "from", "note"}}
 	for _, g := range p.Groups {
 		for _, tl := range g.Tiles {
-			t.Rows = append(t.Rows, wfRow{Cells: []wfCell{wfTxt(tl.Indicator.ID), wfTxt(tl.Indicator.Title),
+			cells := []wfCell{wfTxt(tl.Indicator.ID), wfTxt(tl.Indicator.Title),
 				rawNum(tl.Value), rawNum(numeratorOf(tl.Result)), rawNum(tl.Denominator), wfTxt(string(tl.Indicator.Unit)),
-				rawNum(tl.Indicator.Target), wfTxt(string(tl.RAG)), rawNum(englandValue(tl.Indicator.ID)), wfTxt(tl.EnglandYear),
-				wfTxt(calendar.FormatDate(tl.AsAt)), wfTxt(calendar.FormatDate(tl.From)), wfTxt(tl.Reason)}})
+				rawNum(tl.Indicator.Target), wfTxt(string(tl.RAG)), rawNum(englandValue(tl.Indicator.ID)), wfTxt(tl.EnglandYear)}
+			cells = append(cells, neighbourCells(tl)...)
+			cells = append(cells, wfTxt(calendar.FormatDate(tl.AsAt)), wfTxt(calendar.FormatDate(tl.From)), wfTxt(tl.Reason))
+			t.Rows = append(t.Rows, wfRow{Cells: cells})
 		}
 	}
 	return writeWorkforceCSV(w, t, "indicators-"+calendar.FormatDate(p.AsAt)+".csv")
+}
+
+// neighbourCells are the neighbours' columns of the CSV, blank where
+// none publishes the figure.
+func neighbourCells(tl tile) []wfCell {
+	if !tl.HasNeighbour {
+		return []wfCell{wfTxt(""), wfTxt(""), wfTxt(""), wfTxt(""), wfTxt("")}
+	}
+	c := tl.Neighbours.raw
+	return []wfCell{rawNum(&c.Mean), rawNum(&c.Min), rawNum(&c.Max),
+		wfTxt(strconv.Itoa(c.Published) + " of " + strconv.Itoa(c.Of)), wfTxt(tl.Neighbours.Year)}
 }
 
 func numeratorOf(r ind.Result) *float64 {
