@@ -17,17 +17,18 @@ import (
 // tile, rated against its target and beside England's figure, each linking
 // to the children behind it; the figures download as CSV.
 
-// performanceRoutes need PermViewPerformance; the list of children behind a
+// performanceRoutes need PermViewPerformance (and wait for the indicator
+// engine's start-up load, indicators_warm.go); the list of children behind a
 // figure also needs PermViewChildren, and hides restricted children the
 // user is not named on.
 func (s *Server) performanceRoutes() []route {
 	return []route{
-		{"GET /performance", auth.PermViewPerformance, s.performance},
-		{"GET /performance/indicators.csv", auth.PermViewPerformance, s.performanceCSV},
-		{"GET /performance/{id}", auth.PermViewChildren, s.performanceChildren},
-		{"GET /performance/{id}/trend", auth.PermViewPerformance, s.performanceTrend},
-		{"GET /performance/cp-plans", auth.PermViewPerformance, s.cpPlans},
-		{"GET /performance/cp-plans/children", auth.PermViewChildren, s.cpPlanChildren},
+		{"GET /performance", auth.PermViewPerformance, s.withIndicators(s.performance)},
+		{"GET /performance/indicators.csv", auth.PermViewPerformance, s.withIndicators(s.performanceCSV)},
+		{"GET /performance/{id}", auth.PermViewChildren, s.withIndicators(s.performanceChildren)},
+		{"GET /performance/{id}/trend", auth.PermViewPerformance, s.withIndicators(s.performanceTrend)},
+		{"GET /performance/cp-plans", auth.PermViewPerformance, s.withIndicators(s.cpPlans)},
+		{"GET /performance/cp-plans/children", auth.PermViewChildren, s.withIndicators(s.cpPlanChildren)},
 	}
 }
 
