@@ -157,7 +157,7 @@ func newLineChart(in chartInput) svgChart {
 		c.Refs = append(c.Refs, chartRef{Y: y(math.Min(*in.England, ymax)), Label: "England " + in.Format(*in.England), Colour: "#505a5f"})
 	}
 	if in.Neighbours != nil {
-		c.Refs = append(c.Refs, chartRef{Y: y(math.Min(*in.Neighbours, ymax)), Label: "Neighbours " + in.Format(*in.Neighbours), Colour: "#1d70b8"})
+		c.Refs = append(c.Refs, chartRef{Y: y(math.Min(*in.Neighbours, ymax)), Label: "Neighbours " + in.Format(*in.Neighbours), Colour: "#4c2c92"})
 	}
 	return c
 }
