@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"fmt"
+	"html/template"
 	"net/http"
 	"strconv"
 	"time"
@@ -68,13 +69,20 @@ type performancePage struct {
 	From      time.Time
 	Groups    []tileGroup
 	Sources   string
-	Neighbour string // the neighbours and how they were chosen
+	Neighbour string        // the neighbours and how they were chosen
+	Tiles     template.HTML // the groups of tiles, rendered (performance_tiles.go)
+	gen       int64         // the engine's generation of the figures
 }
 
 func (s *Server) performance(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.performanceData(r)
 	if err != nil {
 		return err
+	}
+	if p.Groups != nil {
+		if p.Tiles, err = s.tiles.render(s.pages.sets["performance"], p); err != nil {
+			return err
+		}
 	}
 	s.render(w, r, http.StatusOK, "performance", p)
 	return nil
@@ -88,7 +96,7 @@ func (s *Server) performanceData(r *http.Request) (*performancePage, error) {
 	if p.Errors != nil {
 		return p, nil
 	}
-	results, err := s.engine.Compute(r.Context(), ind.Query{AsAt: p.AsAt})
+	results, gen, err := s.engine.ComputeGen(r.Context(), ind.Query{AsAt: p.AsAt})
 	if isMetricsQueryError(err) {
 		p.Errors = &casework.ValidationError{}
 		p.Errors.Add("as_at", "Figures cannot be shown "+err.Error())
@@ -97,6 +105,7 @@ func (s *Server) performanceData(r *http.Request) (*performancePage, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.gen = gen
 	byGroup := map[string]int{}
 	for _, res := range results {
 		p.From = res.From

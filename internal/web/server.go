@@ -40,6 +40,7 @@ type Server struct {
 	metrics *metrics
 	engine  *engine.Engine // the indicators, kept in memory and brought up to date on each query
 	warm    indicatorLoad  // the engine's start-up load, as pages wait on it (indicators_warm.go)
+	tiles   tileCache      // the performance tiles, rendered (performance_tiles.go)
 	handler http.Handler
 	notices map[string]string // confirmation after each case action, by name
 }

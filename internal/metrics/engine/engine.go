@@ -215,15 +215,24 @@ func Convert(r store.MetricsRecords, cal *calendar.Calendar, ts timescale.Settin
 // query asks for; a query the records cannot answer (a date before them
 // or in the future, an empty period) is refused with the reason.
 func (e *Engine) Compute(ctx context.Context, q metrics.Query) ([]metrics.Result, error) {
+	rs, _, err := e.ComputeGen(ctx, q)
+	return rs, err
+}
+
+// ComputeGen is Compute that also names the generation of the data the
+// figures come from: the same query on the same generation gives the same
+// figures, so a caller may keep what it makes from them (a rendered page)
+// until the generation changes.
+func (e *Engine) ComputeGen(ctx context.Context, q metrics.Query) ([]metrics.Result, int64, error) {
 	if err := e.Refresh(ctx); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	if err := e.data.Check(q, e.st.Now()); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return e.results.get(e.gen, q, e.data.Compute), nil
+	return e.results.get(e.gen, q, e.data.Compute), e.gen, nil
 }
 
 // Contributors lists the children behind one indicator's figure.

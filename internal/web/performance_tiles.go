@@ -1,0 +1,49 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"sync"
+
+	"sightline/internal/calendar"
+)
+
+// tileCache keeps the performance page's tiles as rendered HTML. The tiles
+// are the same for every user for one date and one generation of the
+// engine's figures (links and figures alike; the pages behind the links
+// check each user's access), and rendering some forty of them is most of
+// the page's work: with fifty people asking for the dashboard at once,
+// rendering them once per date and generation keeps each answer quick.
+type tileCache struct {
+	mu      sync.Mutex
+	entries map[string]template.HTML
+}
+
+// maxTileEntries bounds the dates kept; a write starts a new generation,
+// and older entries go when the map is next full.
+const maxTileEntries = 32
+
+// render returns the tiles of p, rendering them with the page's template
+// set t when they are not kept.
+func (c *tileCache) render(t *template.Template, p *performancePage) (template.HTML, error) {
+	key := fmt.Sprintf("%s|%d", calendar.FormatDate(p.AsAt), p.gen)
+	c.mu.Lock()
+	html, ok := c.entries[key]
+	c.mu.Unlock()
+	if ok {
+		return html, nil
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "perftiles", p); err != nil {
+		return "", fmt.Errorf("render the performance tiles: %w", err)
+	}
+	html = template.HTML(buf.String()) // rendered by html/template, so escaped
+	c.mu.Lock()
+	if c.entries == nil || len(c.entries) >= maxTileEntries {
+		c.entries = map[string]template.HTML{}
+	}
+	c.entries[key] = html
+	c.mu.Unlock()
+	return html, nil
+}
