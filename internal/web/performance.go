@@ -75,11 +75,11 @@ type performancePage struct {
 }
 
 func (s *Server) performance(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.performanceData(r)
+	p, err := s.performanceData(r, false)
 	if err != nil {
 		return err
 	}
-	if p.Groups != nil {
+	if p.Tiles == "" && p.Groups != nil {
 		if p.Tiles, err = s.tiles.render(s.pages.sets["performance"], p); err != nil {
 			return err
 		}
@@ -90,7 +90,9 @@ func (s *Server) performance(w http.ResponseWriter, r *http.Request) error {
 
 // performanceData works out the tiles as at the date asked for. A date the
 // records cannot answer comes back as an error on the form, without tiles.
-func (s *Server) performanceData(r *http.Request) (*performancePage, error) {
+// When the tiles are kept rendered (performance_tiles.go) they are not
+// worked out again, unless every tile is wanted (the CSV).
+func (s *Server) performanceData(r *http.Request, everyTile bool) (*performancePage, error) {
 	p := &performancePage{basePage: s.base(r, "Performance"), Sources: englandSources, Neighbour: neighbourSources()}
 	p.AsAt, p.AsAtField, p.Errors = s.workforceAsAt(r)
 	if p.Errors != nil {
@@ -106,9 +108,16 @@ func (s *Server) performanceData(r *http.Request) (*performancePage, error) {
 		return nil, err
 	}
 	p.gen = gen
+	if len(results) > 0 {
+		p.From = results[0].From
+	}
+	if !everyTile {
+		if p.Tiles = s.tiles.kept(p); p.Tiles != "" {
+			return p, nil
+		}
+	}
 	byGroup := map[string]int{}
 	for _, res := range results {
-		p.From = res.From
 		t := newTile(res)
 		i, ok := byGroup[res.Indicator.Group]
 		if !ok {
@@ -174,7 +183,7 @@ func formatValue(u ind.Unit, v float64) string {
 
 // performanceCSV downloads every figure on the page.
 func (s *Server) performanceCSV(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.performanceData(r)
+	p, err := s.performanceData(r, true)
 	if err != nil {
 		return err
 	}

@@ -24,21 +24,27 @@ type tileCache struct {
 // and older entries go when the map is next full.
 const maxTileEntries = 32
 
-// render returns the tiles of p, rendering them with the page's template
-// set t when they are not kept.
-func (c *tileCache) render(t *template.Template, p *performancePage) (template.HTML, error) {
-	key := fmt.Sprintf("%s|%d", calendar.FormatDate(p.AsAt), p.gen)
+func tileKey(p *performancePage) string {
+	return fmt.Sprintf("%s|%d", calendar.FormatDate(p.AsAt), p.gen)
+}
+
+// kept returns the tiles of p's date and generation when they are kept,
+// "" otherwise.
+func (c *tileCache) kept(p *performancePage) template.HTML {
 	c.mu.Lock()
-	html, ok := c.entries[key]
-	c.mu.Unlock()
-	if ok {
-		return html, nil
-	}
+	defer c.mu.Unlock()
+	return c.entries[tileKey(p)]
+}
+
+// render renders the tiles of p with the page's template set t and keeps
+// them.
+func (c *tileCache) render(t *template.Template, p *performancePage) (template.HTML, error) {
+	key := tileKey(p)
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "perftiles", p); err != nil {
 		return "", fmt.Errorf("render the performance tiles: %w", err)
 	}
-	html = template.HTML(buf.String()) // rendered by html/template, so escaped
+	html := template.HTML(buf.String()) // rendered by html/template, so escaped
 	c.mu.Lock()
 	if c.entries == nil || len(c.entries) >= maxTileEntries {
 		c.entries = map[string]template.HTML{}
