@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -9,8 +10,10 @@ import (
 	"sightline/internal/web"
 )
 
-// newHandler builds the web application.
-func newHandler(st *store.Store, logger *slog.Logger, o serveOptions) (http.Handler, error) {
+// newHandler builds the web application and starts loading the indicator
+// engine in the background, so that the first dashboard is quick; the load
+// stops with ctx.
+func newHandler(ctx context.Context, st *store.Store, logger *slog.Logger, o serveOptions) (http.Handler, error) {
 	srv, err := web.New(web.Config{
 		Store:         st,
 		Logger:        logger,
@@ -20,5 +23,6 @@ func newHandler(st *store.Store, logger *slog.Logger, o serveOptions) (http.Hand
 	if err != nil {
 		return nil, fmt.Errorf("start the web server: %w", err)
 	}
+	srv.WarmIndicators(ctx)
 	return srv, nil
 }

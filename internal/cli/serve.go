@@ -53,7 +53,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 // serveStore builds the web application over st and serves it until ctx
 // is cancelled; ready is called once the address is bound.
 func serveStore(ctx context.Context, st *store.Store, o serveOptions, logger *slog.Logger, ready func(url string)) error {
-	h, err := newHandler(st, logger, o)
+	h, err := newHandler(ctx, st, logger, o)
 	if err != nil {
 		return err
 	}

@@ -110,12 +110,11 @@ func (s *Server) saveCaseloadSettings(w http.ResponseWriter, r *http.Request) er
 		}
 	}
 	if problem != nil {
-		timescales, err := s.settingFields(r)
+		p, err := s.settingsData(r)
 		if err != nil {
 			return err
 		}
-		p := settingsPage{basePage: s.base(r, "Local timescales"), Fields: timescales, Caseload: fields, History: hist}
-		p.Errors = problem
+		p.Caseload, p.History, p.Errors = fields, hist, problem
 		s.render(w, r, http.StatusUnprocessableEntity, "settings", p)
 		return nil
 	}

@@ -23,8 +23,8 @@ func (s *Server) improvementRoutes() []route {
 	return []route{
 		{"GET /improvement", auth.PermViewImprovement, s.improvement},
 		{"GET /improvement/plan.csv", auth.PermViewImprovement, s.improvementCSV},
-		{"GET /improvement/report", auth.PermViewImprovement, s.boardReport},
-		{"GET /improvement/report.pdf", auth.PermViewImprovement, s.boardReportPDF},
+		{"GET /improvement/report", auth.PermViewImprovement, s.withIndicators(s.boardReport)},
+		{"GET /improvement/report.pdf", auth.PermViewImprovement, s.withIndicators(s.boardReportPDF)},
 		{"POST /improvement/report/commentary", auth.PermEditImprovement, s.saveCommentary},
 		{"GET /improvement/recommendations/new", auth.PermEditImprovement, s.impForm(recommendationForm)},
 		{"POST /improvement/recommendations/new", auth.PermEditImprovement, s.impSave(recommendationForm)},
@@ -136,6 +136,9 @@ func (s *Server) improvementData(r *http.Request, asAt time.Time) (*improvementP
 // figuresAt computes every indicator as at a date, by id. A date the
 // records cannot answer gives no figures and the reason.
 func (s *Server) figuresAt(r *http.Request, asAt time.Time) (map[string]ind.Result, string, error) {
+	if loading, _ := s.indicatorsLoading(r); loading {
+		return nil, "The figures are being prepared: sightline reads every record when it starts. Reload the page in a minute to see them.", nil
+	}
 	results, err := s.engine.Compute(r.Context(), ind.Query{AsAt: asAt})
 	if isMetricsQueryError(err) {
 		return nil, "Figures cannot be shown " + err.Error(), nil

@@ -21,7 +21,8 @@ import (
 
 // The board report: one printable page for any date with the headline
 // indicators (and any linked to the plan), each rated and compared with 3
-// and 12 months before; the plan's ratings and overdue actions; and the
+// and 12 months before; the plan's ratings, every action with its evidence
+// and latest progress note, and the overdue actions; and the
 // board's commentary for that date. The PDF is the same page printed by
 // headless Chromium.
 

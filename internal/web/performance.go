@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"fmt"
+	"html/template"
 	"net/http"
 	"strconv"
 	"time"
@@ -17,17 +18,18 @@ import (
 // tile, rated against its target and beside England's figure, each linking
 // to the children behind it; the figures download as CSV.
 
-// performanceRoutes need PermViewPerformance; the list of children behind a
+// performanceRoutes need PermViewPerformance (and wait for the indicator
+// engine's start-up load, indicators_warm.go); the list of children behind a
 // figure also needs PermViewChildren, and hides restricted children the
 // user is not named on.
 func (s *Server) performanceRoutes() []route {
 	return []route{
-		{"GET /performance", auth.PermViewPerformance, s.performance},
-		{"GET /performance/indicators.csv", auth.PermViewPerformance, s.performanceCSV},
-		{"GET /performance/{id}", auth.PermViewChildren, s.performanceChildren},
-		{"GET /performance/{id}/trend", auth.PermViewPerformance, s.performanceTrend},
-		{"GET /performance/cp-plans", auth.PermViewPerformance, s.cpPlans},
-		{"GET /performance/cp-plans/children", auth.PermViewChildren, s.cpPlanChildren},
+		{"GET /performance", auth.PermViewPerformance, s.withIndicators(s.performance)},
+		{"GET /performance/indicators.csv", auth.PermViewPerformance, s.withIndicators(s.performanceCSV)},
+		{"GET /performance/{id}", auth.PermViewChildren, s.withIndicators(s.performanceChildren)},
+		{"GET /performance/{id}/trend", auth.PermViewPerformance, s.withIndicators(s.performanceTrend)},
+		{"GET /performance/cp-plans", auth.PermViewPerformance, s.withIndicators(s.cpPlans)},
+		{"GET /performance/cp-plans/children", auth.PermViewChildren, s.withIndicators(s.cpPlanChildren)},
 	}
 }
 
@@ -37,6 +39,8 @@ type tile struct {
 	Text, Detail string // the value as shown ("55.2%"), its numerator and denominator
 	England      string // England's figure as shown, "" when none is published
 	EnglandYear  string
+	Neighbours   neighbourFigure // the statistical neighbours' average and range
+	HasNeighbour bool
 	Target       string
 	RAG          ind.RAG
 	Drill        bool // the children behind it can be listed
@@ -65,12 +69,20 @@ type performancePage struct {
 	From      time.Time
 	Groups    []tileGroup
 	Sources   string
+	Neighbour string        // the neighbours and how they were chosen
+	Tiles     template.HTML // the groups of tiles, rendered (performance_tiles.go)
+	gen       int64         // the engine's generation of the figures
 }
 
 func (s *Server) performance(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.performanceData(r)
+	p, err := s.performanceData(r, false)
 	if err != nil {
 		return err
+	}
+	if p.Tiles == "" && p.Groups != nil {
+		if p.Tiles, err = s.tiles.render(s.pages.sets["performance"], p); err != nil {
+			return err
+		}
 	}
 	s.render(w, r, http.StatusOK, "performance", p)
 	return nil
@@ -78,13 +90,15 @@ func (s *Server) performance(w http.ResponseWriter, r *http.Request) error {
 
 // performanceData works out the tiles as at the date asked for. A date the
 // records cannot answer comes back as an error on the form, without tiles.
-func (s *Server) performanceData(r *http.Request) (*performancePage, error) {
-	p := &performancePage{basePage: s.base(r, "Performance"), Sources: englandSources}
+// When the tiles are kept rendered (performance_tiles.go) they are not
+// worked out again, unless every tile is wanted (the CSV).
+func (s *Server) performanceData(r *http.Request, everyTile bool) (*performancePage, error) {
+	p := &performancePage{basePage: s.base(r, "Performance"), Sources: englandSources, Neighbour: neighbourSources()}
 	p.AsAt, p.AsAtField, p.Errors = s.workforceAsAt(r)
 	if p.Errors != nil {
 		return p, nil
 	}
-	results, err := s.engine.Compute(r.Context(), ind.Query{AsAt: p.AsAt})
+	results, gen, err := s.engine.ComputeGen(r.Context(), ind.Query{AsAt: p.AsAt})
 	if isMetricsQueryError(err) {
 		p.Errors = &casework.ValidationError{}
 		p.Errors.Add("as_at", "Figures cannot be shown "+err.Error())
@@ -93,9 +107,17 @@ func (s *Server) performanceData(r *http.Request) (*performancePage, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.gen = gen
+	if len(results) > 0 {
+		p.From = results[0].From
+	}
+	if !everyTile {
+		if p.Tiles = s.tiles.kept(p); p.Tiles != "" {
+			return p, nil
+		}
+	}
 	byGroup := map[string]int{}
 	for _, res := range results {
-		p.From = res.From
 		t := newTile(res)
 		i, ok := byGroup[res.Indicator.Group]
 		if !ok {
@@ -138,6 +160,7 @@ func newTile(res ind.Result) tile {
 	if e, ok := england[in.ID]; ok {
 		t.England, t.EnglandYear = formatValue(in.Unit, e.Value), e.Year
 	}
+	t.Neighbours, t.HasNeighbour = neighboursFor(in)
 	return t
 }
 
@@ -160,7 +183,7 @@ func formatValue(u ind.Unit, v float64) string {
 
 // performanceCSV downloads every figure on the page.
 func (s *Server) performanceCSV(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.performanceData(r)
+	p, err := s.performanceData(r, true)
 	if err != nil {
 		return err
 	}
@@ -168,16 +191,30 @@ func (s *Server) performanceCSV(w http.ResponseWriter, r *http.Request) error {
 		return fmt.Errorf("performance figures as at a bad date: %w", p.Errors)
 	}
 	t := wfTable{Head: []string{"id", "indicator", "value", "numerator", "denominator", "unit", "target", "rating",
-		"england", "england_year", "as_at", "from", "note"}}
+		"england", "england_year",
+		"neighbours_average", "neighbours_min", "neighbours_max", "neighbours_published", "neighbours_year", "as_at", "from", "note"}}
 	for _, g := range p.Groups {
 		for _, tl := range g.Tiles {
-			t.Rows = append(t.Rows, wfRow{Cells: []wfCell{wfTxt(tl.Indicator.ID), wfTxt(tl.Indicator.Title),
+			cells := []wfCell{wfTxt(tl.Indicator.ID), wfTxt(tl.Indicator.Title),
 				rawNum(tl.Value), rawNum(numeratorOf(tl.Result)), rawNum(tl.Denominator), wfTxt(string(tl.Indicator.Unit)),
-				rawNum(tl.Indicator.Target), wfTxt(string(tl.RAG)), rawNum(englandValue(tl.Indicator.ID)), wfTxt(tl.EnglandYear),
-				wfTxt(calendar.FormatDate(tl.AsAt)), wfTxt(calendar.FormatDate(tl.From)), wfTxt(tl.Reason)}})
+				rawNum(tl.Indicator.Target), wfTxt(string(tl.RAG)), rawNum(englandValue(tl.Indicator.ID)), wfTxt(tl.EnglandYear)}
+			cells = append(cells, neighbourCells(tl)...)
+			cells = append(cells, wfTxt(calendar.FormatDate(tl.AsAt)), wfTxt(calendar.FormatDate(tl.From)), wfTxt(tl.Reason))
+			t.Rows = append(t.Rows, wfRow{Cells: cells})
 		}
 	}
 	return writeWorkforceCSV(w, t, "indicators-"+calendar.FormatDate(p.AsAt)+".csv")
+}
+
+// neighbourCells are the neighbours' columns of the CSV, blank where
+// none publishes the figure.
+func neighbourCells(tl tile) []wfCell {
+	if !tl.HasNeighbour {
+		return []wfCell{wfTxt(""), wfTxt(""), wfTxt(""), wfTxt(""), wfTxt("")}
+	}
+	c := tl.Neighbours.raw
+	return []wfCell{rawNum(&c.Mean), rawNum(&c.Min), rawNum(&c.Max),
+		wfTxt(strconv.Itoa(c.Published) + " of " + strconv.Itoa(c.Of)), wfTxt(tl.Neighbours.Year)}
 }
 
 func numeratorOf(r ind.Result) *float64 {

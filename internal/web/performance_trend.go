@@ -50,6 +50,8 @@ type trendPage struct {
 	Chart             svgChart
 	Target, England   string
 	EnglandYear, Link string // Link: this trend's query, for the CSV
+	Neighbours        neighbourFigure
+	HasNeighbour      bool
 }
 
 // trendQuery is what the form asks for, checked.
@@ -216,6 +218,12 @@ func (s *Server) trendPoints(r *http.Request, p *trendPage, tq trendQuery) error
 	if e, ok := england[in.ID]; ok && tq.split == ind.ByNone {
 		englandFig, p.England, p.EnglandYear = &e.Value, formatValue(in.Unit, e.Value), e.Year
 	}
+	var neighbourFig *float64
+	if tq.split == ind.ByNone {
+		if p.Neighbours, p.HasNeighbour = neighboursFor(in); p.HasNeighbour {
+			neighbourFig = &p.Neighbours.raw.Mean
+		}
+	}
 	labels := make([]string, len(p.Points))
 	series := seriesInput{Name: in.Title}
 	for i, pt := range p.Points {
@@ -236,7 +244,7 @@ func (s *Server) trendPoints(r *http.Request, p *trendPage, tq trendQuery) error
 		Desc: fmt.Sprintf("A line chart of %s at the end of each %s from %s to %s. The figures are in the table below.",
 			strings.ToLower(in.Title), tq.step, longDate(tq.from), longDate(tq.to)),
 		XLabel: cases(string(tq.step)) + " ending", YLabel: yLabel, Labels: labels, Series: []seriesInput{series},
-		Format: func(v float64) string { return formatValue(unit, v) }, Target: target, England: englandFig}
+		Format: func(v float64) string { return formatValue(unit, v) }, Target: target, England: englandFig, Neighbours: neighbourFig}
 	if unit == ind.Percent {
 		in2.Cap = 100
 	}

@@ -55,6 +55,9 @@ type basePage struct {
 	Path   string
 	Errors *casework.ValidationError
 	Notice string // a green banner: "Note saved"
+	// Refresh asks the browser to load the page again after this many
+	// seconds (0: never): for a page waiting on work in the background.
+	Refresh int
 }
 
 type navItem struct {

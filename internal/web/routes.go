@@ -50,6 +50,7 @@ func (s *Server) routes() []route {
 		{"GET /admin/settings", auth.PermAdmin, s.settingsPage},
 		{"POST /admin/settings", auth.PermAdmin, s.saveSettings},
 		{"POST /admin/settings/caseloads", auth.PermAdmin, s.saveCaseloadSettings},
+		{"POST /admin/settings/population", auth.PermAdmin, s.savePopulation},
 	}
 }
 

@@ -39,6 +39,8 @@ type Server struct {
 	now     func() time.Time
 	metrics *metrics
 	engine  *engine.Engine // the indicators, kept in memory and brought up to date on each query
+	warm    indicatorLoad  // the engine's start-up load, as pages wait on it (indicators_warm.go)
+	tiles   tileCache      // the performance tiles, rendered (performance_tiles.go)
 	handler http.Handler
 	notices map[string]string // confirmation after each case action, by name
 }
@@ -64,6 +66,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Logger, pages: p, now: cfg.Now, metrics: newMetrics(),
 		engine: engine.New(cfg.Store), notices: map[string]string{}}
+	s.warm = s.engine
 	s.handler = s.middleware(s.mux())
 	return s, nil
 }

@@ -22,6 +22,24 @@ type settingsPage struct {
 	Fields   []settingField
 	Caseload []caseloadField    // caseload weights, capacity and drift (caseload_settings.go)
 	History  []settingChangeRow // changes to them, newest first
+	// Population is the authority's child population (population_settings.go).
+	Population populationField
+}
+
+// settingsData reads every form of the settings page as stored.
+func (s *Server) settingsData(r *http.Request) (settingsPage, error) {
+	p := settingsPage{basePage: s.base(r, "Local timescales")}
+	var err error
+	if p.Fields, err = s.settingFields(r); err != nil {
+		return p, err
+	}
+	if p.Caseload, p.History, err = s.caseloadFields(r); err != nil {
+		return p, err
+	}
+	if p.Population, err = s.populationField(r); err != nil {
+		return p, err
+	}
+	return p, nil
 }
 
 func (s *Server) settingFields(r *http.Request) ([]settingField, error) {
@@ -43,20 +61,17 @@ func (s *Server) settingFields(r *http.Request) ([]settingField, error) {
 // settingsPage lets an administrator set the local timescales (how often a
 // child on a plan is seen, and so on); due dates follow at once.
 func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) error {
-	fields, err := s.settingFields(r)
+	p, err := s.settingsData(r)
 	if err != nil {
 		return err
 	}
-	caseload, hist, err := s.caseloadFields(r)
-	if err != nil {
-		return err
-	}
-	p := settingsPage{basePage: s.base(r, "Local timescales"), Fields: fields, Caseload: caseload, History: hist}
 	switch r.URL.Query().Get("saved") {
 	case "1":
 		p.Notice = "Timescales saved. Due dates now follow them."
 	case "caseloads":
 		p.Notice = "Caseload settings saved. Caseloads and drift now follow them."
+	case "population":
+		p.Notice = "Child population saved. Every rate per 10,000 children now uses it."
 	}
 	s.render(w, r, http.StatusOK, "settings", p)
 	return nil
@@ -75,11 +90,11 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request) error {
 		fields[i].Value = strings.TrimSpace(r.PostFormValue(fields[i].Key))
 		values[fields[i].Key] = fields[i].Value
 	}
-	caseload, hist, err := s.caseloadFields(r)
+	p, err := s.settingsData(r)
 	if err != nil {
 		return err
 	}
-	p := settingsPage{basePage: s.base(r, "Local timescales"), Fields: fields, Caseload: caseload, History: hist}
+	p.Fields = fields // as typed
 	if _, err := timescale.SettingsFrom(values); err != nil {
 		p.Errors = casework.Invalid("settings", err.Error()).(*casework.ValidationError)
 		s.render(w, r, http.StatusUnprocessableEntity, "settings", p)

@@ -10,7 +10,7 @@ import (
 // A line chart drawn on the server as SVG: no script and no chart library,
 // so it works without JavaScript and prints. The y-axis starts at 0 (every
 // figure charted is a count, rate, percentage or duration), the target and
-// England's figure are drawn as dashed lines, and the chart is named for
+// England's and the statistical neighbours' figures are drawn as dashed lines, and the chart is named for
 // screen readers by its <title> and <desc>; the same numbers are always in
 // a table beside it.
 
@@ -69,7 +69,7 @@ type chartInput struct {
 	Labels                          []string
 	Series                          []seriesInput
 	Format                          func(float64) string
-	Target, England                 *float64
+	Target, England, Neighbours     *float64
 	Cap                             float64 // the axis never goes above this (100 for percentages); 0: no cap
 }
 
@@ -92,7 +92,7 @@ func newLineChart(in chartInput) svgChart {
 			}
 		}
 	}
-	for _, v := range []*float64{in.Target, in.England} {
+	for _, v := range []*float64{in.Target, in.England, in.Neighbours} {
 		if v != nil {
 			top = math.Max(top, *v)
 		}
@@ -155,6 +155,9 @@ func newLineChart(in chartInput) svgChart {
 	}
 	if in.England != nil {
 		c.Refs = append(c.Refs, chartRef{Y: y(math.Min(*in.England, ymax)), Label: "England " + in.Format(*in.England), Colour: "#505a5f"})
+	}
+	if in.Neighbours != nil {
+		c.Refs = append(c.Refs, chartRef{Y: y(math.Min(*in.Neighbours, ymax)), Label: "Neighbours " + in.Format(*in.Neighbours), Colour: "#4c2c92"})
 	}
 	return c
 }

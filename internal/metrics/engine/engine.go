@@ -27,11 +27,15 @@ type Engine struct {
 	mu      sync.RWMutex
 	data    *metrics.Data
 	seq     int64 // the last history event the data reflects
+	gen     int64 // bumped on every change to data, so cached results know they are stale
 	loads   int   // full loads done
 	updates int   // children read again after writes
+
+	results resultCache // figures already worked out for the data as it is (cache.go)
+	warm    warmState   // the load started in the background at start-up (warm.go)
 }
 
-// New returns an engine over st; the first query loads it.
+// New returns an engine over st; the first query (or Warm) loads it.
 func New(st *store.Store) *Engine { return &Engine{st: st} }
 
 // Stats says how the engine has read the store.
@@ -81,6 +85,7 @@ func (e *Engine) load(ctx context.Context) error {
 	}
 	e.data, e.seq = data, seq
 	e.loads++
+	e.gen++
 	return nil
 }
 
@@ -89,6 +94,18 @@ func (e *Engine) load(ctx context.Context) error {
 // everything when a write named no children (a generator batch) or
 // changed a setting or the calendar that every figure depends on.
 func (e *Engine) Refresh(ctx context.Context) error {
+	// Most queries find nothing written since the last: one read of the
+	// history head answers that without taking the write lock, so
+	// concurrent readers do not queue behind one another.
+	e.mu.RLock()
+	loaded, seq := e.data != nil, e.seq
+	e.mu.RUnlock()
+	if loaded {
+		head, err := e.st.HistoryHead(ctx)
+		if err != nil || head == seq {
+			return err
+		}
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.data == nil {
@@ -105,6 +122,7 @@ func (e *Engine) Refresh(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	e.gen++
 	e.data.Org = org
 	if len(ch.Children) > 0 {
 		if err := e.put(ctx, e.data, ts, ch.Children); err != nil {
@@ -197,15 +215,24 @@ func Convert(r store.MetricsRecords, cal *calendar.Calendar, ts timescale.Settin
 // query asks for; a query the records cannot answer (a date before them
 // or in the future, an empty period) is refused with the reason.
 func (e *Engine) Compute(ctx context.Context, q metrics.Query) ([]metrics.Result, error) {
+	rs, _, err := e.ComputeGen(ctx, q)
+	return rs, err
+}
+
+// ComputeGen is Compute that also names the generation of the data the
+// figures come from: the same query on the same generation gives the same
+// figures, so a caller may keep what it makes from them (a rendered page)
+// until the generation changes.
+func (e *Engine) ComputeGen(ctx context.Context, q metrics.Query) ([]metrics.Result, int64, error) {
 	if err := e.Refresh(ctx); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	if err := e.data.Check(q, e.st.Now()); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return e.data.Compute(q), nil
+	return e.results.get(e.gen, q, e.data.Compute), e.gen, nil
 }
 
 // Contributors lists the children behind one indicator's figure.
