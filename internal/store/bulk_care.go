@@ -35,6 +35,14 @@ func (b *SyntheticBatch) careTables(stamp func([]any) []any) []bulkTable {
 			return stamp(append(a, f.ID, f.ChildID, f.EpisodeID, cday(f.StartDate), cdayPtr(f.EndDate), f.With,
 				f.Frequency, f.Supervised))
 		}},
+		{"permanence_plans", `id, child_id, plan, decided_on, care_started, should_be_placed, placement_order, matched,
+			placed, adoption_order, reversed, reversed_reason, order_made, order_reason, updated_at, updated_by`,
+			len(b.Permanence), func(i int, a []any) []any {
+				p := b.Permanence[i]
+				return stamp(append(a, p.ID, p.ChildID, p.Plan, cday(p.DecidedOn), cdayPtr(p.CareStarted),
+					cdayPtr(p.ShouldBePlaced), cdayPtr(p.PlacementOrder), cdayPtr(p.Matched), cdayPtr(p.Placed),
+					cdayPtr(p.AdoptionOrder), cdayPtr(p.Reversed), p.ReversedReason, cdayPtr(p.OrderMade), p.OrderReason))
+			}},
 	}
 }
 
@@ -47,7 +55,7 @@ func careIDTables(n *NextIDs) []struct {
 		table string
 		into  *int64
 	}{{"care_episodes", &n.CareEpisode}, {"care_legal_statuses", &n.LegalStatus}, {"care_placements", &n.Placement},
-		{"care_events", &n.CareEvent}, {"family_time", &n.FamilyTime}}
+		{"care_events", &n.CareEvent}, {"family_time", &n.FamilyTime}, {"permanence_plans", &n.Permanence}}
 }
 
 // syntheticCare is the children-in-care part of a SyntheticBatch.
@@ -57,4 +65,5 @@ type syntheticCare struct {
 	Placements    []casework.Placement
 	CareEvents    []casework.CareEvent
 	FamilyTime    []casework.FamilyTime
+	Permanence    []casework.PermanencePlan // in the order the store reads them: decided_on, then id
 }

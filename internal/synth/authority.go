@@ -104,6 +104,7 @@ func appendBatch(b, c *store.SyntheticBatch) {
 	b.Placements = append(b.Placements, c.Placements...)
 	b.CareEvents = append(b.CareEvents, c.CareEvents...)
 	b.FamilyTime = append(b.FamilyTime, c.FamilyTime...)
+	b.Permanence = append(b.Permanence, c.Permanence...)
 	b.Missing = append(b.Missing, c.Missing...)
 	b.Interviews = append(b.Interviews, c.Interviews...)
 	b.Screenings = append(b.Screenings, c.Screenings...)
@@ -122,7 +123,7 @@ func BatchRows(b *store.SyntheticBatch) int {
 		len(b.Relationships) + len(b.Involvements) + len(b.Allocations) + len(b.Contacts) + len(b.Referrals) +
 		len(b.Assessments) + len(b.Strategies) + len(b.S47s) + len(b.Plans) + len(b.Conferences) +
 		len(b.CoreGroups) + len(b.Visits) + len(b.CINPlans) + len(b.CINReviews) + len(b.Notes) +
-		len(b.CareEpisodes) + len(b.LegalStatuses) + len(b.Placements) + len(b.CareEvents) + len(b.FamilyTime) +
+		len(b.CareEpisodes) + len(b.LegalStatuses) + len(b.Placements) + len(b.CareEvents) + len(b.FamilyTime) + len(b.Permanence) +
 		len(b.Missing) + len(b.Interviews) + len(b.Screenings) +
 		len(b.PLOs) + len(b.PLOEvents) + len(b.Proceedings) + len(b.Hearings) +
 		len(b.Leavers) + len(b.Pathway) + len(b.LeaverContacts)
@@ -158,7 +159,7 @@ func CaseFile(c *store.SyntheticBatch) casework.CaseFile {
 		Assessments: c.Assessments, Strategies: c.Strategies, S47s: c.S47s, Conferences: c.Conferences,
 		Plans: c.Plans, CoreGroups: c.CoreGroups, Visits: c.Visits, CINPlans: c.CINPlans, CINReviews: c.CINReviews,
 		CareEpisodes: c.CareEpisodes, LegalStatuses: c.LegalStatuses, Placements: c.Placements, CareEvents: c.CareEvents,
-		FamilyTime: c.FamilyTime, Missing: c.Missing, Interviews: c.Interviews, Screenings: c.Screenings,
+		FamilyTime: c.FamilyTime, Permanence: c.Permanence, Missing: c.Missing, Interviews: c.Interviews, Screenings: c.Screenings,
 		PLOs: c.PLOs, PLOEvents: c.PLOEvents, Proceedings: c.Proceedings, Hearings: c.Hearings,
 		Pathway: c.Pathway, LeaverContacts: c.LeaverContacts}
 	if n := len(c.Leavers); n > 0 {

@@ -40,6 +40,7 @@ type careFigures struct {
 		Ceased     Weights `json:"ceased_reason"`
 		Duration   Weights `json:"ceased_last_care_period_duration"`
 	} `json:"cla_flows_2024"`
+	Adoption AdoptionTimes `json:"adoption_2024"`
 	Distance struct {
 		Over20  float64 `json:"over_20_miles"`
 		Outside float64 `json:"outside_la_boundary"`
@@ -49,12 +50,18 @@ type careFigures struct {
 			OnePlacement float64 `json:"cla31_1_placement"`
 		} `json:"2024"`
 	} `json:"placement_stability"`
+	notAdopted Weights // Flows.Ceased without adoption: adoptions are planned (permanence.go)
 }
 
 var careProfile = sync.OnceValue(func() careFigures {
 	var f careFigures
 	if err := json.Unmarshal(profileJSON, &f); err != nil {
 		panic(fmt.Sprintf("synth: embedded profile.json: %v", err))
+	}
+	for _, w := range f.Flows.Ceased {
+		if w.Key != "Adopted" {
+			f.notAdopted = append(f.notAdopted, w)
+		}
 	}
 	return f
 })
@@ -93,6 +100,8 @@ type careCandidate struct {
 	r      rng
 	start  time.Time
 	end    time.Time // the planned end (may be after the as-at date)
+	reason string    // why it ends (SSDA903 REC), before the age at the end is allowed for
+	adopt  *adoptionPlan
 	weight float64
 }
 
@@ -101,17 +110,19 @@ func (w *world) care() {
 	prof := careProfile()
 	target := prof.CLA.ByYear["2024"].Per10k * float64(w.pop) / 10000
 	var cands []careCandidate
-	sum := 0.0
 	for _, hh := range w.households {
 		for _, k := range hh.kids {
-			c, ok := w.careCandidate(k, prof)
-			if !ok {
-				continue
+			if c, ok := w.careCandidate(k, prof); ok {
+				cands = append(cands, c)
 			}
-			cands = append(cands, c)
-			if c.end.After(w.asAt) {
-				sum += c.weight
-			}
+		}
+	}
+	scale, sum := adoptionScale(cands, prof), 0.0
+	for i := range cands {
+		c := &cands[i]
+		c.planOutcome(prof, scale)
+		if c.end.After(w.asAt) {
+			sum += c.weight
 		}
 	}
 	if sum == 0 {
@@ -167,12 +178,13 @@ func (w *world) careCandidate(k *kid, prof careFigures) (careCandidate, bool) {
 // careRun is one period of care being recorded: the case file the rules
 // check each step against, and the records kept.
 type careRun struct {
-	w   *world
-	k   *kid
-	r   rng
-	cf  casework.CaseFile
-	ep  *casework.CareEpisode
-	end time.Time // the last day anything is recorded: the end, or the as-at date
+	w       *world
+	k       *kid
+	r       rng
+	cf      casework.CaseFile
+	ep      *casework.CareEpisode
+	end     time.Time // the last day anything is recorded: the end, or the as-at date
+	settled time.Time // from this day the child stays where they are (adoption), or zero
 }
 
 // recordCare records a period of care, step by step through the rules.
@@ -181,12 +193,16 @@ func (w *world) recordCare(c careCandidate, prof careFigures) {
 	year := prof.CLA.ByYear["2024"]
 	ep := casework.CareEpisode{ID: next(&w.ids.CareEpisode), ChildID: k.rec.ID, StartDate: c.start, Reason: "S",
 		CategoryOfNeed: r.pick(year.Need)[:2], IRO: one(r, iroNames)}
-	cr := &careRun{w: w, k: k, r: r, cf: casework.CaseFile{Child: k.rec}, end: earliest(days(c.end, -1), w.asAt)}
+	cr := &careRun{w: w, k: k, r: r, cf: casework.CaseFile{Child: k.rec, Permanence: k.recs.Permanence},
+		end: earliest(days(c.end, -1), w.asAt)}
 	first := cr.placement(c.start, year.Placement, prof)
 	first.ID, first.EpisodeID = next(&w.ids.Placement), ep.ID
+	legal := startLegalStatus(r, prof, k.ageOn(c.start))
+	if c.adopt != nil && c.adopt.consent {
+		legal = "V2"
+	}
 	cs := casework.CareStart{Episode: ep, LegalStatus: casework.LegalStatus{ID: next(&w.ids.LegalStatus),
-		ChildID: k.rec.ID, EpisodeID: ep.ID, StartDate: c.start, Code: startLegalStatus(r, prof, k.ageOn(c.start))},
-		Placement: first}
+		ChildID: k.rec.ID, EpisodeID: ep.ID, StartDate: c.start, Code: legal}, Placement: first}
 	if cr.cf.CheckStartCare(cs, w.asAt) != nil {
 		return
 	}
@@ -194,13 +210,30 @@ func (w *world) recordCare(c careCandidate, prof careFigures) {
 	cr.ep = &cr.cf.CareEpisodes[0]
 	cr.cf.LegalStatuses = []casework.LegalStatus{cs.LegalStatus}
 	cr.cf.Placements = []casework.Placement{first}
-	cr.legalStatuses()
-	cr.moves(year.Placement, prof)
+	reason := c.reason
+	if ap := c.adopt; ap != nil {
+		cr.adoptionLegal(ap)
+		cr.settled = ap.placed
+		if ap.ffa != nil {
+			cr.settled = *ap.ffa
+		}
+		cr.moves(year.Placement, prof)
+		cr.adoptionPlacements(ap, prof)
+		if !cr.adoptionPermanence(ap) {
+			reason = "E13" // not adopted after all: left care to live with family
+		}
+	} else {
+		cr.legalStatuses()
+		cr.moves(year.Placement, prof)
+	}
 	cr.events()
 	cr.visits()
 	cr.familyTime()
 	if !c.end.After(w.asAt) {
-		cr.endCare(c.end, prof)
+		cr.endCare(c.end, reason)
+	}
+	if isOrderReason(reason) {
+		cr.orderPermanence(c.end, reason)
 	}
 	recs := k.recs
 	recs.CareEpisodes = append(recs.CareEpisodes, cr.cf.CareEpisodes...)
@@ -208,6 +241,7 @@ func (w *world) recordCare(c careCandidate, prof careFigures) {
 	recs.Placements = append(recs.Placements, cr.cf.Placements...)
 	recs.CareEvents = append(recs.CareEvents, cr.cf.CareEvents...)
 	recs.FamilyTime = append(recs.FamilyTime, cr.cf.FamilyTime...)
+	recs.Permanence = cr.cf.Permanence
 	// The store reads records back in date order (then id): keep them so.
 	recs.Visits = append(recs.Visits, cr.cf.Visits...)
 	slices.SortStableFunc(recs.Visits, func(a, b casework.Visit) int { return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID)) })
@@ -233,9 +267,8 @@ func startLegalStatus(r rng, prof careFigures, age int) string {
 
 // legalStatuses plans the changes: an emergency protection order becomes
 // an interim care order within 8 days, an interim order a full one after
-// four to eight months, a quarter of section 20 children come under an
-// interim order, and a few young children on full orders get placement
-// orders.
+// four to eight months, and a quarter of section 20 children come under
+// an interim order. (Placement orders come with adoption: permanence.go.)
 func (cr *careRun) legalStatuses() {
 	r := cr.r
 	for range 4 {
@@ -251,8 +284,6 @@ func (cr *careRun) legalStatuses() {
 			}
 		case cur.Code == "V2" && r.chance(0.25):
 			code, d = "C1", days(d, r.between(30, 365))
-		case cur.Code == "C2" && cr.k.ageOn(d) < 4 && r.chance(0.15):
-			code, d = "E1", days(d, r.between(60, 240))
 		}
 		if code == "" || d.After(cr.end) {
 			return
@@ -339,7 +370,8 @@ func (cr *careRun) moves(split Weights, prof careFigures) {
 		} else if age := cr.k.ageOn(d); age >= 5 && age < 16 && r.chance(0.3) {
 			p.SchoolMove = true
 		}
-		if d.After(cr.end) || cr.cf.CheckPlacementMove(p, reason, cr.w.asAt) != nil {
+		if d.After(cr.end) || (!cr.settled.IsZero() && !d.Before(cr.settled)) ||
+			cr.cf.CheckPlacementMove(p, reason, cr.w.asAt) != nil {
 			return
 		}
 		p.ID, p.EpisodeID = next(&cr.w.ids.Placement), cr.ep.ID
@@ -458,10 +490,9 @@ func (cr *careRun) familyTime() {
 }
 
 // endCare ends the period on day end: at 18 staying put or moving on,
-// otherwise for a reason drawn from the profile, kept to the child's age.
-func (cr *careRun) endCare(end time.Time, prof careFigures) {
+// otherwise for the reason planned, kept to the child's age.
+func (cr *careRun) endCare(end time.Time, reason string) {
 	r, age := cr.r, cr.k.ageOn(end)
-	reason := ceasedCodes[r.pick(prof.Flows.Ceased)]
 	switch {
 	case age >= 18:
 		reason = one(r, []string{"E17", "E17", "E5", "E5", "E6"})

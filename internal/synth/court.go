@@ -12,7 +12,8 @@ import (
 // management hearing follows within three weeks, an issues resolution
 // hearing a few weeks before the final; the final hearing is the day the
 // full care order (C2) begins, or the day care ended with another order,
-// or is still expected 26 weeks after issue. (When care orders begin, and
+// or is still expected 26 weeks after issue; for a child to be adopted the
+// final hearing makes the placement order (E1) with the care order. (When care orders begin, and
 // so how many finals fall within 26 weeks, is care.go's: it reads
 // Period.FinalWithin26Weeks.) Before most applications for a child who
 // had a child protection plan, pre-proceedings ran from the letter before
@@ -30,7 +31,8 @@ var courts = []string{"Brackenmoor Family Court", "Brackenmoor Family Court", "F
 
 // finalOrderOnLeaving is the order the final hearing made, by the reason
 // care ended before a full care order.
-var finalOrderOnLeaving = map[string]string{"E45": "sgo", "E41": "cao", "E4A": "supervision_order", "E11": "placement_order"}
+var finalOrderOnLeaving = map[string]string{"E45": "sgo", "E46": "sgo", "E47": "sgo", "E48": "sgo", "E41": "cao",
+	"E4A": "supervision_order"}
 
 // courtRun is one child's court work being recorded.
 type courtRun struct {
@@ -64,13 +66,17 @@ func (cr *courtRun) record() {
 	var apps []plannedProceedings
 	for _, ep := range recs.CareEpisodes {
 		var c1, c2 time.Time
+		order := "care_order"
 		for _, ls := range recs.LegalStatuses {
 			switch {
 			case ls.EpisodeID != ep.ID:
 			case ls.Code == "C1" && c1.IsZero():
 				c1 = ls.StartDate
-			case ls.Code == "C2" && c2.IsZero() && !c1.IsZero():
+			case (ls.Code == "C2" || ls.Code == "E1") && c2.IsZero() && !c1.IsZero():
 				c2 = ls.StartDate
+				if ls.Code == "E1" { // the final hearing made the care and placement orders
+					order = "placement_order"
+				}
 			}
 		}
 		if c1.IsZero() {
@@ -79,7 +85,7 @@ func (cr *courtRun) record() {
 		app := plannedProceedings{issued: c1}
 		switch {
 		case !c2.IsZero():
-			app.final, app.order = c2, "care_order"
+			app.final, app.order = c2, order
 		case ep.EndDate != nil:
 			app.final, app.order = *ep.EndDate, "no_order"
 			if o, ok := finalOrderOnLeaving[ep.EndReason]; ok {

@@ -68,6 +68,14 @@ func (e *episode) cutAssessment(in func(time.Time) bool) {
 	if a.authorised != nil && !in(*a.authorised) {
 		a.authorised = nil
 	}
+	// A case closing at 18 closes its assessment that day: a closed
+	// episode's assessment is completed (CIN rule 8867).
+	if e.agedOut && a.authorised == nil {
+		if a.completed == nil {
+			a.completed, a.outcome = ptr(e.stop), "nfa"
+		}
+		a.authorised = ptr(e.stop)
+	}
 }
 
 func (e *episode) cutEnquiry(in func(time.Time) bool) {
@@ -87,6 +95,12 @@ func (e *episode) cutEnquiry(in func(time.Time) bool) {
 		if e.agedOut { // the case closes: no conference will be needed (rule 8868)
 			s.end, s.outcome, s.notRequired = ptr(e.stop), "nfa", true
 		}
+	}
+	// Nor is one held on the last day: its plan would end the day it
+	// started (rule 8840).
+	if e.agedOut && e.icpc != nil && !e.icpc.date.Before(e.stop) {
+		e.icpc, e.cp = nil, nil
+		s.end, s.outcome, s.notRequired = ptr(e.stop), "nfa", true
 	}
 }
 

@@ -81,7 +81,15 @@
 //     made: a share of known children comes into care at England's rate,
 //     each period of care replayed through the casework rules; its visits
 //     carry no case notes and its children keep the involvement they had;
-//   - missing episodes, return home interviews and exploitation
+//   - permanence (permanence.go): how each period of care will end is
+//     planned when it starts: adoption for a share of the youngest, at
+//     England's share of periods ended and its average times between the
+//     stages (decision, placement order E1, match, placement A3 to A6,
+//     adoption order ending care E11 or E12), or a special guardianship
+//     or child arrangements order on a plan for one; each plan is saved
+//     stage by stage through the casework rules;
+//   - missing episodes (and absences from placement without
+//     authorisation), return home interviews and exploitation
 //     screenings (missing.go), then pre-proceedings, care proceedings and
 //     hearings (court.go, read off the interim and full care orders
 //     care.go made): after care, child by child, each replayed through

@@ -190,8 +190,15 @@ func (e *episode) pickRoute(r rng) route {
 		{"cin", 1 - p.NFA - p.NotInNeed - p.EarlyHelp - p.S47}, {"s47", p.S47}}))
 }
 
-// close plans the closure of the episode on day d for reason.
+// close plans the closure of the episode on day d for reason, or on the
+// day its assessment is authorised if that is later: a plan that ends
+// while the assessment that ran alongside an enquiry is still with the
+// manager leaves the case open until it is done (CIN rule 8565: nothing
+// after the closure).
 func (e *episode) close(d time.Time, reason string) {
+	if e.asmt != nil && e.asmt.authorised != nil && d.Before(*e.asmt.authorised) {
+		d = *e.asmt.authorised
+	}
 	e.closed, e.closeReason = &d, reason
 }
 

@@ -22,7 +22,8 @@ func firstIDs() store.NextIDs {
 	return store.NextIDs{Team: 1, Worker: 1, User: 1, Child: 1, Address: 1, Relationship: 1, Involvement: 1,
 		Allocation: 1, Contact: 1, Referral: 1, Assessment: 1, Strategy: 1, S47: 1, Plan: 1, Conference: 1,
 		CoreGroup: 1, Visit: 1, CINPlan: 1, CINReview: 1, Note: 1, Missing: 1, ReturnInterview: 1, Screening: 1,
-		PLO: 1, PLOEvent: 1, Proceedings: 1, Hearing: 1, CareLeaver: 1, Pathway: 1, LeaverContact: 1}
+		PLO: 1, PLOEvent: 1, Proceedings: 1, Hearing: 1, CareLeaver: 1, Pathway: 1, LeaverContact: 1,
+		CareEpisode: 1, LegalStatus: 1, Placement: 1, CareEvent: 1, FamilyTime: 1, Permanence: 1}
 }
 
 // config is the generator's configuration for a scenario and size.

@@ -14,8 +14,12 @@ import (
 // Missing children. After care, children aged 10 and over go missing:
 // from care at England's rate (profile missing_2024: 11.2% of children
 // looked after in a year, nearly all of them 10 or older; 63% of them more
-// than once, 6.5 incidents each on average, most lasting a day or two), and
-// far less often from home, during a child protection plan, enquiry or
+// than once, 6.5 incidents each on average, most lasting a day or two);
+// away from their placement without authorisation (SSDA903 MISSING A:
+// whereabouts known) at England's rate too, planned apart from the
+// missing incidents (2% of children looked after in a year, 10,780
+// incidents of 2,720 children: 4 each); and far less often missing from
+// home, during a child protection plan, enquiry or
 // child in need plan (no national figure: an assumption below). Each
 // return is followed by a return home interview, offered within 72 hours
 // for the period's share (Period.ReturnInterviewIn72h), and a share of the
@@ -25,12 +29,14 @@ import (
 // missingFigures are the profile's figures about missing children.
 type missingFigures struct {
 	Missing struct {
-		PctCLA        float64 `json:"pct_cla_missing"`
-		PerChild      float64 `json:"incidents_per_missing_child"`
-		MoreThanOnce  float64 `json:"missing_more_than_once_share"`
-		Incidents     float64 `json:"incidents"`
-		Duration      Weights `json:"incident_duration"`
-		AwayIncidents struct {
+		PctCLA       float64 `json:"pct_cla_missing"`
+		PerChild     float64 `json:"incidents_per_missing_child"`
+		MoreThanOnce float64 `json:"missing_more_than_once_share"`
+		Incidents    float64 `json:"incidents"`
+		Duration     Weights `json:"incident_duration"`
+		Away         struct {
+			Children  float64 `json:"children"`
+			PctCLA    float64 `json:"pct_cla"`
 			Incidents float64 `json:"incidents"`
 		} `json:"away_without_authorisation"`
 	} `json:"missing_2024"`
@@ -106,8 +112,14 @@ func (w *world) recordMissing(k *kid, prof missingFigures) {
 		// years ending on the as-at date, as the statistics count them
 		for yEnd := w.asAt; !yEnd.Before(ep.StartDate); yEnd = days(yEnd, -365) {
 			from, to := latest(latest(ep.StartDate, from10), days(yEnd, -364)), earliest(yEnd, end)
-			if !to.Before(from) && mr.r.chance(prof.Missing.PctCLA/careAged10Plus) {
-				mr.plan(casework.MissingFromCare, from, to, mr.incidents())
+			if to.Before(from) {
+				continue
+			}
+			if mr.r.chance(prof.Missing.PctCLA / careAged10Plus) {
+				mr.plan(casework.MissingFromCare, "M", from, to, mr.incidents())
+			}
+			if mr.r.chance(prof.Missing.Away.PctCLA / careAged10Plus) {
+				mr.plan(casework.MissingFromCare, "A", from, to, mr.absences())
 			}
 		}
 	}
@@ -121,7 +133,7 @@ func (w *world) recordMissing(k *kid, prof missingFigures) {
 		if e.closed != nil {
 			end = earliest(*e.closed, end)
 		}
-		mr.plan(casework.MissingFromHome, e.start, earliest(end, days(k.eighteenth(), -1)), 1+mr.r.IntN(3))
+		mr.plan(casework.MissingFromHome, "M", e.start, earliest(end, days(k.eighteenth(), -1)), 1+mr.r.IntN(3))
 	}
 	mr.replay()
 }
@@ -137,6 +149,13 @@ func (mr *missingRun) incidents() int {
 	return min(maxIncidentsYear, 2+int(mr.r.ExpFloat64()*(repeatMean-2)))
 }
 
+// absences draws a year's absences for a child away without
+// authorisation: at least one, the profile's mean (incidents per child).
+func (mr *missingRun) absences() int {
+	a := mr.prof.Missing.Away
+	return min(maxIncidentsYear, 1+int(mr.r.ExpFloat64()*(a.Incidents/a.Children-1)))
+}
+
 // inCare reports whether the child was in care on day d.
 func (mr *missingRun) inCare(d time.Time) bool {
 	for _, ep := range mr.k.recs.CareEpisodes {
@@ -147,9 +166,10 @@ func (mr *missingRun) inCare(d time.Time) bool {
 	return false
 }
 
-// plan plans n episodes from where between from and to, and the
-// screening after the first return for a share of the children.
-func (mr *missingRun) plan(where string, from, to time.Time, n int) {
+// plan plans n episodes from where, of kind (M missing, A away without
+// authorisation), between from and to, and the screening after the first
+// return for a share of the children.
+func (mr *missingRun) plan(where, kind string, from, to time.Time, n int) {
 	r, m := mr.r, mr.prof.Missing
 	if to.Before(from) {
 		return
@@ -159,15 +179,11 @@ func (mr *missingRun) plan(where string, from, to time.Time, n int) {
 		starts[i] = r.dateIn(from, to)
 	}
 	slices.SortFunc(starts, func(a, b time.Time) int { return a.Compare(b) })
-	away := m.AwayIncidents.Incidents / (m.Incidents + m.AwayIncidents.Incidents)
 	for _, d := range starts {
 		span := incidentDays[r.pick(m.Duration)]
 		end := days(d, r.between(span[0], span[1]))
-		e := casework.MissingEpisode{ChildID: mr.k.rec.ID, From: where, Kind: "M", StartDate: d, EndDate: &end,
+		e := casework.MissingEpisode{ChildID: mr.k.rec.ID, From: where, Kind: kind, StartDate: d, EndDate: &end,
 			WhereFound: one(r, whereFound)}
-		if r.chance(away) {
-			e.Kind = "A"
-		}
 		e.ReportedToPolice = r.chance(map[string]float64{"M": 0.9, "A": 0.3}[e.Kind])
 		mr.eps = append(mr.eps, e)
 	}

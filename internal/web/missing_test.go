@@ -60,6 +60,21 @@ func TestAMissingEpisodeIsRecordedAndSeenOnTheMissingView(t *testing.T) {
 	})
 }
 
+// TestAnAbsenceIsShownAsAway: a period away from placement without
+// authorisation (SSDA903 MISSING A: whereabouts known) says so on the
+// child's record and the coordinated view, beside missing ones.
+func TestAnAbsenceIsShownAsAway(t *testing.T) {
+	eachApp(t, func(t *testing.T, a *app) {
+		a.linkWorker(t)
+		sw := a.signIn(auth.SocialWorker)
+		id := a.child.ID
+		mon := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+		sw.step(t, id, "missing/new", dateForm("start_date", mon, url.Values{"from": {"home"}, "kind": {"A"}}))
+		mustContain(t, sw.get("/children/"+itoa(id)).body, "away without authorisation")
+		mustContain(t, a.signIn(auth.ServiceManager).get("/missing").body, "Maya Brooks", "away without authorisation")
+	})
+}
+
 func TestProceedingsIssuedAppearOnTheCourtTracker(t *testing.T) {
 	eachApp(t, func(t *testing.T, a *app) {
 		a.linkWorker(t)

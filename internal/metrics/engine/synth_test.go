@@ -226,3 +226,45 @@ func TestScenarioHeadlinesThroughTheEngine(t *testing.T) {
 		})
 	}
 }
+
+// TestAdoptionIndicatorsOnGeneratedData reads A1 and A2 through the
+// engine on a generated `la` authority (in memory) and checks them
+// against the same averages worked out from the generated plans
+// (casework.AverageAdoptionTimes, the tracker's sums) and against
+// England: A1 averaged 19 months in 2024 (DfE, entry to placed for
+// adoption: 15 to 22 months allowed); A2, from the placement order to the
+// match, must lie between a month and the 10 months England takes from
+// the decision to the match.
+func TestAdoptionIndicatorsOnGeneratedData(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates a large authority")
+	}
+	a := generate(t, "steady", "la")
+	org := metrics.Org{Workers: a.Staff().StaffWorkers(), Teams: a.Staff().Teams, Caseload: casework.DefaultCaseloadSettings(),
+		Calendar: calendar.Default(), Population: a.Size.Population}
+	data := engine.DataFrom(org, a.MetricsRecords(), timescale.DefaultSettings(), a.AsAt)
+	got := map[string]float64{}
+	for _, r := range data.Compute(metrics.Query{AsAt: a.AsAt}) {
+		if r.Value != nil {
+			got[r.Indicator.ID] = *r.Value
+		}
+	}
+	var ts []casework.AdoptionTiming
+	for _, c := range a.Children() {
+		for _, p := range c.Permanence {
+			ts = append(ts, casework.AdoptionTiming{Plan: p, EnteredCare: p.CareStarted})
+		}
+	}
+	want := casework.AverageAdoptionTimes(ts, calendar.AddMonths(a.AsAt, -36).AddDate(0, 0, 1), a.AsAt)
+	a1, a2 := got["adoption_a1_days"], got["adoption_a2_days"]
+	t.Logf("A1 %.0f days (%.1f months), A2 %.0f days, over %d children adopted in three years", a1, a1/30.44, a2, want.Adopted)
+	if want.Adopted == 0 || math.Abs(a1-float64(want.A1Mean)) > 1 || math.Abs(a2-float64(want.A2Mean)) > 1 {
+		t.Errorf("engine A1 %.0f, A2 %.0f; the plans give A1 %d, A2 %d over %d adoptions", a1, a2, want.A1Mean, want.A2Mean, want.Adopted)
+	}
+	if a1 < 15*30.44 || a1 > 22*30.44 {
+		t.Errorf("A1 = %.0f days, want 15 to 22 months", a1)
+	}
+	if a2 < 30 || a2 > 10*30.44 {
+		t.Errorf("A2 = %.0f days, want a month to 10 months", a2)
+	}
+}

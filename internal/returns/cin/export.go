@@ -85,16 +85,17 @@ func characteristics(c casework.Child) Characteristics {
 }
 
 // identifiers are the child's as at the reference date: a child born after
-// it is still unborn then, with an expected date of birth.
+// it is still unborn then, with an expected date of birth and their sex
+// not known (U, rule 8750).
 func identifiers(c casework.Child, end time.Time) Identifiers {
 	id := Identifiers{LAchildID: c.LAChildID, UPN: c.UPN, FormerUPN: c.FormerUPN, UPNunknown: c.UPNUnknown, Sex: c.Sex}
 	switch {
 	case c.DateOfBirth != nil && !c.DateOfBirth.After(end):
 		id.PersonBirthDate = date(*c.DateOfBirth)
 	case c.ExpectedBirth != nil:
-		id.ExpectedPersonBirthDate = date(*c.ExpectedBirth)
+		id.ExpectedPersonBirthDate, id.Sex = date(*c.ExpectedBirth), "U"
 	case c.DateOfBirth != nil:
-		id.ExpectedPersonBirthDate = date(*c.DateOfBirth)
+		id.ExpectedPersonBirthDate, id.Sex = date(*c.DateOfBirth), "U"
 	}
 	if c.DateOfDeath != nil && !c.DateOfDeath.After(end) {
 		id.PersonDeathDate = date(*c.DateOfDeath)

@@ -2,13 +2,16 @@ package ssda903_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
 	"sightline/internal/calendar"
+	"sightline/internal/casework"
 	"sightline/internal/returns/ssda903"
 	"sightline/internal/store"
 	"sightline/internal/store/storetest"
+	"sightline/internal/synth"
 	"sightline/internal/synth/synthtest"
 )
 
@@ -51,7 +54,8 @@ func TestGeneratedDataPassesTheRules(t *testing.T) {
 					t.Errorf("%s %s %s line %d %s: %s", f.Code, f.Child, f.File, f.Line, f.Field, f.Message)
 				}
 			}
-			t.Logf("%d rows: %d episodes, %d children", r.Records(), len(r.Files[ssda903.Episodes]), len(r.Files[ssda903.Header]))
+			t.Logf("%d rows: %d episodes, %d children, %d decisions to place for adoption, %d adopted", r.Records(),
+				len(r.Files[ssda903.Episodes]), len(r.Files[ssda903.Header]), len(r.Files[ssda903.PlacedAdoption]), len(r.Files[ssda903.AD1]))
 		})
 	}
 }
@@ -94,4 +98,63 @@ func BenchmarkValidateSmall(b *testing.B) {
 		ssda903.Validate(r, x)
 	}
 	b.ReportMetric(float64(r.Records()*b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// TestGeneratedAdoptionsReachTheReturn builds the 2025 to 2026 return of
+// a large generated authority (held in memory: writing one takes
+// minutes) and checks that the generator's permanence records reach it:
+// decisions that children should be placed for adoption (PLACED_ADOPTION),
+// adoptions (AD1, with the decision and the match), placement orders
+// (legal status E1), placements with adopters (A3 to A6) and periods of
+// care ended by adoption (E11, E12) or by a special guardianship or child
+// arrangements order, and that the return keeps the rules.
+func TestGeneratedAdoptionsReachTheReturn(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates a large authority")
+	}
+	sc, _ := synth.LookupScenario("steady")
+	sz, _ := synth.LookupSize("la")
+	a, err := synth.Generate(synth.Config{Scenario: sc, Size: sz, Seed: 7, AsAt: calendar.Date(2026, time.June, 30),
+		IDs: store.NextIDs{Child: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []casework.CaseFile
+	for _, c := range a.Children() {
+		if len(c.CareEpisodes) > 0 {
+			files = append(files, synth.CaseFile(c))
+		}
+	}
+	r := ssda903.Build(files, ssda903.Options{Year: 2026})
+	count := func(file, col string, codes ...string) int {
+		n := 0
+		for _, row := range r.Files[file] {
+			if slices.Contains(codes, row.Get(col)) {
+				n++
+			}
+		}
+		return n
+	}
+	got := map[string]int{
+		"PLACED_ADOPTION rows":             len(r.Files[ssda903.PlacedAdoption]),
+		"AD1 rows with decision and match": len(r.Files[ssda903.AD1]) - count(ssda903.AD1, "DATE_INT", "") - count(ssda903.AD1, "DATE_MATCH", ""),
+		"episodes under a placement order": count(ssda903.Episodes, "LS", "E1"),
+		"episodes placed with adopters":    count(ssda903.Episodes, "PLACE", "A3", "A4", "A5", "A6"),
+		"episodes ended by adoption":       count(ssda903.Episodes, "REC", "E11", "E12"),
+		"episodes ended by an order":       count(ssda903.Episodes, "REC", "E41", "E45", "E46", "E47", "E48"),
+	}
+	t.Logf("%v", got)
+	for what, n := range got {
+		if n == 0 {
+			t.Errorf("no %s", what)
+		}
+	}
+	if ad1, ended := len(r.Files[ssda903.AD1]), count(ssda903.Episodes, "REC", "E11", "E12"); ad1 != ended {
+		t.Errorf("%d AD1 rows for %d adoptions in the year", ad1, ended)
+	}
+	for _, f := range ssda903.Validate(r, &ssda903.Context{Year: 2026}) {
+		if _, ok := notHeld[f.Code]; !ok && !f.Query && !blankUPN(r, f) {
+			t.Errorf("%s %s %s %s: %s", f.Code, f.Child, f.File, f.Field, f.Message)
+		}
+	}
 }
