@@ -210,7 +210,7 @@ func SortCaseloads(loads []WorkerCaseload) {
 
 // CaseloadSummary is a team's or the service's caseloads in a few numbers.
 type CaseloadSummary struct {
-	CaseHolders     int     // workers in a case-holding role
+	CaseHolders     int     // workers in a case-holding role holding at least one case
 	FTE             float64 // their full-time equivalent
 	Cases           int     // children they hold
 	Average         float64 // cases per FTE case holder (the DfE's caseload measure)
@@ -226,7 +226,11 @@ func (s CaseloadSettings) SummariseCaseloads(loads []WorkerCaseload) CaseloadSum
 	sum := CaseloadSummary{TargetAverage: s.TargetAverage}
 	var weighted float64
 	for _, l := range loads {
-		if !l.CaseHolder {
+		// The DfE counts as case holders the social workers who hold a case
+		// on the day (census OrgRole 5); a qualified worker holding none
+		// (role 6: out of hours, just started, back from leave) is not in
+		// the average, which would otherwise fall as staff rise.
+		if !l.CaseHolder || l.Cases == 0 {
 			continue
 		}
 		sum.CaseHolders++

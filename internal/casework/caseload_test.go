@@ -162,9 +162,11 @@ func TestCaseloadSummary(t *testing.T) {
 		s.Load(casework.Worker{JobRole: "Social worker", FTE: 1}, make([]casework.CaseState, 24)),
 		s.Load(casework.Worker{JobRole: "Social worker", FTE: 0.5, NewlyQualified: true}, make([]casework.CaseState, 6)),
 		s.Load(casework.Worker{JobRole: "Team manager", FTE: 1}, make([]casework.CaseState, 2)),
+		s.Load(casework.Worker{JobRole: "Social worker", FTE: 1}, nil), // out of hours: holds no case
 	}
 	sum := s.SummariseCaseloads(loads)
-	// DfE caseload: cases held by case holders ÷ their FTE = 30 / 1.5.
+	// DfE caseload: cases held by case holders ÷ their FTE = 30 / 1.5; a
+	// social worker holding no case is not a case holder.
 	if sum.CaseHolders != 2 || !near(sum.FTE, 1.5) || sum.Cases != 30 || !near(sum.Average, 20) || sum.OverCapacity != 1 {
 		t.Errorf("summary = %+v, want 2 case holders, 1.5 FTE, 30 cases, average 20, 1 over capacity", sum)
 	}
