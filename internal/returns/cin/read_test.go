@@ -109,6 +109,7 @@ func FuzzRead(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
+		sameAsInTurn(t, b, 1, 64)
 		m, problems, err := cin.Read(bytes.NewReader(b))
 		if err != nil {
 			var re *cin.ReadError

@@ -25,7 +25,10 @@ type scope struct {
 }
 
 func (rd *reader) scope(n *node, child string) *scope {
-	return &scope{rd: rd, child: child, n: n, used: make([]bool, len(n.kids))}
+	t := &rd.trees
+	from := len(t.bools)
+	t.bools = append(t.bools, make([]bool, len(n.kids))...)
+	return &scope{rd: rd, child: child, n: n, used: t.bools[from:len(t.bools):len(t.bools)]}
 }
 
 type check func(string) string // "" when the value is good, else why not

@@ -193,7 +193,7 @@ func (s *scanner) skipPast(end string) error {
 // cuts goes byte by byte.
 func (s *scanner) name() (string, byte, error) {
 	if buf, _ := s.r.Peek(256); len(buf) > 0 {
-		if i := bytes.IndexAny(buf, "> /\t\r\n<&\"'="); i > 0 && buf[i] != '<' && buf[i] != '&' && buf[i] != '"' &&
+		if i := nameEnd(buf); i > 0 && buf[i] != '<' && buf[i] != '&' && buf[i] != '"' &&
 			buf[i] != '\'' && buf[i] != '=' {
 			last := buf[i]
 			name, ok := names[string(buf[:i])]
@@ -209,6 +209,24 @@ func (s *scanner) name() (string, byte, error) {
 	}
 	return s.slowName()
 }
+
+// nameEnd is the index of the first byte in b that cannot be in a name
+// ("> /\t\r\n<&\"'="), or -1.
+func nameEnd(b []byte) int {
+	for i, c := range b {
+		if notName[c] {
+			return i
+		}
+	}
+	return -1
+}
+
+var notName = func() (t [256]bool) {
+	for _, c := range []byte("> /\t\r\n<&\"'=") {
+		t[c] = true
+	}
+	return t
+}()
 
 func (s *scanner) slowName() (string, byte, error) {
 	var b [64]byte
