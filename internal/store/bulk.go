@@ -102,7 +102,7 @@ type NextIDs struct {
 	Visit, CINPlan, CINReview, Note                                                 int64
 	CareEpisode, LegalStatus, Placement, CareEvent, FamilyTime                      int64
 	Missing, ReturnInterview, Screening, PLO, PLOEvent, Proceedings, Hearing        int64
-	CareLeaver, Pathway, LeaverContact                                              int64
+	CareLeaver, Pathway, LeaverContact, Permanence                                  int64
 }
 
 // NextIDs reads max(id)+1 of every table a SyntheticBatch writes. It is

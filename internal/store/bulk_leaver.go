@@ -2,8 +2,10 @@ package store
 
 import "sightline/internal/casework"
 
-// leaverTables are a batch's care leaver tables: the leaver records, the
-// pathway plans and the contacts (the OC3 birthday records among them).
+// leaverTables are a batch's care leaver and permanence tables: the leaver
+// records, the pathway plans, the contacts (the OC3 birthday records among
+// them) and the permanence plans (a return's adoptions, AD1 and
+// PlacedAdoption, imported).
 func (b *SyntheticBatch) leaverTables(stamp func([]any) []any) []bulkTable {
 	return []bulkTable{
 		{"care_leavers", `id, child_id, category, from_date, care_started, care_ended, adviser, adviser_from,
@@ -22,6 +24,14 @@ func (b *SyntheticBatch) leaverTables(stamp func([]any) []any) []bulkTable {
 				c := b.LeaverContacts[i]
 				return stamp(append(a, c.ID, c.ChildID, cday(c.Date), c.Birthday, c.InTouch, c.Activity, c.Accom))
 			}},
+		{"permanence_plans", `id, child_id, plan, decided_on, care_started, should_be_placed, placement_order, matched,
+			placed, adoption_order, reversed, reversed_reason, order_made, order_reason, updated_at, updated_by`,
+			len(b.Permanence), func(i int, a []any) []any {
+				p := b.Permanence[i]
+				return stamp(append(a, p.ID, p.ChildID, p.Plan, cday(p.DecidedOn), cdayPtr(p.CareStarted),
+					cdayPtr(p.ShouldBePlaced), cdayPtr(p.PlacementOrder), cdayPtr(p.Matched), cdayPtr(p.Placed),
+					cdayPtr(p.AdoptionOrder), cdayPtr(p.Reversed), p.ReversedReason, cdayPtr(p.OrderMade), p.OrderReason))
+			}},
 	}
 }
 
@@ -33,7 +43,8 @@ func leaverIDTables(n *NextIDs) []struct {
 	return []struct {
 		table string
 		into  *int64
-	}{{"care_leavers", &n.CareLeaver}, {"pathway_records", &n.Pathway}, {"leaver_contacts", &n.LeaverContact}}
+	}{{"care_leavers", &n.CareLeaver}, {"pathway_records", &n.Pathway}, {"leaver_contacts", &n.LeaverContact},
+		{"permanence_plans", &n.Permanence}}
 }
 
 // syntheticLeavers is the care leaver part of a SyntheticBatch.
@@ -41,4 +52,5 @@ type syntheticLeavers struct {
 	Leavers        []casework.CareLeaver
 	Pathway        []casework.PathwayRecord
 	LeaverContacts []casework.LeaverContact
+	Permanence     []casework.PermanencePlan
 }
