@@ -188,7 +188,8 @@ func (s *scanner) skipPast(end string) error {
 	}
 }
 
-// name reads an element name; last is the byte that ended it. The usual
+// name reads an element name; last is the byte that ended it, which the
+// caller reads on from (and counts, if a newline). The usual
 // short name is found in the buffer without copying; a name the buffer
 // cuts goes byte by byte.
 func (s *scanner) name() (string, byte, error) {
@@ -199,9 +200,6 @@ func (s *scanner) name() (string, byte, error) {
 			name, ok := names[string(buf[:i])]
 			if !ok {
 				name = string(buf[:i])
-			}
-			if last == '\n' {
-				s.line++
 			}
 			s.r.Discard(i + 1)
 			return name, last, nil
@@ -237,9 +235,6 @@ func (s *scanner) slowName() (string, byte, error) {
 			return "", 0, s.cutShort()
 		}
 		if c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\r' || c == '\n' {
-			if c == '\n' {
-				s.line++
-			}
 			if len(n) == 0 {
 				return "", 0, s.fail(s.line, "not well-formed XML: a tag with no name")
 			}
