@@ -27,6 +27,7 @@ type trees struct {
 	kids  []*node  // the nodes' kids, each node's a run
 	text  []byte   // the text of every element, each in its own run
 	bools []bool   // for scopes, see scope
+	found []*node  // for scope.all
 }
 
 const nodeBlock = 256
@@ -47,7 +48,7 @@ func (t *trees) newNode(name string, line int) *node {
 // node.
 func (rd *reader) tree(start token, depth int) (*node, error) {
 	t := &rd.trees
-	t.used, t.stack, t.kids, t.text, t.bools = 0, t.stack[:0], t.kids[:0], t.text[:0], t.bools[:0]
+	t.used, t.stack, t.kids, t.text, t.bools, t.found = 0, t.stack[:0], t.kids[:0], t.text[:0], t.bools[:0], t.found[:0]
 	n, err := rd.element(start, depth)
 	if err != nil {
 		return nil, err
