@@ -82,11 +82,13 @@ func writeCSVDir(dir string, r *ssda903.Return) error {
 
 // validateSSDA903 is `sightline validate ssda903 DIR`.
 func validateSSDA903(e *env, dir string, args []string) error {
-	f := newFlags(e, "validate", "ssda903 DIR [--year 2026]",
+	f := newFlags(e, "validate", "ssda903 DIR [--year 2026] [--previous LAST_YEARS_DIR]",
 		"Checks the CSV files of an SSDA903 return in DIR (Header.csv, Episodes.csv …) against the\n"+
 			"columns and codes of the year and the DfE's validation rules, and prints every failure:\n"+
-			"rule code, error or query, child, file, line, field and message. Exits 1 when there is any error.")
+			"rule code, error or query, child, file, line, field and message. Exits 1 when there is any error.\n"+
+			"With --previous, the rules that compare with last year's return (502, 503A–E, 576, 202–204, 208) run too.")
 	year := f.Int("year", 2026, "the collection year, named by the year it ends (2026 is 2025 to 2026)")
+	previous := f.String("previous", "", "the folder of last year's return, for the rules that compare with it")
 	if err := f.parseLoose(args); err != nil {
 		return err
 	}
@@ -105,7 +107,18 @@ func validateSSDA903(e *env, dir string, args []string) error {
 	if err != nil {
 		return err
 	}
-	fs := ssda903.Validate(r, &ssda903.Context{Year: ssda903.Year(*year)})
+	x := &ssda903.Context{Year: ssda903.Year(*year)}
+	if *previous != "" {
+		if st, err := os.Stat(*previous); err != nil || !st.IsDir() {
+			return usagef("validate: --previous %s is not a folder: give the folder of last year's CSV files", *previous)
+		}
+		// Last year's return is read for comparison only: its own faults
+		// were last year's to fix.
+		if x.Previous, _, err = ssda903.ReadFS(os.DirFS(*previous)); err != nil {
+			return fmt.Errorf("validate: last year's return: %w", err)
+		}
+	}
+	fs := ssda903.Validate(r, x)
 	errs := printSSDA903Failures(e.stdout, problems, fs)
 	fmt.Fprintf(e.stderr, "%s: %d children; %d fields in error, %d queries (%d rows checked in %s)\n", dir, len(r.Files[ssda903.Header]),
 		errs, len(fs)-ssda903.Errors(fs), r.Records(), time.Since(began).Round(time.Millisecond))
