@@ -205,6 +205,29 @@ var breaks = map[string]func(r, last *Return){
 	"203":  func(r, last *Return) { row(last, Header, 0).Values["DOB"] = "02/05/2012" },
 	"204":  func(r, last *Return) { row(last, Header, 0).Values["ETHNIC"] = "WIRI" },
 	"208":  func(r, last *Return) { row(last, Header, 0).Values["UPN"] = "A123456789013" },
+	"217":  func(r, last *Return) { placed(r, 1, "A3", "PR1") },
+	"390": func(r, last *Return) {
+		row(r, Episodes, 1).Values["DEC"], row(r, Episodes, 1).Values["REC"] = "01/10/2025", "E11"
+	},
+	"601": func(r, last *Return) {
+		placed(r, 1, "A4", "PR1")
+		row(r, Episodes, 1).Values["DEC"], row(r, Episodes, 1).Values["REC"] = "01/10/2025", "E11"
+	},
+	"602": func(r, last *Return) { adoptedBy(r, "2", "MF", "L11") },
+	"525": func(r, last *Return) { adoptedBy(r, "2", "MF", "L11") },
+	"134": func(r, last *Return) {
+		r.Add(AD1, 2, "B2", "12/12/2006", "01/03/2025", "01/04/2025", "0", "1", "F1", "L0")
+	},
+	"3001": func(r, last *Return) {
+		row(r, OC3, 0).Values["DOB"], row(r, OC3, 0).Values["ACCOM"] = "12/12/2008", "Z1"
+	},
+	"234": func(r, last *Return) {
+		row(r, Episodes, 0).Values["REASON_PLACE_CHANGE"] = "CUSTOD"
+		row(r, Header, 0).Values["DOB"] = "01/05/2017"
+	},
+	"444": func(r, last *Return) { r.Add(Header, 3, "C3", "M", "01/01/2015", "WBRI", "A123456789012", "", "") },
+	"209": func(r, last *Return) { row(r, Header, 1).Values["UPN"] = "UN1" },
+	"210": func(r, last *Return) { row(r, Header, 0).Values["UPN"] = "UN4" },
 }
 
 // adoptedBy fills AD1's adopters: their number, sexes and legal status.
