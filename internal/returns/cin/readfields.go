@@ -96,7 +96,7 @@ func (s *scope) done() {
 }
 
 func isDate(v string) string {
-	if _, ok := parseDate(v); !ok {
+	if _, ok := day(v); !ok { // as time.Parse(time.DateOnly) reads it, without allocating
 		return fmt.Sprintf("%q is not a date: write it as YYYY-MM-DD, a day that exists", v)
 	}
 	return ""
