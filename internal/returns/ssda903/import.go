@@ -46,7 +46,10 @@ type ImportReport struct {
 // imported are the files Import reads; the others are counted in NotRead.
 // UASC and SWEpisodes are not: sightline holds neither UASC status nor
 // social worker episodes in the return's form.
-var imported = []string{Header, Episodes, Reviews, OC2, OC3, AD1, PlacedAdoption, PrevPerm, Missing}
+var imported = append([]string{Header, Episodes, Reviews}, outcomeFiles...)
+
+// outcomeFiles are the files read into a child's outcomes (import_other.go).
+var outcomeFiles = []string{OC2, OC3, AD1, PlacedAdoption, PrevPerm, Missing}
 
 // Import writes the children of r (Header), their periods of care, legal
 // statuses and placements (Episodes) and their reviews (Reviews) into st
@@ -112,7 +115,7 @@ func plan(r *Return, problems []Problem, held map[string]bool, ids store.NextIDs
 	im := &importer{ids: ids, year: y}
 	eps, revs := byChild(r, Episodes, "DECOM"), byChild(r, Reviews, "REVIEW")
 	rows := map[string]map[string][]*Row{}
-	for _, n := range imported[3:] {
+	for _, n := range outcomeFiles {
 		rows[n] = byChild(r, n, "")
 	}
 	rep.Refused = append(rep.Refused, withoutHeader(r, bad)...)
