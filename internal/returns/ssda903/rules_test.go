@@ -225,9 +225,14 @@ var breaks = map[string]func(r, last *Return){
 		row(r, Episodes, 0).Values["REASON_PLACE_CHANGE"] = "CUSTOD"
 		row(r, Header, 0).Values["DOB"] = "01/05/2017"
 	},
-	"444": func(r, last *Return) { r.Add(Header, 3, "C3", "M", "01/01/2015", "WBRI", "A123456789012", "", "") },
-	"209": func(r, last *Return) { row(r, Header, 1).Values["UPN"] = "UN1" },
-	"210": func(r, last *Return) { row(r, Header, 0).Values["UPN"] = "UN4" },
+	"444":  func(r, last *Return) { r.Add(Header, 3, "C3", "M", "01/01/2015", "WBRI", "A123456789012", "", "") },
+	"209":  func(r, last *Return) { row(r, Header, 1).Values["UPN"] = "UN1" },
+	"210":  func(r, last *Return) { row(r, Header, 0).Values["UPN"] = "UN4" },
+	"187":  func(r, last *Return) { r.Add(OC2, 2, "B2", "12/12/2006", "", "", "0", "", "1", "1", "1", "0", "", "") },
+	"215":  func(r, last *Return) { r.Add(OC2, 2, "B2", "12/12/2006", "", "", "0", "", "1", "1", "1", "0", "", "") },
+	"1014": func(r, last *Return) { r.Add(UASC, 2, "B2", "M", "12/12/2006", "") },
+	"304":  func(r, last *Return) { r.Add(UASC, 1, "A1", "F", "01/05/2012", "02/05/2030") },
+	"635":  func(r, last *Return) { row(r, PrevPerm, 0).Values["LA_PERM"] = "316" },
 }
 
 // adoptedBy fills AD1's adopters: their number, sexes and legal status.
