@@ -15,7 +15,7 @@ type CareEpisode struct {
 	ID             int64
 	ChildID        int64
 	StartDate      time.Time
-	Reason         string // RNE of the first episode: always S
+	Reason         string // RNE of the first episode: S (a period imported from a return that began before it keeps that episode's RNE)
 	CategoryOfNeed string // N1–N8; constant within a period of care (rule 504)
 	IRO            string // the independent reviewing officer appointed
 	EndDate        *time.Time

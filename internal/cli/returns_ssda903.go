@@ -82,11 +82,13 @@ func writeCSVDir(dir string, r *ssda903.Return) error {
 
 // validateSSDA903 is `sightline validate ssda903 DIR`.
 func validateSSDA903(e *env, dir string, args []string) error {
-	f := newFlags(e, "validate", "ssda903 DIR [--year 2026]",
+	f := newFlags(e, "validate", "ssda903 DIR [--year 2026] [--previous LAST_YEARS_DIR]",
 		"Checks the CSV files of an SSDA903 return in DIR (Header.csv, Episodes.csv …) against the\n"+
 			"columns and codes of the year and the DfE's validation rules, and prints every failure:\n"+
-			"rule code, error or query, child, file, line, field and message. Exits 1 when there is any error.")
+			"rule code, error or query, child, file, line, field and message. Exits 1 when there is any error.\n"+
+			"With --previous, the rules that compare with last year's return (502, 503A–E, 576, 202–204, 208) run too.")
 	year := f.Int("year", 2026, "the collection year, named by the year it ends (2026 is 2025 to 2026)")
+	previous := f.String("previous", "", "the folder of last year's return, for the rules that compare with it")
 	if err := f.parseLoose(args); err != nil {
 		return err
 	}
@@ -105,7 +107,18 @@ func validateSSDA903(e *env, dir string, args []string) error {
 	if err != nil {
 		return err
 	}
-	fs := ssda903.Validate(r, &ssda903.Context{Year: ssda903.Year(*year)})
+	x := &ssda903.Context{Year: ssda903.Year(*year)}
+	if *previous != "" {
+		if st, err := os.Stat(*previous); err != nil || !st.IsDir() {
+			return usagef("validate: --previous %s is not a folder: give the folder of last year's CSV files", *previous)
+		}
+		// Last year's return is read for comparison only: its own faults
+		// were last year's to fix.
+		if x.Previous, _, err = ssda903.ReadFS(os.DirFS(*previous)); err != nil {
+			return fmt.Errorf("validate: last year's return: %w", err)
+		}
+	}
+	fs := ssda903.Validate(r, x)
 	errs := printSSDA903Failures(e.stdout, problems, fs)
 	fmt.Fprintf(e.stderr, "%s: %d children; %d fields in error, %d queries (%d rows checked in %s)\n", dir, len(r.Files[ssda903.Header]),
 		errs, len(fs)-ssda903.Errors(fs), r.Records(), time.Since(began).Round(time.Millisecond))
@@ -140,12 +153,15 @@ func printSSDA903Failures(w io.Writer, problems []ssda903.Problem, fs []ssda903.
 
 // importSSDA903 is `sightline import ssda903 DIR --db DB [--partial]`.
 func importSSDA903(ctx context.Context, e *env, dir string, args []string) error {
-	f := newFlags(e, "import", "ssda903 DIR --db DB [--partial]",
+	f := newFlags(e, "import", "ssda903 DIR --db DB [--year 2026] [--partial]",
 		"Reads an SSDA903 return made by another system (the CSV files in DIR) into sightline: each child of\n"+
 			"Header.csv not already held, with the periods of care, legal statuses and placements of\n"+
-			"Episodes.csv and the reviews of Reviews.csv. Every refused row is listed with file, line, field and\n"+
-			"why; nothing is written unless every row is good, or --partial is given.")
+			"Episodes.csv, the reviews of Reviews.csv, health checks (OC2), care leavers' birthday records (OC3),\n"+
+			"adoptions (AD1, PlacedAdoption) and missing periods (Missing). Every refused row is listed with file,\n"+
+			"line, field and why; nothing is written unless every row is good, or --partial is given. Values\n"+
+			"sightline has nowhere to keep (an SDQ score, who adopted…) are listed too.")
 	db := f.dbFlag()
+	year := f.Int("year", 2026, "the return's collection year, named by the year it ends (2026 is 2025 to 2026)")
 	partial := f.Bool("partial", false, "write the good children even when some rows are refused")
 	if err := f.parseLoose(args); err != nil {
 		return err
@@ -167,23 +183,28 @@ func importSSDA903(ctx context.Context, e *env, dir string, args []string) error
 		return err
 	}
 	rep, err := ssda903.Import(ctx, st, r, problems, ssda903.ImportOptions{Source: dir, Partial: *partial,
-		Actor: store.Actor{Name: "sightline import"}})
+		Actor: store.Actor{Name: "sightline import"}, Year: ssda903.Year(*year)})
 	if err != nil {
 		return err
 	}
 	for _, x := range rep.Refused {
 		fmt.Fprintf(e.stderr, "%s.csv:%d: child %s: %s: %s\n", filepath.Join(dir, x.File), x.Line, orFile(x.Child), x.Field, x.Why)
 	}
+	for _, x := range rep.NotKept {
+		fmt.Fprintf(e.stderr, "%s.csv:%d: child %s: %s: %s\n", filepath.Join(dir, x.File), x.Line, orFile(x.Child), x.Field, x.Why)
+	}
 	for _, n := range ssda903.FileNames {
 		if k := rep.NotRead[n]; k > 0 {
-			fmt.Fprintf(e.stderr, "%s.csv: %d rows not imported (sightline imports Header, Episodes and Reviews)\n", n, k)
+			fmt.Fprintf(e.stderr, "%s.csv: %d rows not imported (sightline holds neither UASC status nor social worker episodes in this form)\n", n, k)
 		}
 	}
 	if !rep.Written {
 		return fmt.Errorf("import: %d refusals in %s: nothing written (fix them, or give --partial to write the good children)",
 			len(rep.Refused), dir)
 	}
-	fmt.Fprintf(e.stdout, "imported %s: %d children, %d periods of care from %d episodes, %d reviews; %d refusals\n",
-		dir, rep.Children, rep.Periods, rep.Episodes, rep.Reviews, len(rep.Refused))
+	fmt.Fprintf(e.stdout, "imported %s: %d children, %d periods of care from %d episodes, %d reviews, %d health rows, "+
+		"%d care leavers' records, %d adoption plans, %d missing periods; %d refusals, %d values not kept\n",
+		dir, rep.Children, rep.Periods, rep.Episodes, rep.Reviews, rep.Health, rep.Leavers, rep.Adoptions, rep.Missing,
+		len(rep.Refused), len(rep.NotKept))
 	return nil
 }

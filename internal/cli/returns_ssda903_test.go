@@ -83,3 +83,33 @@ func TestImportSSDA903(t *testing.T) {
 		t.Errorf("reviews after import: %d bytes, were %d", len(b), len(a))
 	}
 }
+
+// TestValidateSSDA903ComparesWithLastYear: with --previous, a child whose
+// sex differs from last year's return fails rule 202; without it, the
+// rule cannot run and is silent.
+func TestValidateSSDA903ComparesWithLastYear(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "903")
+	mustRun(t, "export", "ssda903", "--db", generatedSmall(t), "--out", dir)
+	last := filepath.Join(t.TempDir(), "last")
+	if err := os.MkdirAll(last, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitN(string(read(t, filepath.Join(dir, "Header.csv"))), "\n", 3)
+	f := strings.Split(lines[1], ",")
+	f[1] = map[string]string{"M": "F", "F": "M", "U": "M"}[f[1]]
+	lines[1] = strings.Join(f, ",")
+	if err := os.WriteFile(filepath.Join(last, "Header.csv"), []byte(strings.Join(lines, "\n")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	want := "202\terror\t" + f[0] + "\tHeader.csv\t"
+	if res := run(t, "", "validate", "ssda903", dir, "--previous", last); !strings.Contains(res.stdout, want) {
+		t.Errorf("validate --previous did not report rule 202 for %s:\n%.1500s", f[0], res.stdout)
+	}
+	if res := run(t, "", "validate", "ssda903", dir); strings.Contains(res.stdout, "202\t") {
+		t.Errorf("rule 202 ran without last year's return:\n%.1500s", res.stdout)
+	}
+	if res := run(t, "", "validate", "ssda903", dir, "--previous", filepath.Join(last, "nothing")); res.code == 0 ||
+		!strings.Contains(res.stderr, "not a folder") {
+		t.Errorf("--previous of no folder: exit %d %q", res.code, res.stderr)
+	}
+}

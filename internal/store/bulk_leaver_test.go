@@ -7,8 +7,8 @@ import (
 	"sightline/internal/store"
 )
 
-// TestWriteSyntheticLeavers: a batch's care leaver records, pathway plans
-// and OC3 birthday contacts are written on both backends, read back in
+// TestWriteSyntheticLeavers: a batch's care leaver records, pathway plans,
+// OC3 birthday contacts and permanence plans are written on both backends, read back in
 // the case file as given (the latest leaver record wins), and NextIDs
 // moves past them.
 func TestWriteSyntheticLeavers(t *testing.T) {
@@ -28,12 +28,15 @@ func TestWriteSyntheticLeavers(t *testing.T) {
 			{ID: next.Pathway + 1, ChildID: child, Kind: casework.PathwayReview, Date: d(2025, 7, 7)}}
 		b.LeaverContacts = []casework.LeaverContact{{ID: next.LeaverContact, ChildID: child, Date: d(2025, 9, 3),
 			Birthday: 18, InTouch: "YES", Activity: "F2", Accom: "D1"}}
+		b.Permanence = []casework.PermanencePlan{{ID: next.Permanence, ChildID: child, Plan: casework.PermAdoption,
+			DecidedOn: d(2024, 3, 1), ShouldBePlaced: ptr(d(2024, 3, 1)), Matched: ptr(d(2024, 9, 2)),
+			AdoptionOrder: ptr(d(2025, 1, 20)), Reversed: nil}}
 		sum, err := s.WriteSyntheticBatch(ctx, store.System, b)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if sum.Rows != 17+5 {
-			t.Errorf("summary = %+v, want 22 rows", sum)
+		if sum.Rows != 17+6 {
+			t.Errorf("summary = %+v, want 23 rows", sum)
 		}
 		cf, err := s.CaseFile(ctx, child)
 		if err != nil {
@@ -50,9 +53,13 @@ func TestWriteSyntheticLeavers(t *testing.T) {
 			cf.LeaverContacts[0].Activity != "F2" {
 			t.Errorf("contacts read back = %+v", cf.LeaverContacts)
 		}
+		if len(cf.Permanence) != 1 || !cf.Permanence[0].Matched.Equal(d(2024, 9, 2)) ||
+			!cf.Permanence[0].AdoptionOrder.Equal(d(2025, 1, 20)) || cf.Permanence[0].Reversed != nil {
+			t.Errorf("permanence read back = %+v", cf.Permanence)
+		}
 		after, err := s.NextIDs(ctx)
 		if err != nil || after.CareLeaver != l+2 || after.Pathway != next.Pathway+2 ||
-			after.LeaverContact != next.LeaverContact+1 {
+			after.LeaverContact != next.LeaverContact+1 || after.Permanence != next.Permanence+1 {
 			t.Errorf("NextIDs after = %+v, %v; want past the leaver records", after, err)
 		}
 	})

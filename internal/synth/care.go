@@ -203,13 +203,14 @@ func (w *world) recordCare(c careCandidate, prof careFigures) {
 	}
 	cs := casework.CareStart{Episode: ep, LegalStatus: casework.LegalStatus{ID: next(&w.ids.LegalStatus),
 		ChildID: k.rec.ID, EpisodeID: ep.ID, StartDate: c.start, Code: legal}, Placement: first}
+	notWithParentsUnderS20(&cs.Placement, cs.LegalStatus.Code)
 	if cr.cf.CheckStartCare(cs, w.asAt) != nil {
 		return
 	}
 	cr.cf.CareEpisodes = []casework.CareEpisode{ep}
 	cr.ep = &cr.cf.CareEpisodes[0]
 	cr.cf.LegalStatuses = []casework.LegalStatus{cs.LegalStatus}
-	cr.cf.Placements = []casework.Placement{first}
+	cr.cf.Placements = []casework.Placement{cs.Placement}
 	reason := c.reason
 	if ap := c.adopt; ap != nil {
 		cr.adoptionLegal(ap)
@@ -248,6 +249,27 @@ func (w *world) recordCare(c careCandidate, prof careFigures) {
 	slices.SortStableFunc(recs.CareEvents, func(a, b casework.CareEvent) int {
 		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID))
 	})
+}
+
+// notWithParentsUnderS20 keeps a child accommodated under section 20 (V2)
+// out of a placement with parents (P1), which needs a care order (SSDA903
+// rule 378): such a draw becomes foster care. It draws nothing, so the
+// rest of the generated authority is as before.
+func notWithParentsUnderS20(p *casework.Placement, status string) {
+	if p.Type == "P1" && status == "V2" {
+		p.Type, p.Provider = "U6", "PR1"
+	}
+}
+
+// statusOn is the legal status in force on day d.
+func statusOn(ls []casework.LegalStatus, d time.Time) string {
+	code := ""
+	for _, l := range ls {
+		if !l.StartDate.After(d) {
+			code = l.Code
+		}
+	}
+	return code
 }
 
 // startLegalStatus draws the legal status a child comes into care under.
@@ -361,6 +383,7 @@ func (cr *careRun) moves(split Weights, prof careFigures) {
 		d := days(cur.StartDate, 1+int(r.ExpFloat64()*365/rate))
 		reason := one(r, []string{"CARPL", "CARPL", "CARPL", "CREQB", "CREQB", "CREQO", "CHILD", "LAREQ", "STAND", "ALLEG", "CLOSE", "OTHER"})
 		p := cr.placement(d, split, prof)
+		notWithParentsUnderS20(&p, statusOn(cr.cf.LegalStatuses, d))
 		yearOn := days(cr.ep.StartDate, 365)
 		if !longTerm && (cur.Type == "U3" || cur.Type == "U6") && r.chance(0.5) && yearOn.Before(d) {
 			longTerm, d, reason = true, days(yearOn, r.between(0, 60)), "PLACE"

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 )
 
 // Problem is something wrong in a file read: where (line, and the child's
@@ -33,14 +34,6 @@ type ReadError struct {
 
 func (e *ReadError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
-// node is an element of the file with its text and where it starts.
-type node struct {
-	name string
-	text string
-	line int
-	kids []*node
-}
-
 // maxDepth bounds nesting: the census is six levels deep, so anything far
 // deeper is not a census and must not exhaust the stack or memory.
 const maxDepth = 12
@@ -51,6 +44,13 @@ const maxDepth = 12
 // schema (or of another year's format), an impossible date or an unknown
 // code, with its line. A file that is not a CIN census XML is a *ReadError.
 func Read(r io.Reader) (Message, []Problem, error) {
+	return read(r, runtime.GOMAXPROCS(0), chunkSize)
+}
+
+// read is Read with the children's elements decoded on workers
+// goroutines (one: in turn, as they are scanned) from pieces of about
+// chunk bytes.
+func read(r io.Reader, workers, chunk int) (Message, []Problem, error) {
 	rd := &reader{s: newScanner(r)}
 	root, err := rd.start()
 	if err != nil {
@@ -91,7 +91,11 @@ func Read(r io.Reader) (Message, []Problem, error) {
 				m.Header = rd.header(n)
 			case "Children":
 				sawChildren = true
-				if err := rd.children(&m, tok); err != nil {
+				readKids := rd.children
+				if workers > 1 {
+					readKids = func(m *Message, start token) error { return rd.childrenParallel(m, start, workers, chunk) }
+				}
+				if err := readKids(&m, tok); err != nil {
 					return m, rd.problems, err
 				}
 			default:
@@ -107,6 +111,7 @@ func Read(r io.Reader) (Message, []Problem, error) {
 type reader struct {
 	s        *scanner
 	problems []Problem
+	trees    // the element being read
 }
 
 func (rd *reader) add(line int, child, field, msg string) {
@@ -164,45 +169,6 @@ func (rd *reader) end() error {
 	}
 }
 
-// tree reads the element begun by start into a node.
-func (rd *reader) tree(start token, depth int) (*node, error) {
-	n := &node{name: start.name, line: start.line}
-	if depth > maxDepth {
-		return nil, &ReadError{n.line, fmt.Sprintf("<%s> is nested %d deep: no CIN census element is", n.name, depth)}
-	}
-	if start.selfClose {
-		return n, nil
-	}
-	var text []byte
-	for {
-		tok, err := rd.s.next()
-		if errors.Is(err, errEOF) {
-			return nil, rd.s.cutShort()
-		}
-		if err != nil {
-			return nil, err
-		}
-		switch tok.kind {
-		case tokStart:
-			k, err := rd.tree(tok, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			n.kids = append(n.kids, k)
-		case tokText:
-			if len(n.kids) == 0 { // an element with elements in it has no value of its own
-				text = append(text, tok.text...)
-			}
-		case tokEnd:
-			if tok.name != n.name {
-				return nil, mismatched(tok, start)
-			}
-			n.text = string(bytes.TrimSpace(text))
-			return n, nil
-		}
-	}
-}
-
 // children reads each Child in turn, so memory holds one child's tree at a
 // time however big the file.
 func (rd *reader) children(m *Message, start token) error {
@@ -214,24 +180,33 @@ func (rd *reader) children(m *Message, start token) error {
 		if err != nil {
 			return err
 		}
-		switch tok.kind {
-		case tokEnd:
+		if tok.kind == tokEnd {
 			if tok.name != "Children" {
 				return mismatched(tok, start)
 			}
 			return nil
-		case tokText:
-			rd.add(tok.line, "", "Children", "text outside any <Child>")
-		case tokStart:
-			n, err := rd.tree(tok, 2)
-			if err != nil {
-				return err
-			}
-			if n.name != "Child" {
-				rd.add(n.line, "", n.name, "not an element of <Children> (expected Child)")
-				continue
-			}
-			m.Children = append(m.Children, rd.child(n))
+		}
+		if err := rd.item(m, tok); err != nil {
+			return err
 		}
 	}
+}
+
+// item reads what a text or start token inside <Children> begins: a
+// <Child>, or something that has no place there.
+func (rd *reader) item(m *Message, tok token) error {
+	if tok.kind == tokText {
+		rd.add(tok.line, "", "Children", "text outside any <Child>")
+		return nil
+	}
+	n, err := rd.tree(tok, 2)
+	if err != nil {
+		return err
+	}
+	if n.name != "Child" {
+		rd.add(n.line, "", n.name, "not an element of <Children> (expected Child)")
+		return nil
+	}
+	m.Children = append(m.Children, rd.child(n))
+	return nil
 }

@@ -32,6 +32,9 @@ func TestReadNamesLineAndField(t *testing.T) {
 			5, "PersonBirthDate", `"2015-02-29" is not a date`},
 		{"unknown code", one(identifiers + characteristics + strings.Replace(episode, ">1A<", ">1Z<", 1)),
 			7, "ReferralSource", `"1Z" is not a code of the referralsourcetype list`},
+		{"a newline inside tags before it", one(strings.Replace(identifiers, "</LAchildID>", "</LAchildID\n>", 1) +
+			strings.Replace(characteristics, "<Ethnicity>", "<Ethnicity\n>", 1) + strings.Replace(episode, ">1A<", ">1Z<", 1)),
+			9, "ReferralSource", `"1Z" is not a code of the referralsourcetype list`},
 		{"last year's format", one(strings.Replace(identifiers, "<Sex>F</Sex>", "<GenderCurrent>2</GenderCurrent>", 1) +
 			characteristics + episode), 5, "GenderCurrent", "2023 to 2024 format"},
 		{"next year's format", one(identifiers + characteristics + strings.Replace(episode, "</CINdetails>",
@@ -109,6 +112,7 @@ func FuzzRead(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
+		sameAsInTurn(t, b, 1, 64)
 		m, problems, err := cin.Read(bytes.NewReader(b))
 		if err != nil {
 			var re *cin.ReadError

@@ -25,7 +25,10 @@ type scope struct {
 }
 
 func (rd *reader) scope(n *node, child string) *scope {
-	return &scope{rd: rd, child: child, n: n, used: make([]bool, len(n.kids))}
+	t := &rd.trees
+	from := len(t.bools)
+	t.bools = append(t.bools, make([]bool, len(n.kids))...)
+	return &scope{rd: rd, child: child, n: n, used: t.bools[from:len(t.bools):len(t.bools)]}
 }
 
 type check func(string) string // "" when the value is good, else why not
@@ -64,16 +67,18 @@ func (s *scope) value(name string, required bool, ok check) string {
 	return found.text
 }
 
-// all is every child element called name, in file order.
+// all is every child element called name, in file order (in the trees'
+// buffers: valid until the next tree is read).
 func (s *scope) all(name string) []*node {
-	var out []*node
+	t := &s.rd.trees
+	from := len(t.found)
 	for i, k := range s.n.kids {
 		if k.name == name {
 			s.used[i] = true
-			out = append(out, k)
+			t.found = append(t.found, k)
 		}
 	}
-	return out
+	return t.found[from:len(t.found):len(t.found)]
 }
 
 // done reports the children no one asked for.
@@ -91,7 +96,7 @@ func (s *scope) done() {
 }
 
 func isDate(v string) string {
-	if _, ok := parseDate(v); !ok {
+	if _, ok := day(v); !ok { // as time.Parse(time.DateOnly) reads it, without allocating
 		return fmt.Sprintf("%q is not a date: write it as YYYY-MM-DD, a day that exists", v)
 	}
 	return ""
@@ -161,7 +166,11 @@ func (rd *reader) child(n *node) Child {
 		ch.Characteristics.Ethnicity = c.value("Ethnicity", true, code("ethnicitytype"))
 		for _, ds := range c.all("Disabilities") {
 			d := rd.scope(ds, id)
-			for _, x := range d.all("Disability") {
+			codes := d.all("Disability")
+			if len(codes) > 0 && ch.Characteristics.Disabilities == nil {
+				ch.Characteristics.Disabilities = &Disabilities{Codes: make([]string, 0, len(codes))}
+			}
+			for _, x := range codes {
 				if why := code("disabilitytype")(x.text); why != "" {
 					rd.add(x.line, id, "Disability", why)
 				}
@@ -177,6 +186,9 @@ func (rd *reader) child(n *node) Child {
 	details := s.all("CINdetails")
 	if len(details) == 0 {
 		rd.add(n.line, id, "CINdetails", "missing from <Child>: a child has at least one episode")
+	}
+	if len(details) > 0 {
+		ch.Details = make([]Details, 0, len(details))
 	}
 	for _, d := range details {
 		ch.Details = append(ch.Details, rd.details(d, id))
@@ -218,15 +230,23 @@ func (rd *reader) details(n *node, id string) Details {
 		ReasonForClosure: s.value("ReasonForClosure", false, code("reasonforclosuretype")),
 		DateOfInitialCPC: s.value("DateOfInitialCPC", false, isDate),
 		ReferralNFA:      s.value("ReferralNFA", true, code("yesnotype"))}
-	for _, a := range s.all("Assessments") {
+	assessments := s.all("Assessments")
+	if len(assessments) > 0 {
+		d.Assessments = make([]Assessment, 0, len(assessments))
+	}
+	for _, a := range assessments {
 		as := rd.scope(a, id)
 		x := Assessment{AssessmentActualStartDate: as.value("AssessmentActualStartDate", true, isDate),
 			AssessmentInternalReviewDate: as.value("AssessmentInternalReviewDate", false, isDate),
 			AssessmentAuthorisationDate:  as.value("AssessmentAuthorisationDate", false, isDate)}
 		for _, f := range as.all("FactorsIdentifiedAtAssessment") {
 			fs := rd.scope(f, id)
+			codes := fs.all("AssessmentFactors")
 			x.Factors = &Factors{}
-			for _, c := range fs.all("AssessmentFactors") {
+			if len(codes) > 0 {
+				x.Factors.Codes = make([]string, 0, len(codes))
+			}
+			for _, c := range codes {
 				if why := code("assessmentfactorstype")(c.text); why != "" {
 					rd.add(c.line, id, "AssessmentFactors", why)
 				}
@@ -237,13 +257,21 @@ func (rd *reader) details(n *node, id string) Details {
 		as.done()
 		d.Assessments = append(d.Assessments, x)
 	}
-	for _, p := range s.all("CINPlanDates") {
+	plans := s.all("CINPlanDates")
+	if len(plans) > 0 {
+		d.CINPlanDates = make([]PlanDates, 0, len(plans))
+	}
+	for _, p := range plans {
 		ps := rd.scope(p, id)
 		d.CINPlanDates = append(d.CINPlanDates, PlanDates{CINPlanStartDate: ps.value("CINPlanStartDate", true, isDate),
 			CINPlanEndDate: ps.value("CINPlanEndDate", false, isDate)})
 		ps.done()
 	}
-	for _, e := range s.all("Section47") {
+	s47s := s.all("Section47")
+	if len(s47s) > 0 {
+		d.Section47 = make([]Section47, 0, len(s47s))
+	}
+	for _, e := range s47s {
 		es := rd.scope(e, id)
 		d.Section47 = append(d.Section47, Section47{S47ActualStartDate: es.value("S47ActualStartDate", true, isDate),
 			InitialCPCtarget: es.value("InitialCPCtarget", false, isDate),
@@ -251,7 +279,11 @@ func (rd *reader) details(n *node, id string) Details {
 			ICPCnotRequired:  es.value("ICPCnotRequired", true, code("yesnotype"))})
 		es.done()
 	}
-	for _, p := range s.all("ChildProtectionPlans") {
+	cpps := s.all("ChildProtectionPlans")
+	if len(cpps) > 0 {
+		d.ChildProtectionPlans = make([]CPPlan, 0, len(cpps))
+	}
+	for _, p := range cpps {
 		ps := rd.scope(p, id)
 		x := CPPlan{CPPstartDate: ps.value("CPPstartDate", true, isDate), CPPendDate: ps.value("CPPendDate", false, isDate),
 			InitialCategoryOfAbuse: ps.value("InitialCategoryOfAbuse", true, code("categoryofabusetype")),
@@ -259,7 +291,11 @@ func (rd *reader) details(n *node, id string) Details {
 			NumberOfPreviousCPP:    ps.value("NumberOfPreviousCPP", true, isCount)}
 		for _, r := range ps.all("Reviews") {
 			rs := rd.scope(r, id)
-			for _, c := range rs.all("CPPreviewDate") {
+			dates := rs.all("CPPreviewDate")
+			if len(dates) > 0 && x.Reviews == nil {
+				x.Reviews = &Reviews{Dates: make([]string, 0, len(dates))}
+			}
+			for _, c := range dates {
 				if why := isDate(c.text); why != "" {
 					rd.add(c.line, id, "CPPreviewDate", why)
 				}

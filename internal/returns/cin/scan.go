@@ -188,20 +188,18 @@ func (s *scanner) skipPast(end string) error {
 	}
 }
 
-// name reads an element name; last is the byte that ended it. The usual
+// name reads an element name; last is the byte that ended it, which the
+// caller reads on from (and counts, if a newline). The usual
 // short name is found in the buffer without copying; a name the buffer
 // cuts goes byte by byte.
 func (s *scanner) name() (string, byte, error) {
 	if buf, _ := s.r.Peek(256); len(buf) > 0 {
-		if i := bytes.IndexAny(buf, "> /\t\r\n<&\"'="); i > 0 && buf[i] != '<' && buf[i] != '&' && buf[i] != '"' &&
+		if i := nameEnd(buf); i > 0 && buf[i] != '<' && buf[i] != '&' && buf[i] != '"' &&
 			buf[i] != '\'' && buf[i] != '=' {
 			last := buf[i]
 			name, ok := names[string(buf[:i])]
 			if !ok {
 				name = string(buf[:i])
-			}
-			if last == '\n' {
-				s.line++
 			}
 			s.r.Discard(i + 1)
 			return name, last, nil
@@ -209,6 +207,24 @@ func (s *scanner) name() (string, byte, error) {
 	}
 	return s.slowName()
 }
+
+// nameEnd is the index of the first byte in b that cannot be in a name
+// ("> /\t\r\n<&\"'="), or -1.
+func nameEnd(b []byte) int {
+	for i, c := range b {
+		if notName[c] {
+			return i
+		}
+	}
+	return -1
+}
+
+var notName = func() (t [256]bool) {
+	for _, c := range []byte("> /\t\r\n<&\"'=") {
+		t[c] = true
+	}
+	return t
+}()
 
 func (s *scanner) slowName() (string, byte, error) {
 	var b [64]byte
@@ -219,9 +235,6 @@ func (s *scanner) slowName() (string, byte, error) {
 			return "", 0, s.cutShort()
 		}
 		if c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\r' || c == '\n' {
-			if c == '\n' {
-				s.line++
-			}
 			if len(n) == 0 {
 				return "", 0, s.fail(s.line, "not well-formed XML: a tag with no name")
 			}

@@ -55,7 +55,7 @@ func episodesOf(cf *casework.CaseFile, p casework.CareEpisode) []episode {
 		e := episode{start: d, legal: statusOn(legal, d), cin: p.CategoryOfNeed, placement: placementOn(places, d)}
 		switch {
 		case i == 0 || d.Equal(p.StartDate):
-			e.rne = "S"
+			e.rne = firstRNE(p)
 		default:
 			prev := out[len(out)-1]
 			legalChanged := prev.legal != e.legal
@@ -77,6 +77,16 @@ func episodesOf(cf *casework.CaseFile, p casework.CareEpisode) []episode {
 	}
 	// A day with nothing new (a status recorded again) is no new episode.
 	return mergeUnchanged(out)
+}
+
+// firstRNE is the RNE of a period's first episode: S, but for a period
+// imported from a return whose first episode continued care begun before
+// it (see Import), which keeps that episode's RNE.
+func firstRNE(p casework.CareEpisode) string {
+	if slices.Contains(rneCodes, p.Reason) {
+		return p.Reason
+	}
+	return "S"
 }
 
 // mergeUnchanged joins an episode to the one before when neither the

@@ -43,7 +43,7 @@ func authority() []casework.CaseFile {
 	cal := casework.CaseFile{Child: casework.Child{ID: 3, LAChildID: "C300", Sex: "U", Ethnicity: "NOBT", UPN: "B12345678901C",
 		DateOfBirth: ptr(day(2019, 1, 1))}}
 	cal.CareEpisodes = []casework.CareEpisode{{ID: 30, StartDate: day(2025, 11, 1), CategoryOfNeed: "N4", EndDate: ptr(day(2026, 2, 1)), EndReason: "E4A"}}
-	cal.LegalStatuses = []casework.LegalStatus{{EpisodeID: 30, StartDate: day(2025, 11, 1), Code: "V2"}}
+	cal.LegalStatuses = []casework.LegalStatus{{EpisodeID: 30, StartDate: day(2025, 11, 1), Code: "C1"}}
 	cal.Placements = []casework.Placement{{ID: 9, EpisodeID: 30, StartDate: day(2025, 11, 1), EndDate: ptr(day(2026, 2, 1)), Type: "P1", Provider: "PR0", Postcode: "AB1 2CD"}}
 
 	dan := casework.CaseFile{Child: casework.Child{ID: 4, LAChildID: "C400", Sex: "M", Ethnicity: "WBRI", UPN: "UN1", DateOfBirth: ptr(day(2020, 1, 1))}}
@@ -63,7 +63,7 @@ var want = map[string][][]string{
 		{"C100", "01/05/2025", "L", "C1", "N1", "U4", "PR1", "01/07/2025", "X1", "CARPL", "", "AB1 2CD", ""},
 		{"C100", "01/07/2025", "P", "C1", "N1", "K2", "PR4", "01/09/2025", "X1", "CHILD", "", "AB3 4EF", ""},
 		{"C100", "01/09/2025", "B", "C2", "N1", "U6", "PR1", "", "", "", "", "AB5 6GH", ""},
-		{"C300", "01/11/2025", "S", "V2", "N4", "P1", "PR0", "01/02/2026", "E4A", "", "", "AB1 2CD", ""}},
+		{"C300", "01/11/2025", "S", "C1", "N4", "P1", "PR0", "01/02/2026", "E4A", "", "", "AB1 2CD", ""}},
 	Reviews:        {{"C100", "10/03/2015", "20/07/2025", "PN3"}},
 	UASC:           nil,
 	OC2:            {{"C100", "10/03/2015", "", "", "", "", "", "0", "1", "", "", ""}},

@@ -15,6 +15,7 @@ type ImportOptions struct {
 	Source  string      // the folder's name, for the history and the report
 	Partial bool        // write the good children even when some are refused
 	Actor   store.Actor // who the history says imported it
+	Year    Year        // the return's collection year; 0 is 2025 to 2026
 }
 
 // Refusal is a row not imported, and why.
@@ -29,13 +30,26 @@ type Refusal struct {
 // ImportReport is what an import did.
 type ImportReport struct {
 	Children, Periods, Episodes, Reviews int
+	Health                               int // OC2 rows: health assessments and dental checks
+	Leavers                              int // OC3 rows: care leavers' birthday records
+	Missing                              int // Missing rows
+	Adoptions                            int // permanence plans from AD1 and PlacedAdoption
 	Refused                              []Refusal
-	NotRead                              map[string]int // rows of files import does not read, by file
-	Written                              bool
+	// NotKept are values of imported rows that sightline has nowhere to
+	// keep (an SDQ score, who adopted, previous permanence…): the row is
+	// imported without them, and each is reported.
+	NotKept []Refusal
+	NotRead map[string]int // rows of files import does not read, by file
+	Written bool
 }
 
 // imported are the files Import reads; the others are counted in NotRead.
-var imported = []string{Header, Episodes, Reviews}
+// UASC and SWEpisodes are not: sightline holds neither UASC status nor
+// social worker episodes in the return's form.
+var imported = append([]string{Header, Episodes, Reviews}, outcomeFiles...)
+
+// outcomeFiles are the files read into a child's outcomes (import_other.go).
+var outcomeFiles = []string{OC2, OC3, AD1, PlacedAdoption, PrevPerm, Missing}
 
 // Import writes the children of r (Header), their periods of care, legal
 // statuses and placements (Episodes) and their reviews (Reviews) into st
@@ -45,19 +59,13 @@ var imported = []string{Header, Episodes, Reviews}
 // cannot be followed. Unless opts.Partial, nothing is written when any row
 // is refused. Everything goes in one transaction with one history event.
 func Import(ctx context.Context, st *store.Store, r *Return, problems []Problem, opts ImportOptions) (ImportReport, error) {
-	rep := ImportReport{NotRead: map[string]int{}}
-	for _, n := range FileNames {
-		if !slices.Contains(imported, n) && len(r.Files[n]) > 0 {
-			rep.NotRead[n] = len(r.Files[n])
-		}
-	}
 	keys, err := st.ChildKeys(ctx)
 	if err != nil {
-		return rep, err
+		return ImportReport{}, err
 	}
 	ids, err := st.NextIDs(ctx)
 	if err != nil {
-		return rep, err
+		return ImportReport{}, err
 	}
 	held := map[string]bool{}
 	for _, k := range keys {
@@ -66,44 +74,13 @@ func Import(ctx context.Context, st *store.Store, r *Return, problems []Problem,
 			held["UPN "+k.UPN] = true
 		}
 	}
-	bad := map[string]bool{}
-	for _, p := range problems {
-		if slices.Contains(imported, p.File) {
-			rep.Refused = append(rep.Refused, Refusal{File: p.File, Line: p.Line, Child: p.Child, Field: p.Field, Why: p.Message})
-			bad[p.Child] = true
-		}
+	y := opts.Year
+	if y == 0 {
+		y = 2026
 	}
-	im := &importer{ids: ids}
-	eps, revs := byChild(r, Episodes, "DECOM"), byChild(r, Reviews, "REVIEW")
-	for _, h := range r.Files[Header] {
-		child := h.Get("CHILD")
-		refuse := func(file string, line int, field, why string) {
-			rep.Refused = append(rep.Refused, Refusal{File: file, Line: line, Child: child, Field: field, Why: why})
-		}
-		switch {
-		case bad[child]:
-			continue
-		case held["CHILD "+child]:
-			refuse(Header, h.Line, "CHILD", "a child with this CHILD is already held (or earlier in the file): sightline does not merge care histories")
-			continue
-		case h.Get("UPN") != "" && !upnPattern.MatchString(h.Get("UPN")):
-			refuse(Header, h.Line, "UPN", fmt.Sprintf("%q is not a UPN nor a reason code UN1–UN5", h.Get("UPN")))
-			continue
-		case held["UPN "+h.Get("UPN")] && len(h.Get("UPN")) == 13:
-			refuse(Header, h.Line, "UPN", "this UPN belongs to a child already held")
-			continue
-		}
-		if err := casework.CheckLAChildID(child); err != nil {
-			refuse(Header, h.Line, "CHILD", err.Error())
-			continue
-		}
-		held["CHILD "+child], held["UPN "+h.Get("UPN")] = true, true
-		if r := im.child(h, eps[child], revs[child], &rep); r != nil {
-			rep.Refused = append(rep.Refused, *r)
-		}
-	}
+	im, rep := plan(r, problems, held, ids, y)
 	if len(rep.Refused) > 0 && !opts.Partial {
-		rep.Children, rep.Periods, rep.Episodes, rep.Reviews = 0, 0, 0, 0
+		rep = ImportReport{Refused: rep.Refused, NotKept: rep.NotKept, NotRead: rep.NotRead}
 		return rep, nil
 	}
 	if len(im.b.Children) > 0 {
@@ -118,10 +95,75 @@ func Import(ctx context.Context, st *store.Store, r *Return, problems []Problem,
 	return rep, nil
 }
 
+// plan builds the batch of the children of r not already held (held has
+// "CHILD x" and "UPN y" keys), with ids from ids, and the report of
+// every row refused.
+func plan(r *Return, problems []Problem, held map[string]bool, ids store.NextIDs, y Year) (*importer, ImportReport) {
+	rep := ImportReport{NotRead: map[string]int{}}
+	for _, n := range FileNames {
+		if !slices.Contains(imported, n) && len(r.Files[n]) > 0 {
+			rep.NotRead[n] = len(r.Files[n])
+		}
+	}
+	bad := map[string]bool{}
+	for _, p := range problems {
+		if slices.Contains(imported, p.File) {
+			rep.Refused = append(rep.Refused, Refusal{File: p.File, Line: p.Line, Child: p.Child, Field: p.Field, Why: p.Message})
+			bad[p.Child] = true
+		}
+	}
+	im := &importer{ids: ids, year: y}
+	eps, revs := byChild(r, Episodes, "DECOM"), byChild(r, Reviews, "REVIEW")
+	rows := map[string]map[string][]*Row{}
+	for _, n := range outcomeFiles {
+		rows[n] = byChild(r, n, "")
+	}
+	rep.Refused = append(rep.Refused, withoutHeader(r, bad)...)
+	for _, h := range r.Files[Header] {
+		if why := im.refuseHeader(h, held, bad); why != nil {
+			if why.Why != "" {
+				rep.Refused = append(rep.Refused, *why)
+			}
+			continue
+		}
+		child := h.Get("CHILD")
+		held["CHILD "+child], held["UPN "+h.Get("UPN")] = true, true
+		other := map[string][]*Row{}
+		for n, byKid := range rows {
+			other[n] = byKid[child]
+		}
+		if r := im.child(h, eps[child], revs[child], other, &rep); r != nil {
+			rep.Refused = append(rep.Refused, *r)
+		}
+	}
+	return im, rep
+}
+
+// refuseHeader says why a child of Header cannot be taken (an empty
+// refusal for a child already refused in reading), or nil.
+func (im *importer) refuseHeader(h *Row, held, bad map[string]bool) *Refusal {
+	child, upn := h.Get("CHILD"), h.Get("UPN")
+	switch {
+	case bad[child]:
+		return &Refusal{}
+	case held["CHILD "+child]:
+		return refusal(Header, h, "CHILD", "a child with this CHILD is already held (or earlier in the file): sightline does not merge care histories")
+	case upn != "" && !upnPattern.MatchString(upn):
+		return refusal(Header, h, "UPN", fmt.Sprintf("%q is not a UPN nor a reason code UN1–UN5", upn))
+	case held["UPN "+upn] && len(upn) == 13:
+		return refusal(Header, h, "UPN", "this UPN belongs to a child already held")
+	}
+	if err := casework.CheckLAChildID(child); err != nil {
+		return refusal(Header, h, "CHILD", err.Error())
+	}
+	return nil
+}
+
 // importer builds the batch of records to write.
 type importer struct {
-	ids store.NextIDs
-	b   store.SyntheticBatch
+	ids  store.NextIDs
+	year Year
+	b    store.SyntheticBatch
 }
 
 func next(p *int64) int64 { id := *p; *p++; return id }
@@ -135,9 +177,14 @@ func at(s string) *time.Time {
 
 // child adds one child with its care history to the batch, or says why
 // it cannot; nothing of a refused child is added.
-func (im *importer) child(h *Row, eps, revs []*Row, rep *ImportReport) *Refusal {
+func (im *importer) child(h *Row, eps, revs []*Row, other map[string][]*Row, rep *ImportReport) *Refusal {
 	c := casework.Child{ID: im.ids.Child, LAChildID: h.Get("CHILD"), Sex: h.Get("SEX"), Ethnicity: h.Get("ETHNIC"),
 		DateOfBirth: at(h.Get("DOB"))}
+	var notKept []Refusal
+	notKept = append(notKept, unheld(h, Header, "MOTHER", "MC_DOB")...)
+	for _, e := range eps {
+		notKept = append(notKept, unheld(e, Episodes, "HOME_POST", "URN")...)
+	}
 	if u := h.Get("UPN"); len(u) == 3 {
 		c.UPNUnknown = u
 	} else {
@@ -156,10 +203,20 @@ func (im *importer) child(h *Row, eps, revs []*Row, rep *ImportReport) *Refusal 
 		care.CareEvents = append(care.CareEvents, casework.CareEvent{ChildID: c.ID, EpisodeID: ep.ID, Kind: casework.CareReview,
 			Date: d, Participation: rv.Get("REVIEW_CODE")})
 	}
+	more, r := im.outcomes(c, eps, &care, other)
+	if r != nil {
+		return r
+	}
 	next(&im.ids.Child)
 	for i := range care.CareEvents {
 		care.CareEvents[i].ID = next(&im.ids.CareEvent)
 	}
+	im.keep(more)
+	rep.NotKept = append(append(rep.NotKept, notKept...), more.notKept...)
+	rep.Health += len(other[OC2])
+	rep.Leavers += len(other[OC3])
+	rep.Missing += len(more.missing)
+	rep.Adoptions += len(more.permanence)
 	im.b.Children = append(im.b.Children, c)
 	im.b.CareEpisodes = append(im.b.CareEpisodes, care.CareEpisodes...)
 	im.b.LegalStatuses = append(im.b.LegalStatuses, care.LegalStatuses...)

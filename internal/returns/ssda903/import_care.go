@@ -18,7 +18,8 @@ type careRecords struct {
 // than X1; within it a legal status starts where LS changes and a
 // placement where the RNE says the placement changed. The first episode
 // of the file may continue a period begun before it (its RNE is then not
-// S): the period starts with that episode.
+// S): the period starts with that episode, and keeps its RNE as the
+// period's reason, so the export says what the return said.
 func (im *importer) care(childID int64, eps []*Row) (careRecords, *Refusal) {
 	var out careRecords
 	ids := im.ids // advanced only when the child is taken
@@ -36,7 +37,7 @@ func (im *importer) care(childID int64, eps []*Row) (careRecords, *Refusal) {
 				return refuse(row, "RNE", "a new period of care starts (S) while the one before has not ended")
 			}
 			out.CareEpisodes = append(out.CareEpisodes, casework.CareEpisode{ID: next(&ids.CareEpisode), ChildID: childID,
-				StartDate: start, Reason: "S", CategoryOfNeed: row.Get("CIN")})
+				StartDate: start, Reason: rne, CategoryOfNeed: row.Get("CIN")})
 			period, place, lastLS = &out.CareEpisodes[len(out.CareEpisodes)-1], nil, ""
 		} else if prev := eps[i-1]; prev.Get("DEC") != row.Get("DECOM") {
 			return refuse(row, "DECOM", "the episode does not start the day the one before it ended")

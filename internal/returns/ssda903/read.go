@@ -141,6 +141,11 @@ func headerColumns(name string, head, want []string) ([]string, []Problem) {
 	for i, h := range head {
 		h = strings.ToUpper(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
 		cols[i] = h
+		if h == "" {
+			problems = append(problems, Problem{File: name, Line: 1, Field: "(header)",
+				Message: fmt.Sprintf("column %d of the header row has no name: its columns are %s", i+1, strings.Join(want, ", "))})
+			continue
+		}
 		if !slices.Contains(want, h) {
 			problems = append(problems, Problem{File: name, Line: 1, Field: printable(h),
 				Message: fmt.Sprintf("%s.csv has no column %q: its columns are %s", name, printable(h), strings.Join(want, ", "))})

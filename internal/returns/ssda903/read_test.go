@@ -90,20 +90,30 @@ func TestAFolderWithoutEpisodesIsAProblem(t *testing.T) {
 	}
 }
 
-// FuzzReadFile: any bytes give rows and problems or an error, never a
-// panic, and the rules run on what was read.
+// FuzzReadFile: any bytes, read as any file of the return, give rows and
+// problems (each naming its field and why) or an error, never a panic,
+// and the rules run on what was read.
 func FuzzReadFile(f *testing.F) {
-	f.Add("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nA,01/04/2025,S,V2,N1,U4,PR1,,,,,,\n")
-	f.Add("CHILD,DECOM\n\"a\nb\",x\n")
-	f.Add("\ufeffchild,decom,rne,ls,cin,place,place_provider,dec,rec,reason_place_change,home_post,pl_post,urn\n,,,,,,,,,,,,,,\n")
-	f.Add("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nA,99/99/9999,Q,V9,N0,Z1,PR9,31/02/2026,X9,NOPE,,,\n")
-	f.Fuzz(func(t *testing.T, data string) {
-		rows, _, err := ReadFile(Episodes, strings.NewReader(data))
+	f.Add(uint8(1), "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nA,01/04/2025,S,V2,N1,U4,PR1,,,,,,\n")
+	f.Add(uint8(1), "CHILD,DECOM\n\"a\nb\",x\n")
+	f.Add(uint8(1), "\ufeffchild,decom,rne,ls,cin,place,place_provider,dec,rec,reason_place_change,home_post,pl_post,urn\n,,,,,,,,,,,,,,\n")
+	f.Add(uint8(1), "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nA,99/99/9999,Q,V9,N0,Z1,PR9,31/02/2026,X9,NOPE,,,\n")
+	for i, n := range FileNames {
+		f.Add(uint8(i), strings.Join(Columns[n], ",")+"\nA1,01/04/2025,X,,99/99/9999,PN9,0,1,,,,,,\n")
+	}
+	f.Fuzz(func(t *testing.T, which uint8, data string) {
+		name := FileNames[int(which)%len(FileNames)]
+		rows, problems, err := ReadFile(name, strings.NewReader(data))
 		if err != nil {
 			t.Fatal(err)
 		}
+		for _, p := range problems {
+			if p.File != name || p.Field == "" || p.Message == "" {
+				t.Fatalf("a problem without file, field or message: %+v", p)
+			}
+		}
 		r := NewReturn()
-		r.Files[Episodes] = rows
+		r.Files[name] = rows
 		r.Files[Header] = rows
 		Validate(r, &Context{Year: 2026})
 	})

@@ -1,6 +1,7 @@
 package ssda903
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -43,9 +44,12 @@ func (f Failure) Kind() string {
 	return "error"
 }
 
-// Context is what the rules know besides the return: the collection year.
+// Context is what the rules know besides the return: the collection year
+// and, for the rules that compare with it, last year's return (nil when
+// not given: those rules then find nothing).
 type Context struct {
-	Year Year
+	Year     Year
+	Previous *Return
 }
 
 // Rules are the rules of a collection year, in code order.
@@ -53,9 +57,33 @@ func Rules(y Year) []Rule {
 	if y != 2026 {
 		return nil
 	}
-	out := slices.Concat(headerRules, episodeRules, episodeChainRules, otherRules)
-	slices.SortFunc(out, func(a, b Rule) int { return strings.Compare(a.Code, b.Code) })
+	out := slices.Concat(headerRules, episodeRules, episodeChainRules, otherRules, valueRules, adopterRules, careRules,
+		leaverMissingRules, previousRules, crossRules, cohortRules)
+	slices.SortFunc(out, func(a, b Rule) int { return compareCodes(a.Code, b.Code) })
 	return out
+}
+
+// compareCodes orders rule codes by their number (503A after 502, 1004
+// after 633), then as text; codes without a number (SW02STG1) come last.
+func compareCodes(a, b string) int {
+	na, nb := codeNumber(a), codeNumber(b)
+	if na != nb {
+		return cmp.Compare(na, nb)
+	}
+	return strings.Compare(a, b)
+}
+
+// codeNumber is the number a code starts with, or a number above every
+// code's when it starts with none.
+func codeNumber(code string) int {
+	n, digits := 0, 0
+	for ; digits < len(code) && code[digits] >= '0' && code[digits] <= '9'; digits++ {
+		n = n*10 + int(code[digits]-'0')
+	}
+	if digits == 0 {
+		return 1 << 30
+	}
+	return n
 }
 
 // Validate applies the rules of x.Year to r, failures ordered by child,
