@@ -60,7 +60,15 @@ func episodesOf(cf *casework.CaseFile, p casework.CareEpisode) []episode {
 			prev := out[len(out)-1]
 			legalChanged := prev.legal != e.legal
 			moved := prev.placement == nil || e.placement == nil || prev.placement.ID != e.placement.ID
+			// A3 and A5 are placements for adoption with the child's current
+			// foster carers: the placement changes, the carers stay (T, or U
+			// with a new legal status; rule 217).
+			sameCarers := moved && e.placement != nil && slices.Contains(withCurrentCarers, e.placement.Type)
 			switch {
+			case legalChanged && sameCarers:
+				e.rne = "U"
+			case sameCarers:
+				e.rne = "T"
 			case legalChanged && moved:
 				e.rne = "B"
 			case moved:
@@ -78,6 +86,10 @@ func episodesOf(cf *casework.CaseFile, p casework.CareEpisode) []episode {
 	// A day with nothing new (a status recorded again) is no new episode.
 	return mergeUnchanged(out)
 }
+
+// withCurrentCarers are the placement types that keep the child with the
+// foster carers they had: placed for adoption with them (A3, A5).
+var withCurrentCarers = []string{"A3", "A5"}
 
 // firstRNE is the RNE of a period's first episode: S, but for a period
 // imported from a return whose first episode continued care begun before

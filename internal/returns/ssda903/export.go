@@ -38,16 +38,23 @@ func Build(files []casework.CaseFile, opts Options) *Return {
 		if len(eps) > 0 || len(oc3Ages(cf, y)) > 0 {
 			addHeader(r, cf)
 		}
+		oc2 := lookedAfterYearTo31March(cf, y)
 		if len(eps) > 0 {
 			addEpisodes(r, cf, eps)
 			addReviews(r, cf, y)
-			addOC2(r, cf, y)
+			if oc2 {
+				addOC2(r, cf, y)
+			}
 			addPlacedAdoption(r, cf, y)
 			addPrevPerm(r, cf, eps, y)
 			addMissing(r, cf, y)
 		}
 		addAD1(r, cf, y)
-		addOC3(r, cf, y)
+		// A young person back in care for the whole year is in the OC2
+		// cohort, not a care leaver of the year (rules 187 and 215).
+		if !oc2 {
+			addOC3(r, cf, y)
+		}
 	}
 	return r
 }
@@ -96,7 +103,7 @@ func addEpisodes(r *Return, cf *casework.CaseFile, eps []episode) {
 			place, provider, post = e.placement.Type, e.placement.Provider, casework.NormalisePostcode(e.placement.Postcode)
 		}
 		// The reason for a change belongs to the episode a move ends.
-		if e.rec == "X1" && i+1 < len(eps) && (eps[i+1].rne == "P" || eps[i+1].rne == "B") && e.placement != nil {
+		if e.rec == "X1" && i+1 < len(eps) && slices.Contains([]string{"P", "B", "T", "U"}, eps[i+1].rne) && e.placement != nil {
 			change = e.placement.ChangeReason
 		}
 		r.Add(Episodes, cf.Child.ID, cf.Child.LAChildID, date(e.start), e.rne, e.legal, e.cin, place, provider,
@@ -114,22 +121,23 @@ func addReviews(r *Return, cf *casework.CaseFile, y Year) {
 	}
 }
 
+// lookedAfterYearTo31March reports whether a period of care covers the
+// whole year to 31 March: the OC2 cohort.
+func lookedAfterYearTo31March(cf *casework.CaseFile, y Year) bool {
+	for _, p := range cf.CareEpisodes {
+		if !p.StartDate.After(y.Start()) && (p.EndDate == nil || p.EndDate.After(y.End())) {
+			return true
+		}
+	}
+	return false
+}
+
 // addOC2 writes the outcomes of a child looked after continuously for 12
 // months at 31 March. Only the health items sightline records are filled:
 // a health assessment and a dental check in the year (HEALTH_CHECK, the
 // development check, for under-fives from the same assessment). SDQ,
 // convictions, immunisations and substance misuse are not held: blank.
 func addOC2(r *Return, cf *casework.CaseFile, y Year) {
-	yearAgo := y.Start()
-	long := false
-	for _, p := range cf.CareEpisodes {
-		if !p.StartDate.After(yearAgo) && (p.EndDate == nil || p.EndDate.After(y.End())) {
-			long = true
-		}
-	}
-	if !long {
-		return
-	}
 	health, teeth := "0", "0"
 	for _, e := range cf.CareEvents {
 		if !inYear(e.Date, y) {
