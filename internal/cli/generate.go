@@ -108,7 +108,7 @@ func generateInto(ctx context.Context, st *store.Store, progress, summary io.Wri
 	if err != nil {
 		return err
 	}
-	writers, err := batchWriters(ctx, st)
+	writers, err := batchWriters(ctx, st, o.size)
 	if err != nil {
 		return err
 	}
@@ -286,11 +286,14 @@ type batchResult struct {
 // batchWriters are the writers generate writes with, kept from one area to
 // the next. On PostgreSQL two work side by side (its foreign-key checks
 // run on the server, a core per connection); SQLite takes one writer at a
-// time, which holds its connection, with settings for a bulk load, for the
-// whole run (store.BulkWriter).
-func batchWriters(ctx context.Context, st *store.Store) ([]*store.SyntheticWriter, error) {
-	if st.Backend() == "postgres" {
+// time, which for a size made in areas holds its connection, with
+// settings for a bulk load, for the whole run (store.BulkWriter).
+func batchWriters(ctx context.Context, st *store.Store, size synth.Size) ([]*store.SyntheticWriter, error) {
+	switch {
+	case st.Backend() == "postgres":
 		return []*store.SyntheticWriter{st.SyntheticWriter(), st.SyntheticWriter()}, nil
+	case size.Areas() == 1:
+		return []*store.SyntheticWriter{st.SyntheticWriter()}, nil
 	}
 	sw, err := st.BulkWriter(ctx)
 	if err != nil {
