@@ -108,7 +108,16 @@ func generateInto(ctx context.Context, st *store.Store, progress, summary io.Wri
 	if err != nil {
 		return err
 	}
+	writers, err := batchWriters(ctx, st, o.size)
+	if err != nil {
+		return err
+	}
+	defer closeWriters(writers)
 	began := time.Now()
+	restore, err := dropIndexes(ctx, progress, writers[0], o.size)
+	if err != nil {
+		return err
+	}
 	var t tally
 	var last *synth.Authority
 	err = synth.Stream(synth.Config{Scenario: o.scenario, Size: o.size, Seed: o.seed, AsAt: o.asAt, Start: o.start, IDs: ids},
@@ -120,14 +129,14 @@ func generateInto(ctx context.Context, st *store.Store, progress, summary io.Wri
 			fmt.Fprintf(progress, "generated %s at size %s%s (seed %d, %s to %s) in %s; writing\n", o.scenario.Name,
 				o.size.Name, area, o.seed, calendar.FormatDate(a.Start), calendar.FormatDate(a.AsAt),
 				time.Since(began).Round(time.Millisecond))
-			if err := writeBatches(ctx, progress, st, a, o.batchRows, &t); err != nil {
+			if err := writeBatches(ctx, progress, writers, a, o.batchRows, &t); err != nil {
 				return err
 			}
 			t.inPost += inPostAt(a)
 			last = a
 			return nil
 		})
-	if err != nil {
+	if err = errors.Join(err, restore()); err != nil {
 		return err
 	}
 	// The child population is the denominator of every rate per 10,000.
@@ -141,6 +150,31 @@ func generateInto(ctx context.Context, st *store.Store, progress, summary io.Wri
 	}
 	printGenerated(summary, o, last, t, time.Since(began))
 	return nil
+}
+
+// dropIndexes drops the tables' secondary indexes for a size made in areas
+// (store.DropIndexes: each batch would otherwise rewrite pages all over
+// the date indexes, costing more the more is loaded) and returns the
+// function that builds them again, to be called however the load ends. A
+// size made in one go keeps its indexes: building them whole again costs
+// more than keeping them up for a million rows.
+func dropIndexes(ctx context.Context, progress io.Writer, sw *store.SyntheticWriter, size synth.Size) (restore func() error, err error) {
+	if size.Areas() == 1 {
+		return func() error { return nil }, nil
+	}
+	build, err := sw.DropIndexes(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("generate: %w", err)
+	}
+	return func() error {
+		fmt.Fprintf(progress, "building the indexes\n")
+		began := time.Now()
+		if err := build(context.WithoutCancel(ctx)); err != nil {
+			return fmt.Errorf("generate: %w", err)
+		}
+		fmt.Fprintf(progress, "built the indexes in %s\n", time.Since(began).Round(time.Millisecond))
+		return nil
+	}, nil
 }
 
 // inPostAt counts an authority's staff in post at its as-at date.
@@ -249,20 +283,39 @@ type batchResult struct {
 	err error
 }
 
-// writeBatches writes the staff batch, then the families' batches, one
-// transaction each, printing progress. On PostgreSQL two writers work side
-// by side (its foreign-key checks run on the server, a core per
-// connection); SQLite takes one writer at a time. A failed batch stops the
-// rest; the batches written before it stay.
-func writeBatches(ctx context.Context, w io.Writer, st *store.Store, a *synth.Authority, rows int, t *tally) error {
-	writers := 1
-	if st.Backend() == "postgres" {
-		writers = 2
+// batchWriters are the writers generate writes with, kept from one area to
+// the next. On PostgreSQL two work side by side (its foreign-key checks
+// run on the server, a core per connection); SQLite takes one writer at a
+// time, which for a size made in areas holds its connection, with
+// settings for a bulk load, for the whole run (store.BulkWriter).
+func batchWriters(ctx context.Context, st *store.Store, size synth.Size) ([]*store.SyntheticWriter, error) {
+	switch {
+	case st.Backend() == "postgres":
+		return []*store.SyntheticWriter{st.SyntheticWriter(), st.SyntheticWriter()}, nil
+	case size.Areas() == 1:
+		return []*store.SyntheticWriter{st.SyntheticWriter()}, nil
 	}
+	sw, err := st.BulkWriter(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("generate: %w", err)
+	}
+	return []*store.SyntheticWriter{sw}, nil
+}
+
+func closeWriters(writers []*store.SyntheticWriter) {
+	for _, sw := range writers {
+		sw.Close()
+	}
+}
+
+// writeBatches writes the staff batch, then the families' batches, one
+// transaction each, printing progress. A failed batch stops the rest; the
+// batches written before it stay.
+func writeBatches(ctx context.Context, w io.Writer, writers []*store.SyntheticWriter, a *synth.Authority, rows int, t *tally) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	results := make(chan batchResult)
-	go feedBatches(ctx, st, a, rows, writers, results)
+	go feedBatches(ctx, writers, a, rows, results)
 	var errs []error
 	if t.began.IsZero() {
 		t.began = time.Now()
@@ -287,26 +340,24 @@ func writeBatches(ctx context.Context, w io.Writer, st *store.Store, a *synth.Au
 }
 
 // feedBatches writes the first batch (the staff, whom every later batch
-// refers to), then hands the rest to writers, sending every result and
-// closing results when all are done.
-func feedBatches(ctx context.Context, st *store.Store, a *synth.Authority, rows, writers int, results chan<- batchResult) {
+// refers to) with the first writer, then hands the rest to the writers,
+// sending every result and closing results when all are done.
+func feedBatches(ctx context.Context, writers []*store.SyntheticWriter, a *synth.Authority, rows int, results chan<- batchResult) {
 	jobs := make(chan *store.SyntheticBatch)
 	var wg sync.WaitGroup
-	for range writers {
-		wg.Go(func() { writeEach(ctx, st, jobs, results) })
+	for _, sw := range writers {
+		wg.Go(func() { writeEach(ctx, sw, jobs, results) })
 	}
 	defer func() {
 		close(jobs)
 		wg.Wait()
 		close(results)
 	}()
-	staff := st.SyntheticWriter()
-	defer staff.Close()
 	first := true
 	for b := range a.Batches(rows) {
 		if first {
 			first = false
-			sum, err := staff.Write(ctx, generateActor, b)
+			sum, err := writers[0].Write(ctx, generateActor, b)
 			results <- batchResult{b.Seq, sum, err}
 			if err != nil {
 				return
@@ -321,10 +372,8 @@ func feedBatches(ctx context.Context, st *store.Store, a *synth.Authority, rows,
 	}
 }
 
-// writeEach writes the batches it is given with a writer of its own.
-func writeEach(ctx context.Context, st *store.Store, jobs <-chan *store.SyntheticBatch, results chan<- batchResult) {
-	sw := st.SyntheticWriter()
-	defer sw.Close()
+// writeEach writes the batches it is given with its writer.
+func writeEach(ctx context.Context, sw *store.SyntheticWriter, jobs <-chan *store.SyntheticBatch, results chan<- batchResult) {
 	for b := range jobs {
 		if ctx.Err() != nil {
 			continue

@@ -140,9 +140,11 @@ func (s *Store) WriteSyntheticBatch(ctx context.Context, actor Actor, b *Synthet
 // it copies rows in with COPY (bulk_copy.go). A writer writes one batch at
 // a time: batches written side by side need a writer each.
 type SyntheticWriter struct {
-	s     *Store
-	stmts map[string]*sql.Stmt // by table and rows per statement
-	conn  *sql.Conn            // PostgreSQL: the connection of the batch being written
+	s       *Store
+	stmts   map[string]*sql.Stmt // by table and rows per statement
+	conn    *sql.Conn            // the connection of the batch being written (PostgreSQL, or held)
+	held    *sql.Conn            // the connection every batch uses (BulkWriter on SQLite), or nil
+	release func() error         // gives held back
 }
 
 // SyntheticWriter returns a writer of synthetic batches; Close it after.
@@ -150,13 +152,18 @@ func (s *Store) SyntheticWriter() *SyntheticWriter {
 	return &SyntheticWriter{s: s, stmts: map[string]*sql.Stmt{}}
 }
 
-// Close releases the writer's prepared statements.
+// Close releases the writer's prepared statements and any connection it
+// holds.
 func (sw *SyntheticWriter) Close() error {
 	var errs []error
 	for _, st := range sw.stmts {
 		errs = append(errs, st.Close())
 	}
 	clear(sw.stmts)
+	if sw.release != nil {
+		errs = append(errs, sw.release())
+		sw.held, sw.release = nil, nil
+	}
 	return errors.Join(errs...)
 }
 
@@ -193,7 +200,7 @@ func (sw *SyntheticWriter) WriteImported(ctx context.Context, actor Actor, b *Sy
 func (sw *SyntheticWriter) write(ctx context.Context, actor Actor, b *SyntheticBatch, entity, action, reason string) (BatchSummary, error) {
 	var sum BatchSummary
 	write := sw.s.write
-	if sw.s.d.name() == "postgres" {
+	if sw.s.d.name() == "postgres" || sw.held != nil {
 		write = sw.writeOnConn
 	}
 	err := write(ctx, actor, func(tx *Tx) error {
@@ -251,7 +258,7 @@ func (w *bulkWriter) insert(ctx context.Context, t bulkTable) error {
 	if t.n == 0 {
 		return nil
 	}
-	if w.sw.conn != nil {
+	if w.tx.s.d.name() == "postgres" {
 		return w.copy(ctx, t)
 	}
 	ncol := strings.Count(t.cols, ",") + 1

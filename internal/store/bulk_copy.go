@@ -13,12 +13,16 @@ import (
 // writeOnConn is write (history.go) on one connection held for the whole
 // transaction, so that COPY can run on that connection inside it: the
 // batch's rows and its history event still commit together or not at all.
+// A writer that holds a connection (BulkWriter) writes on that one.
 func (sw *SyntheticWriter) writeOnConn(ctx context.Context, actor Actor, fn func(*Tx) error) error {
-	conn, err := sw.s.db.Conn(ctx)
-	if err != nil {
-		return fmt.Errorf("connect: %w", err)
+	conn := sw.held
+	if conn == nil {
+		var err error
+		if conn, err = sw.s.db.Conn(ctx); err != nil {
+			return fmt.Errorf("connect: %w", err)
+		}
+		defer conn.Close()
 	}
-	defer conn.Close()
 	sqlTx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)

@@ -7,9 +7,11 @@ import (
 // Stream makes cfg's authority and hands it to each. A size made in areas
 // (national) is made one area at a time, each an authority of its own
 // (its teams named for the area) with its share of the population, its
-// own random streams and ids following on from the area before: each is
-// handed over, written and dropped before the next is made, so memory
-// holds one area however big the size. Every other size is one call.
+// own random streams and ids following on from the area before. The next
+// area is made while each writes the one before (making is one core's
+// work, and so is writing to SQLite); an area is dropped once written, so
+// memory holds two areas however big the size. Every other size is one
+// call.
 func Stream(cfg Config, each func(*Authority) error) error {
 	n := cfg.Size.Areas()
 	if n == 1 {
@@ -19,26 +21,76 @@ func Stream(cfg Config, each func(*Authority) error) error {
 		}
 		return each(a)
 	}
-	for i := 1; i <= n; i++ {
-		c := cfg
-		c.area = i
-		c.Seed = areaSeed(cfg.Seed, i)
-		c.Size.Population = cfg.Size.Population / n
-		if i <= cfg.Size.Population%n {
-			c.Size.Population++
+	made, stop := makeAreas(cfg, n)
+	defer stop()
+	batch := cfg.firstBatch
+	for m := range made {
+		if m.err != nil {
+			return m.err
 		}
-		a, err := Generate(c)
-		if err != nil {
-			return fmt.Errorf("synth: area %d of %d: %w", i, n, err)
-		}
-		a.Seed, a.Areas = cfg.Seed, n
-		if err := each(a); err != nil {
+		// Batches are numbered on from the area before's last, known only
+		// once that area has been cut into batches.
+		m.a.firstSeq, m.a.next.firstBatch = batch, batch
+		if err := each(m.a); err != nil {
 			return err
 		}
-		cfg.IDs, cfg.nhs, cfg.upns, cfg.firstBatch = a.next.IDs, a.next.nhs, a.next.upns, a.next.firstBatch
-		// a is garbage from here: nothing keeps it.
+		batch = m.a.next.firstBatch
+		// m.a is garbage from here: nothing keeps it.
 	}
 	return nil
+}
+
+// madeArea is an area made, or why it could not be.
+type madeArea struct {
+	a   *Authority
+	err error
+}
+
+// makeAreas makes the n areas in turn in a goroutine of its own, handing
+// each over on made as soon as the area before has been taken (so one
+// waits while the other is used). stop ends it early and waits for it.
+func makeAreas(cfg Config, n int) (made <-chan madeArea, stop func()) {
+	out, done := make(chan madeArea), make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		defer close(out)
+		for i := 1; i <= n; i++ {
+			a, err := makeArea(cfg, n, i)
+			if err == nil { // read before a is handed over: it is the taker's after
+				cfg.IDs, cfg.nhs, cfg.upns = a.next.IDs, a.next.nhs, a.next.upns
+			}
+			select {
+			case out <- madeArea{a, err}:
+			case <-done:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return out, func() {
+		close(done)
+		<-finished
+	}
+}
+
+// makeArea makes area i of n, its ids following on from cfg's.
+func makeArea(cfg Config, n, i int) (*Authority, error) {
+	c := cfg
+	c.area = i
+	c.Seed = areaSeed(cfg.Seed, i)
+	c.Size.Population = cfg.Size.Population / n
+	if i <= cfg.Size.Population%n {
+		c.Size.Population++
+	}
+	a, err := Generate(c)
+	if err != nil {
+		return nil, fmt.Errorf("synth: area %d of %d: %w", i, n, err)
+	}
+	a.Seed, a.Areas = cfg.Seed, n
+	return a, nil
 }
 
 // areaSeed is area i's seed: the seed's streams, mixed with the area

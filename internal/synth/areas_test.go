@@ -12,7 +12,8 @@ import (
 // areas follow on (ids, team names and child identifiers never repeat,
 // batches are numbered on) and that memory does not grow with the areas:
 // the live heap while the last area is handed over is under twice that of the
-// second, because nothing keeps an area once it is written.
+// second, because nothing keeps an area once it is written (the next is
+// being made meanwhile, so two are alive at a time, never more).
 func TestStreamHoldsOneAreaAtATime(t *testing.T) {
 	cfg := config(t, "steady", "small", 1)
 	cfg.Size = synth.Size{Name: "national-scaled", Population: 8 * 7000, Years: 2, AreaPopulation: 7000}

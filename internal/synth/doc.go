@@ -60,8 +60,10 @@
 // la but not for England. The national size is made in areas of about
 // 60,000 children (areas.go, Stream): each area is an authority of its own,
 // with its teams named for it, its own random streams and ids that follow
-// on from the area before; it is handed over, written and dropped before
-// the next is made, so memory holds one area however many there are.
+// on from the area before; it is handed over, written and dropped while
+// the next is made, so memory holds two areas however many there are.
+// The writer drops the tables' secondary indexes for the load and builds
+// them at the end (store.SyntheticWriter.DropIndexes).
 //
 // # Scenarios and sizes
 //
