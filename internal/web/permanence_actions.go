@@ -161,17 +161,3 @@ var orderAction = action{
 		return saveErr(err)
 	},
 }
-
-// permanenceRecords are the child's permanence plans, newest first.
-func permanenceRecords(cf casework.CaseFile) []inErrorChoice {
-	var out []inErrorChoice
-	for i := len(cf.Permanence) - 1; i >= 0; i-- {
-		p := cf.Permanence[i]
-		out = append(out, inErrorChoice{"permanence_plan", p.ID, p.Version, "Plan for " +
-			lowerFirst(casework.LabelOf(casework.PermanencePlanTypes(), p.Plan)) + " of " + p.DecidedOn.Format("2 January 2006")})
-	}
-	return out
-}
-
-var permanenceErrorAction = inErrorAction("Mark a permanence plan as entered in error",
-	"There are no permanence plans.", permanenceRecords)
