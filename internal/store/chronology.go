@@ -14,7 +14,7 @@ import (
 // chronologyArms are the SELECTs whose union is a child's chronology. Each
 // arm yields (date, kind, summary, detail, by, record id, in error, order,
 // entity) for one child id; later kinds of record add an arm here. The
-// entity is the record's kind for MarkInError ('' where the chronology
+// entity is the record's kind for MarkInError (” where the chronology
 // offers no way to mark it).
 var chronologyArms = map[string]string{
 	// A note's body is fetched after sorting, for the page's notes only

@@ -67,7 +67,7 @@ func TestAnyRecordIsMarkedInErrorFromTheChildsRecord(t *testing.T) {
 		// may not edit
 		for path, want := range map[string]int{
 			fmt.Sprintf("/children/%d/records/missing_episode/%d/error", other.ID, ep.ID): http.StatusNotFound,
-			fmt.Sprintf("/children/%d/records/children/%d/error", id, id):                  http.StatusNotFound,
+			fmt.Sprintf("/children/%d/records/children/%d/error", id, id):                 http.StatusNotFound,
 		} {
 			if got := sw.get(path).code; got != want {
 				t.Errorf("GET %s: %d, want %d", path, got, want)
