@@ -57,11 +57,16 @@ var ploEventAction = action{
 	},
 }
 
-var endPLOAction = withDone("Pre-proceedings ended", dateOnly("End pre-proceedings without proceedings", "End pre-proceedings",
+var endPLOAction = withDone("Pre-proceedings ended", withEdits(func(a *actionCtx) *target {
+	if p := a.cf.OpenPLO(); p != nil {
+		return editTarget("pre_proceedings", p.ID, p.Version)
+	}
+	return nil
+}, dateOnly("End pre-proceedings without proceedings", "End pre-proceedings",
 	"date", "Date pre-proceedings ended", needPLO,
 	func(a *actionCtx, d time.Time) error {
-		return a.s.store.EndPreProceedings(a.r.Context(), a.actor(), a.child.ID, a.cf.OpenPLO().Version, d)
-	}))
+		return a.s.store.EndPreProceedings(a.r.Context(), a.actor(), a.child.ID, a.version, d)
+	})))
 
 var issueProceedingsAction = action{
 	done:    "Care proceedings issued",

@@ -24,8 +24,18 @@ func maybeDate(v *casework.ValidationError, f form, name, label string) *time.Ti
 	return readDate(f.Values, name).parse(v, name, label)
 }
 
+// leaverEdited is the care leaver record the eligibility and adviser
+// forms change (none before the first eligibility is recorded).
+func leaverEdited(a *actionCtx) *target {
+	if cl := a.cf.Leaver; cl != nil {
+		return editTarget("care_leaver", cl.ID, cl.Version)
+	}
+	return nil
+}
+
 var eligibilityAction = action{
 	done:    "Leaving-care eligibility recorded",
+	edits:   leaverEdited,
 	heading: "Record leaving-care eligibility", submit: "Save eligibility",
 	about: func(a *actionCtx) []summaryRow {
 		rows := []summaryRow{}
@@ -61,6 +71,7 @@ var eligibilityAction = action{
 		cl := casework.CareLeaver{ChildID: a.child.ID}
 		if a.cf.Leaver != nil {
 			cl = *a.cf.Leaver
+			cl.Version = a.version
 		}
 		cl.Category = f.text("category")
 		cl.From = f.date(v, "from", "Date the category applied from")
@@ -80,6 +91,7 @@ var adviserAction = action{
 	done:    "Personal adviser recorded",
 	heading: "Record the personal adviser", submit: "Save adviser",
 	ready: needLeaver,
+	edits: leaverEdited,
 	fields: func(a *actionCtx) []field {
 		name := textF("adviser", "Personal adviser", "Their full name")
 		from := a.today
@@ -94,7 +106,7 @@ var adviserAction = action{
 	save: func(a *actionCtx, f form) error {
 		v := &casework.ValidationError{}
 		cl := *a.cf.Leaver
-		cl.Adviser = f.text("adviser")
+		cl.Adviser, cl.Version = f.text("adviser"), a.version
 		d := f.date(v, "adviser_from", "Adviser from")
 		cl.AdviserFrom = &d
 		if cl.Adviser == "" {

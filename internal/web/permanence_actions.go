@@ -55,7 +55,7 @@ func (a *actionCtx) adoptionPlan() *casework.PermanencePlan {
 // on the plan, and before is the stage it needs first (nil for none).
 func adoptionStage(done, heading, submit, field, label string, set func(*casework.PermanencePlan) **time.Time,
 	before func(*casework.PermanencePlan) *time.Time, needsFirst string) action {
-	return withDone(done, dateOnly(heading, submit, field, label,
+	return withDone(done, withEdits(planEdited((*actionCtx).adoptionPlan), dateOnly(heading, submit, field, label,
 		func(a *actionCtx) string {
 			p := a.adoptionPlan()
 			switch {
@@ -70,10 +70,21 @@ func adoptionStage(done, heading, submit, field, label string, set func(*casewor
 		},
 		func(a *actionCtx, d time.Time) error {
 			p := *a.adoptionPlan()
-			*set(&p) = &d
+			*set(&p), p.Version = &d, a.version
 			_, err := a.s.store.UpdatePermanencePlan(a.r.Context(), a.actor(), p)
 			return err
-		}))
+		})))
+}
+
+// planEdited names the permanence plan an action changes, as plan finds
+// it.
+func planEdited(plan func(*actionCtx) *casework.PermanencePlan) func(*actionCtx) *target {
+	return func(a *actionCtx) *target {
+		if p := plan(a); p != nil {
+			return editTarget("permanence_plan", p.ID, p.Version)
+		}
+		return nil
+	}
 }
 
 var (
@@ -110,6 +121,7 @@ var adoptionChangedAction = action{
 		}
 		return ""
 	},
+	edits: planEdited((*actionCtx).adoptionPlan),
 	fields: func(a *actionCtx) []field {
 		return []field{dateF("reversed", "Date of the decision", a.today),
 			radiosF("reversed_reason", "Why", casework.ReversalReasons(), "")}
@@ -121,7 +133,7 @@ var adoptionChangedAction = action{
 			return v
 		}
 		p := *a.adoptionPlan()
-		p.Reversed, p.ReversedReason = &d, f.text("reversed_reason")
+		p.Reversed, p.ReversedReason, p.Version = &d, f.text("reversed_reason"), a.version
 		_, err := a.s.store.UpdatePermanencePlan(a.r.Context(), a.actor(), p)
 		return saveErr(err)
 	},
@@ -145,6 +157,7 @@ var orderAction = action{
 		}
 		return ""
 	},
+	edits: planEdited((*actionCtx).orderPlan),
 	fields: func(a *actionCtx) []field {
 		return []field{dateF("order_made", "Date the order was made", a.today),
 			radiosF("order_reason", "Kind of order", casework.OrderReasons(), "")}
@@ -156,7 +169,7 @@ var orderAction = action{
 			return v
 		}
 		p := *a.orderPlan()
-		p.OrderMade, p.OrderReason = &d, f.text("order_reason")
+		p.OrderMade, p.OrderReason, p.Version = &d, f.text("order_reason"), a.version
 		_, err := a.s.store.UpdatePermanencePlan(a.r.Context(), a.actor(), p)
 		return saveErr(err)
 	},
