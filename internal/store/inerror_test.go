@@ -15,15 +15,26 @@ import (
 // dueRules are the rules of the child's open tasks as at the day.
 func (w *world) dueRules(childID int64, asAt time.Time) []string {
 	w.t.Helper()
-	cal := must[*calendar.Calendar](w.t)(w.s.Calendar(ctx))
 	var out []string
-	for _, task := range timescale.Tasks(w.caseFile(childID), cal, timescale.DefaultSettings(), asAt) {
+	for _, task := range tasksAsAt(w.t, w, childID, asAt) {
 		out = append(out, task.Rule.ID)
 	}
 	return out
 }
 
-// markedFor marks a record in error as the world's manager, from the
+// tasksAsAt are the child's timescale tasks as at the day.
+func tasksAsAt(t testing.TB, w *world, childID int64, asAt time.Time) []timescale.Task {
+	t.Helper()
+	cal := must[*calendar.Calendar](t)(w.s.Calendar(ctx))
+	return timescale.Tasks(w.caseFile(childID), cal, timescale.DefaultSettings(), asAt)
+}
+
+// timescaleTasks are the child's tasks as at the store's today.
+func timescaleTasks(t testing.TB, w *world, childID int64) []timescale.Task {
+	return tasksAsAt(t, w, childID, d(2026, 11, 24))
+}
+
+// markIn marks a record in error as the world's manager, from the
 // version the case file shows.
 func (w *world) markIn(kind string, childID, id int64, version int) {
 	w.t.Helper()
