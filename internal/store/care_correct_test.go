@@ -53,10 +53,10 @@ func TestALegalStatusDateIsCorrectedBetweenTheStatusesBeforeAndAfter(t *testing.
 			ls.StartDate = d(2026, 11, day)
 			return ls
 		}
-		refused(t, s, correct(at(first, 3)), "start_date")  // the first starts with the period of care
-		refused(t, s, correct(at(second, 2)), "start_date") // on the day the one before began
+		refused(t, s, correct(at(first, 3)), "start_date")   // the first starts with the period of care
+		refused(t, s, correct(at(second, 2)), "start_date")  // on the day the one before began
 		refused(t, s, correct(at(second, 20)), "start_date") // on the day the next began
-		refused(t, s, correct(at(third, 25)), "start_date") // in the future
+		refused(t, s, correct(at(third, 25)), "start_date")  // in the future
 		code := second
 		code.Code = "V2" // the same as the one before it
 		refused(t, s, correct(code), "legal_status")
