@@ -95,6 +95,7 @@ type chronoRow struct {
 	ISO         string
 	Correctable bool   // the user may mark this note as entered in error
 	CorrectHref string // the page marking this record in error, for those who may edit the record
+	FixHref     string // the form correcting this record, where there is one
 }
 
 type childPage struct {
@@ -259,6 +260,7 @@ func (s *Server) chronology(r *http.Request, p *childPage, kinds []string) error
 			Correctable: e.Kind == "note" && !e.InError && (all || own[e.RecordID])}
 		if p.CanEdit {
 			p.Chronology[i].CorrectHref = correctHref(p.Child.ID, e)
+			p.Chronology[i].FixHref = correctionHref(p.Child.ID, e)
 		}
 	}
 	return nil
