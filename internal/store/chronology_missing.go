@@ -42,7 +42,10 @@ var (
 		UNION ALL
 		SELECT h.held_on, 'court', ` + labelSQL("h.kind", casework.HearingKinds()) + ` || CASE WHEN h.final_order = '' THEN ''
 		ELSE ': ' || ` + labelSQL("h.final_order", casework.FinalOrders()) + ` END, h.outcome, h.updated_by, h.id,
-		` + inError("h") + `, 66, 'hearing' FROM hearings h WHERE h.child_id = ?`
+		` + inError("h") + `, 66, 'hearing' FROM hearings h WHERE h.child_id = ?
+		UNION ALL
+		SELECT x.granted_on, 'court', 'Timetable extended by ' || x.weeks || ' weeks (s.32(5))', x.reason, x.updated_by, x.id,
+		` + inError("x") + `, 67, 'proceedings_extension' FROM proceedings_extensions x WHERE x.child_id = ?`
 )
 
 // missingKindPhrases finish "Missing from home: …".

@@ -53,7 +53,10 @@ var recordKinds = map[string]recordKind{
 		summary: labelSQL("kind", casework.PLOEventKinds())},
 	"proceedings": {table: "proceedings", what: "proceedings", owner: "child_id", date: "issued_on",
 		summary:    `'Care proceedings: ' || ` + labelSQL("application", casework.ApplicationTypes()) + ` || ', ' || court`,
-		dependents: []dependent{{"hearings", "proceedings_id", "their hearings"}}},
+		dependents: []dependent{{"hearings", "proceedings_id", "their hearings"},
+			{"proceedings_extensions", "proceedings_id", "their extensions"}}},
+	"proceedings_extension": {table: "proceedings_extensions", what: "extension of the timetable", owner: "child_id",
+		date: "granted_on", summary: `'Timetable extended by ' || weeks || ' weeks: ' || reason`},
 	"hearing": {table: "hearings", what: "hearing", owner: "child_id", date: "held_on",
 		summary: labelSQL("kind", casework.HearingKinds()), also: reopenAtFinalInError},
 	// children in care
