@@ -52,7 +52,7 @@ var recordKinds = map[string]recordKind{
 	"plo_event": {table: "plo_events", what: "pre-proceedings letter or meeting", owner: "child_id", date: "held_on",
 		summary: labelSQL("kind", casework.PLOEventKinds())},
 	"proceedings": {table: "proceedings", what: "proceedings", owner: "child_id", date: "issued_on",
-		summary:    `'Care proceedings: ' || ` + labelSQL("application", casework.ApplicationTypes()) + ` || ', ' || court`,
+		summary: `'Care proceedings: ' || ` + labelSQL("application", casework.ApplicationTypes()) + ` || ', ' || court`,
 		dependents: []dependent{{"hearings", "proceedings_id", "their hearings"},
 			{"proceedings_extensions", "proceedings_id", "their extensions"}}},
 	"proceedings_extension": {table: "proceedings_extensions", what: "extension of the timetable", owner: "child_id",
