@@ -87,3 +87,39 @@ func TestARecordIsMarkedInErrorAndCorrectedAndAStaleSaveIsRefused(t *testing.T) 
 		}
 	})
 }
+
+// Maya's care proceedings were issued on Monday 4 May 2026; on 20 October
+// the court extended the timetable by 8 weeks because the expert's report
+// was late. Priya records it; the court tracker's target moves from Sun 1
+// Nov to Sun 27 Dec and the case is no longer shown as late.
+func TestAnExtensionOfTheTimetableMovesTheTrackersTarget(t *testing.T) {
+	eachBackend(t, func(t *testing.T, a *app) {
+		ctx := context.Background()
+		a.user("priya", "Priya Shah", auth.SocialWorker, nil)
+		a.user("hana", "Hana Iqbal", auth.ServiceManager, nil)
+		maya := a.child("C3001", "Maya", "Brooks", date(2015, 3, 14), "F")
+		if _, err := a.st.IssueProceedings(ctx, store.System, casework.Proceedings{ChildID: maya.ID, IssuedOn: date(2026, 5, 4),
+			Court: "Family Court at Newcastle", Application: "care"}); err != nil {
+			t.Fatal(err)
+		}
+		b := newBrowser(t, a.url)
+		b.open("/sign-in")
+		b.signIn("priya")
+		b.open(fmt.Sprintf("/children/%d/proceedings/extend", maya.ID))
+		b.do("fill in the extension", chromedp.Click(chromedp.ID("weeks-8")), typeDate("granted_on", "20", "10", "2026"),
+			fill("reason", "The expert's report on the mother's capacity was delayed"))
+		b.screenshot("extension")
+		b.save("save the extension", maya.ID, "Extension recorded: the target date has moved")
+		mustContain(t, "proceedings", b.text("proceedings"), "Week 30 of 34", "27 Dec 2026")
+
+		m := b.otherSession()
+		m.open("/sign-in")
+		m.signIn("hana")
+		m.open("/court")
+		mustContain(t, "tracker", m.text("court-proceedings"), "Sun 27 Dec 2026", "8 weeks")
+		if got := m.text("count-over"); got != "0" {
+			t.Errorf("%s cases past their target, want 0", got)
+		}
+		m.screenshot("court-tracker")
+	})
+}

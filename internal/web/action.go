@@ -137,7 +137,7 @@ func (s *Server) actionSave(name string, act action) handlerFunc {
 			current = act.edits(a)
 			a.readVersion(current, &p)
 		}
-		if p.Blocked == "" && err == nil {
+		if p.Blocked == "" {
 			err = act.save(a, form{r.PostForm})
 		}
 		if problem := formProblem(err); problem != nil || p.Blocked != "" {
