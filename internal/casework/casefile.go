@@ -38,6 +38,7 @@ type CaseFile struct {
 	PLOEvents   []PLOEvent
 	Proceedings []Proceedings
 	Hearings    []Hearing
+	Extensions  []ProceedingsExtension // of the 26-week timetable, by the day granted
 
 	// Leaving care and permanence (leaver.go, permanence.go).
 	Leaver         *CareLeaver // the latest record, if any

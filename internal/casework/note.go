@@ -75,6 +75,9 @@ type ChronologyEntry struct {
 	By       string
 	RecordID int64
 	InError  bool
+	// Entity is the kind of record for marking it in error (the history's
+	// name for it, "placement"), or "" when the chronology offers no way.
+	Entity string
 }
 
 // ChronologyKinds are the kinds of entry a chronology can be filtered by.

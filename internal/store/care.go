@@ -317,35 +317,3 @@ func (t *Tx) endFamilyTime(ctx context.Context, cf casework.CaseFile, episodeID 
 	}
 	return nil
 }
-
-// careTables are the tables of a period of care by history entity.
-var careTables = map[string]struct{ table, what string }{
-	"care_episode": {"care_episodes", "care episode"}, "legal_status": {"care_legal_statuses", "legal status"},
-	"placement": {"care_placements", "placement"}, "care_event": {"care_events", "care record"},
-	"family_time": {"family_time", "family time"},
-}
-
-// MarkCareInError marks one record of a period of care (entity is its
-// history name: care_episode, legal_status, placement, care_event,
-// family_time) as entered in error: it stays, with the reason, and drops
-// out of the case file and the timescales.
-func (s *Store) MarkCareInError(ctx context.Context, actor Actor, entity string, id int64, version int, reason string) error {
-	reason = strings.TrimSpace(reason)
-	t, ok := careTables[entity]
-	switch {
-	case !ok:
-		return fmt.Errorf("store: mark %s %d in error: %w", entity, id, casework.ErrNotFound)
-	case reason == "":
-		return casework.Invalid("reason", "Enter why the record was entered in error")
-	}
-	err := s.write(ctx, actor, func(tx *Tx) error {
-		if err := tx.updateVersioned(ctx, t.table, t.what, id, version, `error_reason = ?`, reason); err != nil {
-			return err
-		}
-		return tx.record(entity, id, "error", nil, map[string]any{"error_reason": reason, "version": version + 1}, reason)
-	})
-	if err != nil {
-		return fmt.Errorf("store: mark %s %d in error: %w", t.what, id, err)
-	}
-	return nil
-}

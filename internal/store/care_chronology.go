@@ -7,26 +7,26 @@ import "sightline/internal/casework"
 // care plan, reviews, health, dental and education work, family-time
 // arrangements and the end of care. Columns as chronologyArms.
 var careArm = `SELECT e.start_date, 'care', 'Became looked after', ` + labelSQL("e.category_of_need", casework.NeedCategories()) + `,
-	'', e.id, ` + inError("e") + `, 14 FROM care_episodes e WHERE e.child_id = ?
+	'', e.id, ` + inError("e") + `, 14, 'care_episode' FROM care_episodes e WHERE e.child_id = ?
 	UNION ALL
 	SELECT e.end_date, 'care', 'Stopped being looked after: ' || ` + labelSQL("e.end_reason", casework.ReasonsEpisodeCeased()) + `,
-	'', e.updated_by, e.id, ` + inError("e") + `, 97 FROM care_episodes e WHERE e.child_id = ? AND e.end_date IS NOT NULL
+	'', e.updated_by, e.id, ` + inError("e") + `, 97, 'care_episode' FROM care_episodes e WHERE e.child_id = ? AND e.end_date IS NOT NULL
 	UNION ALL
 	SELECT l.start_date, 'care', 'Legal status: ' || ` + labelSQL("l.code", casework.LegalStatuses()) + `, l.code,
-	l.updated_by, l.id, ` + inError("l") + `, 16 FROM care_legal_statuses l WHERE l.child_id = ?
+	l.updated_by, l.id, ` + inError("l") + `, 16, 'legal_status' FROM care_legal_statuses l WHERE l.child_id = ?
 	UNION ALL
 	SELECT p.start_date, 'care', 'Placed: ' || ` + labelSQL("p.place_type", casework.PlacementTypes()) + `,
 	p.postcode || CASE WHEN p.in_area THEN ', in the area' ELSE ', out of the area' END
-	|| CASE WHEN p.school_move THEN ', with a change of school' ELSE '' END, '', p.id, ` + inError("p") + `, 17
+	|| CASE WHEN p.school_move THEN ', with a change of school' ELSE '' END, '', p.id, ` + inError("p") + `, 17, 'placement'
 	FROM care_placements p WHERE p.child_id = ?
 	UNION ALL
 	SELECT p.end_date, 'care', 'Placement ended: ' || ` + labelSQL("p.change_reason", casework.PlacementChangeReasons()) + `,
-	'', p.updated_by, p.id, ` + inError("p") + `, 15 FROM care_placements p WHERE p.child_id = ? AND p.change_reason <> ''
+	'', p.updated_by, p.id, ` + inError("p") + `, 15, 'placement' FROM care_placements p WHERE p.child_id = ? AND p.change_reason <> ''
 	UNION ALL
 	SELECT c.held_on, 'care', ` + labelSQL("c.kind", casework.CareEventKinds()) + `,
-	CASE WHEN c.iro <> '' THEN 'Chaired by ' || c.iro || '. ' ELSE '' END || c.notes, c.updated_by, c.id, ` + inError("c") + `, 18
+	CASE WHEN c.iro <> '' THEN 'Chaired by ' || c.iro || '. ' ELSE '' END || c.notes, c.updated_by, c.id, ` + inError("c") + `, 18, 'care_event'
 	FROM care_events c WHERE c.child_id = ?
 	UNION ALL
 	SELECT f.start_date, 'care', 'Family time arranged with ' || f.with_whom,
 	` + labelSQL("f.frequency", casework.FamilyTimeFrequencies()) + ` || CASE WHEN f.supervised THEN ', supervised' ELSE '' END,
-	f.updated_by, f.id, ` + inError("f") + `, 19 FROM family_time f WHERE f.child_id = ?`
+	f.updated_by, f.id, ` + inError("f") + `, 19, 'family_time' FROM family_time f WHERE f.child_id = ?`

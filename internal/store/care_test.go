@@ -143,12 +143,12 @@ func TestACareRecordMarkedInErrorLeavesTheCaseFile(t *testing.T) {
 		w.intoCare(child.ID, d(2026, 11, 9))
 		e := must[casework.CareEvent](t)(s.RecordCareEvent(ctx, w.sw, casework.CareEvent{ChildID: child.ID,
 			Kind: casework.HealthInitial, Date: d(2026, 11, 12)}))
-		wantFields(t, s.MarkCareInError(ctx, w.sw, "care_event", e.ID, e.Version, " "), "reason")
-		ok(t, s.MarkCareInError(ctx, w.sw, "care_event", e.ID, e.Version, "Recorded on the wrong child"))
+		wantFields(t, s.MarkInError(ctx, w.sw, "care_event", child.ID, e.ID, e.Version, " "), "reason")
+		ok(t, s.MarkInError(ctx, w.sw, "care_event", child.ID, e.ID, e.Version, "Recorded on the wrong child"))
 		if cf := w.caseFile(child.ID); len(cf.CareEvents) != 0 {
 			t.Errorf("care events = %+v, want none", cf.CareEvents)
 		}
-		wantConflict(t, s.MarkCareInError(ctx, w.sw, "care_event", e.ID, e.Version, "again"), "User sam")
+		wantConflict(t, s.MarkInError(ctx, w.sw, "care_event", child.ID, e.ID, e.Version, "again"), "User sam")
 		entries := must[[]casework.ChronologyEntry](t)(s.Chronology(ctx, child.ID, []string{"care"}, 10))
 		if len(entries) == 0 || entries[0].Summary != "Initial health assessment" || !entries[0].InError {
 			t.Errorf("chronology = %+v, want the assessment struck through", entries)

@@ -28,4 +28,7 @@ var missingCourtParts = []partLoader{
 	part("hearings", hearingColumns, "held_on, id", scanHearing,
 		func(h casework.Hearing) int64 { return h.ChildID },
 		func(cf *casework.CaseFile, h casework.Hearing) { cf.Hearings = append(cf.Hearings, h) }),
+	part("proceedings_extensions", extensionColumns, "granted_on, id", scanExtension,
+		func(e casework.ProceedingsExtension) int64 { return e.ChildID },
+		func(cf *casework.CaseFile, e casework.ProceedingsExtension) { cf.Extensions = append(cf.Extensions, e) }),
 }

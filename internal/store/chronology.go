@@ -12,28 +12,30 @@ import (
 )
 
 // chronologyArms are the SELECTs whose union is a child's chronology. Each
-// arm yields (date, kind, summary, detail, by, record id, in error, order)
-// for one child id; later kinds of record add an arm here.
+// arm yields (date, kind, summary, detail, by, record id, in error, order,
+// entity) for one child id; later kinds of record add an arm here. The
+// entity is the record's kind for MarkInError (” where the chronology
+// offers no way to mark it).
 var chronologyArms = map[string]string{
 	// A note's body is fetched after sorting, for the page's notes only
 	// (noteBodies): sorting thousands of bodies to keep two hundred was most
 	// of the cost of a long chronology.
 	"note": `SELECT n.note_date, 'note', n.subject, '', COALESCE(u.display_name, ''), n.id,
-		CASE WHEN n.error_reason <> '' THEN 1 ELSE 0 END, n.id
+		CASE WHEN n.error_reason <> '' THEN 1 ELSE 0 END, n.id, 'case_note'
 		FROM case_notes n LEFT JOIN users u ON u.id = n.author_id WHERE n.child_id = ?`,
 	"involvement": `SELECT i.start_date, 'involvement', 'Involvement opened', '', '', i.id,
-		CASE WHEN i.error_reason <> '' THEN 1 ELSE 0 END, 12
+		CASE WHEN i.error_reason <> '' THEN 1 ELSE 0 END, 12, ''
 		FROM involvements i WHERE i.child_id = ?
 		UNION ALL
 		SELECT i.end_date, 'involvement', 'Involvement closed', ` + labelSQL("i.end_reason", casework.ClosureReasons()) + `,
-		i.updated_by, i.id, CASE WHEN i.error_reason <> '' THEN 1 ELSE 0 END, 98
+		i.updated_by, i.id, CASE WHEN i.error_reason <> '' THEN 1 ELSE 0 END, 98, ''
 		FROM involvements i WHERE i.child_id = ? AND i.end_date IS NOT NULL`,
 	"allocation": `SELECT a.start_date, 'allocation', CASE WHEN a.worker_id IS NULL THEN 'Waiting for a worker' ELSE 'Allocated to ' || w.name END,
-		COALESCE(t.name || ': ', '') || a.reason, '', a.id, 0, 13
+		COALESCE(t.name || ': ', '') || a.reason, '', a.id, 0, 13, ''
 		FROM allocations a JOIN involvements i ON i.id = a.involvement_id LEFT JOIN workers w ON w.id = a.worker_id
 		LEFT JOIN teams t ON t.id = a.team_id WHERE i.child_id = ?`,
 	"address": `SELECT a.start_date, 'address', 'Moved to ' || a.postcode, a.line1, '', a.id,
-		CASE WHEN a.error_reason <> '' THEN 1 ELSE 0 END, 0
+		CASE WHEN a.error_reason <> '' THEN 1 ELSE 0 END, 0, ''
 		FROM addresses a WHERE a.child_id = ?`,
 	// help and protection (chronology_help.go)
 	"contact":    contactArm,
@@ -103,7 +105,7 @@ func scanChronology(rows *sql.Rows) ([]casework.ChronologyEntry, error) {
 		var e casework.ChronologyEntry
 		var d dateCol
 		var inErr, order int64
-		if err := rows.Scan(&d, &e.Kind, &e.Summary, &e.Detail, &e.By, &e.RecordID, &inErr, &order); err != nil {
+		if err := rows.Scan(&d, &e.Kind, &e.Summary, &e.Detail, &e.By, &e.RecordID, &inErr, &order, &e.Entity); err != nil {
 			return nil, err
 		}
 		e.Date, e.InError = d.t, inErr == 1

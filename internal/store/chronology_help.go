@@ -12,80 +12,80 @@ import (
 // a start that a later write may have changed hands on.
 //
 // The chronology arms of help and protection, from the contact to the
-// closure, listed in chronologyArms. Each keeps the 8 columns (date, kind,
-// summary, detail, by, record id, in error, order). Codes are named with
+// closure, listed in chronologyArms. Each keeps the 9 columns (date, kind,
+// summary, detail, by, record id, in error, order, entity). Codes are named with
 // CASE expressions built from the casework code sets, so the query runs
 // the same on both backends. The order column puts the steps of one day
 // in the order they happen (the chronology lists the last first).
 var (
 	contactArm = `SELECT c.contact_date, 'contact', CASE WHEN c.out_of_hours THEN 'Out of hours contact from '
 		ELSE 'Contact from ' END || ` + labelSQL("c.source", casework.ReferralSources()) + `, c.concerns, c.recorded_by,
-		c.id, ` + inError("c") + `, 10 FROM contacts c WHERE c.child_id = ?
+		c.id, ` + inError("c") + `, 10, '' FROM contacts c WHERE c.child_id = ?
 		UNION ALL
 		SELECT c.decision_date, 'contact', 'Contact decision: ' || ` + labelSQL("c.decision", casework.ContactDecisions()) + `,
-		c.reason, c.decision_by, c.id, ` + inError("c") + `, 11
+		c.reason, c.decision_by, c.id, ` + inError("c") + `, 11, ''
 		FROM contacts c WHERE c.child_id = ? AND c.decision_date IS NOT NULL`
 
 	referralArm = `SELECT r.referral_date, 'referral', 'Referral from ' || ` + labelSQL("r.source", casework.ReferralSources()) + `,
-		` + labelSQL("r.primary_need", casework.PrimaryNeeds()) + `, COALESCE(c.decision_by, ''), r.id, ` + inError("r") + `, 20
+		` + labelSQL("r.primary_need", casework.PrimaryNeeds()) + `, COALESCE(c.decision_by, ''), r.id, ` + inError("r") + `, 20, ''
 		FROM referrals r LEFT JOIN contacts c ON c.id = r.contact_id WHERE r.child_id = ?
 		UNION ALL
 		SELECT r.decision_date, 'referral', 'Referral decision: ' || ` + labelSQL("r.decision", casework.ReferralDecisions()) + `,
-		r.nfa_reason, r.updated_by, r.id, ` + inError("r") + `, 21 FROM referrals r WHERE r.child_id = ? AND r.decision_date IS NOT NULL
+		r.nfa_reason, r.updated_by, r.id, ` + inError("r") + `, 21, '' FROM referrals r WHERE r.child_id = ? AND r.decision_date IS NOT NULL
 		UNION ALL
 		SELECT r.nfa_approved_at, 'referral', 'No further action approved', r.nfa_reason, r.nfa_approved_by, r.id,
-		` + inError("r") + `, 95 FROM referrals r WHERE r.child_id = ? AND r.nfa_approved_at IS NOT NULL
+		` + inError("r") + `, 95, '' FROM referrals r WHERE r.child_id = ? AND r.nfa_approved_at IS NOT NULL
 		UNION ALL
 		SELECT r.closure_date, 'referral', 'Episode closed: ' || ` + labelSQL("r.closure_reason", casework.ClosureReasons()) + `,
-		'', '', r.id, ` + inError("r") + `, 99 FROM referrals r WHERE r.child_id = ? AND r.closure_date IS NOT NULL`
+		'', '', r.id, ` + inError("r") + `, 99, '' FROM referrals r WHERE r.child_id = ? AND r.closure_date IS NOT NULL`
 
-	assessmentArm = `SELECT a.start_date, 'assessment', 'Assessment started', '', '', a.id, ` + inError("a") + `, 30
+	assessmentArm = `SELECT a.start_date, 'assessment', 'Assessment started', '', '', a.id, ` + inError("a") + `, 30, ''
 		FROM assessments a WHERE a.child_id = ?
 		UNION ALL
 		SELECT a.completed_date, 'assessment', 'Assessment completed: ' || ` + labelSQL("a.outcome", casework.AssessmentOutcomes()) + `,
-		'', '', a.id, ` + inError("a") + `, 85 FROM assessments a WHERE a.child_id = ? AND a.completed_date IS NOT NULL
+		'', '', a.id, ` + inError("a") + `, 85, '' FROM assessments a WHERE a.child_id = ? AND a.completed_date IS NOT NULL
 		UNION ALL
-		SELECT a.authorised_date, 'assessment', 'Assessment authorised', '', a.authorised_by, a.id, ` + inError("a") + `, 86
+		SELECT a.authorised_date, 'assessment', 'Assessment authorised', '', a.authorised_by, a.id, ` + inError("a") + `, 86, ''
 		FROM assessments a WHERE a.child_id = ? AND a.authorised_date IS NOT NULL`
 
 	protectionArm = `SELECT sd.held_on, 'protection', CASE WHEN sd.initiated_s47
 		THEN 'Strategy discussion: section 47 enquiry to start' ELSE 'Strategy discussion: no section 47 enquiry' END,
-		sd.notes, sd.updated_by, sd.id, ` + inError("sd") + `, 40 FROM strategy_discussions sd WHERE sd.child_id = ?
+		sd.notes, sd.updated_by, sd.id, ` + inError("sd") + `, 40, '' FROM strategy_discussions sd WHERE sd.child_id = ?
 		UNION ALL
-		SELECT e.start_date, 'protection', 'Section 47 enquiry started', '', '', e.id, ` + inError("e") + `, 50
+		SELECT e.start_date, 'protection', 'Section 47 enquiry started', '', '', e.id, ` + inError("e") + `, 50, ''
 		FROM s47_enquiries e WHERE e.child_id = ?
 		UNION ALL
 		SELECT e.end_date, 'protection', 'Section 47 enquiry ended: ' || ` + labelSQL("e.outcome", casework.S47Outcomes()) + `,
-		CASE WHEN e.icpc_not_required THEN 'Conference not required' ELSE '' END, e.updated_by, e.id, ` + inError("e") + `, 55
+		CASE WHEN e.icpc_not_required THEN 'Conference not required' ELSE '' END, e.updated_by, e.id, ` + inError("e") + `, 55, ''
 		FROM s47_enquiries e WHERE e.child_id = ? AND e.end_date IS NOT NULL
 		UNION ALL
 		SELECT cf.held_on, 'protection', CASE WHEN cf.kind = 'initial' THEN 'Initial child protection conference: '
 		ELSE 'Review child protection conference: ' END || ` + labelSQL("cf.decision", conferenceDecisions) + `,
-		` + labelSQL("cf.category", casework.AbuseCategories()) + `, cf.updated_by, cf.id, ` + inError("cf") + `, 60
+		` + labelSQL("cf.category", casework.AbuseCategories()) + `, cf.updated_by, cf.id, ` + inError("cf") + `, 60, ''
 		FROM conferences cf WHERE cf.child_id = ?
 		UNION ALL
 		SELECT p.start_date, 'protection', 'Child protection plan started: ' || ` + labelSQL("p.initial_category", casework.AbuseCategories()) + `,
-		'', '', p.id, ` + inError("p") + `, 61 FROM cp_plans p WHERE p.child_id = ?
+		'', '', p.id, ` + inError("p") + `, 61, '' FROM cp_plans p WHERE p.child_id = ?
 		UNION ALL
 		SELECT p.end_date, 'protection', 'Child protection plan ended: ' || ` + labelSQL("p.latest_category", casework.AbuseCategories()) + `,
-		p.end_reason, p.updated_by, p.id, ` + inError("p") + `, 90 FROM cp_plans p WHERE p.child_id = ? AND p.end_date IS NOT NULL
+		p.end_reason, p.updated_by, p.id, ` + inError("p") + `, 90, '' FROM cp_plans p WHERE p.child_id = ? AND p.end_date IS NOT NULL
 		UNION ALL
-		SELECT g.held_on, 'protection', 'Core group meeting', '', g.updated_by, g.id, ` + inError("g") + `, 70
+		SELECT g.held_on, 'protection', 'Core group meeting', '', g.updated_by, g.id, ` + inError("g") + `, 70, ''
 		FROM core_groups g WHERE g.child_id = ?`
 
 	visitArm = `SELECT v.visit_date, 'visit', 'Visit: ' || CASE WHEN v.seen_alone THEN 'seen alone'
 		WHEN v.seen THEN 'seen' ELSE 'not seen' END || ' ' || ` + labelSQL("v.place", visitPlacePhrases) + `,
 		CASE WHEN v.notes = '' THEN ` + labelSQL("v.kind", casework.VisitKinds()) + `
 		ELSE ` + labelSQL("v.kind", casework.VisitKinds()) + ` || ': ' || v.notes END,
-		v.visited_by, v.id, ` + inError("v") + `, 75 FROM visits v WHERE v.child_id = ?`
+		v.visited_by, v.id, ` + inError("v") + `, 75, '' FROM visits v WHERE v.child_id = ?`
 
-	cinPlanArm = `SELECT p.start_date, 'cin_plan', 'Child in need plan started', '', '', p.id, ` + inError("p") + `, 80
+	cinPlanArm = `SELECT p.start_date, 'cin_plan', 'Child in need plan started', '', '', p.id, ` + inError("p") + `, 80, ''
 		FROM cin_plans p WHERE p.child_id = ?
 		UNION ALL
-		SELECT p.end_date, 'cin_plan', 'Child in need plan ended', '', p.updated_by, p.id, ` + inError("p") + `, 91
+		SELECT p.end_date, 'cin_plan', 'Child in need plan ended', '', p.updated_by, p.id, ` + inError("p") + `, 91, ''
 		FROM cin_plans p WHERE p.child_id = ? AND p.end_date IS NOT NULL
 		UNION ALL
-		SELECT r.held_on, 'cin_plan', 'Child in need plan review', '', r.updated_by, r.id, ` + inError("r") + `, 81
+		SELECT r.held_on, 'cin_plan', 'Child in need plan review', '', r.updated_by, r.id, ` + inError("r") + `, 81, ''
 		FROM cin_plan_reviews r WHERE r.child_id = ?`
 )
 

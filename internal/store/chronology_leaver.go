@@ -7,24 +7,24 @@ import (
 )
 
 // The chronology arms of leaving care and permanence, listed in
-// chronologyArms, with the same 8 columns as chronology_help.go's.
+// chronologyArms, with the same 9 columns as chronology_help.go's.
 var (
 	leavingCareArm = `SELECT l.from_date, 'leaving_care', 'Care leaver: ' || ` + labelSQL("l.category", casework.LeaverCategories()) + `,
-		CASE WHEN l.adviser = '' THEN '' ELSE 'Personal adviser: ' || l.adviser END, '', l.id, ` + inError("l") + `, 100
+		CASE WHEN l.adviser = '' THEN '' ELSE 'Personal adviser: ' || l.adviser END, '', l.id, ` + inError("l") + `, 100, 'care_leaver'
 		FROM care_leavers l WHERE l.child_id = ?
 		UNION ALL
-		SELECT l.services_ended, 'leaving_care', 'Leaving-care services ended', '', l.updated_by, l.id, ` + inError("l") + `, 101
+		SELECT l.services_ended, 'leaving_care', 'Leaving-care services ended', '', l.updated_by, l.id, ` + inError("l") + `, 101, 'care_leaver'
 		FROM care_leavers l WHERE l.child_id = ? AND l.services_ended IS NOT NULL
 		UNION ALL
 		SELECT p.held_on, 'leaving_care', ` + labelSQL("p.kind", casework.PathwayKinds()) + `, '', p.updated_by, p.id,
-		` + inError("p") + `, 102 FROM pathway_records p WHERE p.child_id = ?
+		` + inError("p") + `, 102, 'pathway_record' FROM pathway_records p WHERE p.child_id = ?
 		UNION ALL
 		SELECT c.contact_date, 'leaving_care', CASE WHEN c.birthday > 0 THEN 'Care leaver birthday record, age ' || c.birthday
 		ELSE 'Contact with care leaver' END || ': ' || ` + labelSQL("c.in_touch", casework.InTouchCodes()) + `,
 		CASE WHEN c.activity = '' THEN '' ELSE ` + labelSQL("c.activity", casework.Activities()) + ` END ||
 		CASE WHEN c.accom = '' OR c.accom = '0' THEN '' ELSE '; ' || ` + labelSQL("substr(c.accom, 1, 1)", casework.Accommodations()) + ` ||
 		CASE WHEN c.accom LIKE '_1' THEN ' (suitable)' ELSE ' (not suitable)' END END,
-		c.updated_by, c.id, ` + inError("c") + `, 103 FROM leaver_contacts c WHERE c.child_id = ?`
+		c.updated_by, c.id, ` + inError("c") + `, 103, 'leaver_contact' FROM leaver_contacts c WHERE c.child_id = ?`
 
 	permanenceArm = permanenceStage("decided_on", "'Permanence plan: ' || "+labelSQL("pp.plan", casework.PermanencePlanTypes()), 110) +
 		` UNION ALL ` + permanenceStage("should_be_placed", "'Decision: should be placed for adoption'", 111) +
@@ -39,6 +39,6 @@ var (
 
 // permanenceStage is the arm of one dated stage of a permanence plan.
 func permanenceStage(col, summary string, order int) string {
-	return `SELECT pp.` + col + `, 'permanence', ` + summary + `, '', '', pp.id, ` + inError("pp") + `, ` + strconv.Itoa(order) +
+	return `SELECT pp.` + col + `, 'permanence', ` + summary + `, '', '', pp.id, ` + inError("pp") + `, ` + strconv.Itoa(order) + `, 'permanence_plan'` +
 		` FROM permanence_plans pp WHERE pp.child_id = ? AND pp.` + col + ` IS NOT NULL`
 }

@@ -78,14 +78,14 @@ func TestHearingsFollowTheIssueAndTheFinalHearingIsRecordedOnce(t *testing.T) {
 			t.Errorf("chronology = %q, want %q", chron, want)
 		}
 		var c *casework.ConflictError
-		if err := s.MarkInError(ctx, w.manager, "hearing", final.ID, 2, "Wrong date"); !errors.As(err, &c) {
+		if err := s.MarkInError(ctx, w.manager, "hearing", child.ID, final.ID, 2, "Wrong date"); !errors.As(err, &c) {
 			t.Errorf("marking from a stale version = %v, want a ConflictError", err)
 		}
-		ok(t, s.MarkInError(ctx, w.manager, "hearing", final.ID, final.Version, "Listed, not held"))
+		ok(t, s.MarkInError(ctx, w.manager, "hearing", child.ID, final.ID, final.Version, "Listed, not held"))
 		if cf := w.caseFile(child.ID); cf.OpenProceedings() == nil || len(cf.Hearings) != 1 {
 			t.Errorf("a final hearing in error leaves proceedings %+v, hearings %d; want them open again", cf.Proceedings, len(cf.Hearings))
 		}
-		refused(t, s, func() error { return s.MarkInError(ctx, w.manager, "proceedings", pr.ID, 4, "Wrong child") }, "reason")
+		refused(t, s, func() error { return s.MarkInError(ctx, w.manager, "proceedings", child.ID, pr.ID, 4, "Wrong child") }, "reason")
 	})
 }
 

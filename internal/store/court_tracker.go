@@ -25,6 +25,18 @@ type CourtCase struct {
 	PLOEvents   []casework.PLOEvent
 	Proceedings *casework.Proceedings
 	Hearings    []casework.Hearing
+	// Extensions are the court's extensions of the proceedings' 26 weeks
+	// granted by AsAt (s.32(5)), which move their target.
+	Extensions []casework.ProceedingsExtension
+}
+
+// ExtensionWeeks is how many weeks the extensions add to the 26.
+func (c CourtCase) ExtensionWeeks() int {
+	n := 0
+	for _, e := range c.Extensions {
+		n += e.Weeks
+	}
+	return n
 }
 
 // CourtTracker reads every case in pre-proceedings or proceedings on
@@ -108,8 +120,8 @@ func (s *Store) CourtTracker(ctx context.Context, f CourtFilter) ([]CourtCase, e
 	return out, nil
 }
 
-// courtEvents fills in the hearings of the proceedings and the letters
-// and meetings of the pre-proceedings, up to day asAt.
+// courtEvents fills in the hearings and extensions of the proceedings and
+// the letters and meetings of the pre-proceedings, up to day asAt.
 func (s *Store) courtEvents(ctx context.Context, byChild map[int64]*CourtCase, procIDs, ploIDs []int64, asAt time.Time) error {
 	err := inChunks(procIDs, func(ph string, args []any) error {
 		return eachRow(ctx, s, scanHearing, func(h casework.Hearing) {
@@ -121,6 +133,17 @@ func (s *Store) courtEvents(ctx context.Context, byChild map[int64]*CourtCase, p
 	})
 	if err != nil {
 		return fmt.Errorf("store: hearings: %w", err)
+	}
+	err = inChunks(procIDs, func(ph string, args []any) error {
+		return eachRow(ctx, s, scanExtension, func(e casework.ProceedingsExtension) {
+			if c := byChild[e.ChildID]; c != nil && !e.GrantedOn.After(asAt) {
+				c.Extensions = append(c.Extensions, e)
+			}
+		}, `SELECT `+extensionColumns+` FROM proceedings_extensions WHERE error_reason = '' AND proceedings_id IN (`+ph+`)
+			ORDER BY granted_on, id`, args...)
+	})
+	if err != nil {
+		return fmt.Errorf("store: extensions: %w", err)
 	}
 	err = inChunks(ploIDs, func(ph string, args []any) error {
 		return eachRow(ctx, s, scanPLOEvent, func(e casework.PLOEvent) {

@@ -133,6 +133,12 @@ func (t *Tx) appendEvents(ctx context.Context) error {
 	return nil
 }
 
+// Time is when the event was written.
+func (e Event) Time() time.Time {
+	t, _ := time.Parse(tsLayout, e.At)
+	return t
+}
+
 // computeHash is SHA-256 over the event's fields and the previous hash,
 // encoded as a JSON array so that no two different events share an input.
 func (e Event) computeHash() string {

@@ -287,38 +287,6 @@ func (s *Store) AddProgressNote(ctx context.Context, actor Actor, n casework.Pro
 	return n, nil
 }
 
-// Improvement records that can be marked as entered in error.
-var improvementTables = map[string]string{
-	"recommendation": "improvement_recommendations",
-	"action":         "improvement_actions",
-	"evidence":       "improvement_evidence",
-	"note":           "improvement_notes",
-}
-
-// MarkImprovementInError marks one record of the plan (kind: recommendation,
-// action, evidence or note) as entered in error with a reason, refusing a
-// stale version. It stays in the database and the history.
-func (s *Store) MarkImprovementInError(ctx context.Context, actor Actor, kind string, id int64, version int, reason string) error {
-	table, ok := improvementTables[kind]
-	if !ok {
-		return fmt.Errorf("store: mark %q in error: %w", kind, casework.ErrNotFound)
-	}
-	reason = strings.TrimSpace(reason)
-	if reason == "" {
-		return casework.Invalid("reason", "Enter why it was entered in error")
-	}
-	err := s.write(ctx, actor, func(tx *Tx) error {
-		if err := tx.updateVersioned(ctx, table, kind, id, version, `error_reason = ?`, reason); err != nil {
-			return err
-		}
-		return tx.record("improvement_"+kind, id, "error", nil, map[string]any{"error_reason": reason}, reason)
-	})
-	if err != nil {
-		return fmt.Errorf("store: mark %s %d in error: %w", kind, id, err)
-	}
-	return nil
-}
-
 // BoardCommentary is the improvement board's commentary for one report date.
 type BoardCommentary struct {
 	ReportDate time.Time

@@ -74,7 +74,7 @@ func TestTheImprovementPlanIsKeptWithVersionsHistoryAndErrors(t *testing.T) {
 			wantConflict(t, err, mgr.DisplayName)
 		})
 
-		if err := s.MarkImprovementInError(ctx, head.Actor(), "evidence", audit.ID, audit.Version, "Wrong theme"); err != nil {
+		if err := s.MarkInError(ctx, head.Actor(), "improvement_evidence", 0, audit.ID, audit.Version, "Wrong theme"); err != nil {
 			t.Fatal(err)
 		}
 		recs, acts, err := s.ImprovementPlan(ctx)
@@ -96,7 +96,7 @@ func TestTheImprovementPlanIsKeptWithVersionsHistoryAndErrors(t *testing.T) {
 		if n := count(t, s, `SELECT count(*) FROM improvement_evidence`); n != 2 {
 			t.Errorf("%d evidence rows kept, want 2 (nothing deleted)", n)
 		}
-		if err := s.MarkImprovementInError(ctx, head.Actor(), "recommendation", rec.ID, rec.Version, "Duplicate"); err != nil {
+		if err := s.MarkInError(ctx, head.Actor(), "improvement_recommendation", 0, rec.ID, rec.Version, "Duplicate"); err != nil {
 			t.Fatal(err)
 		}
 		if recs, _, _ := s.ImprovementPlan(ctx); len(recs) != 0 {

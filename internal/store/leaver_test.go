@@ -85,12 +85,12 @@ func TestALeavingCareRecordMarkedInErrorLeavesTheCaseFileButNotTheChronology(t *
 		must[casework.CareLeaver](t)(s.SaveCareLeaver(ctx, w.sw, cl))
 		ct := must[casework.LeaverContact](t)(s.RecordLeaverContact(ctx, w.sw, casework.LeaverContact{ChildID: c.ID,
 			Date: d(2026, 11, 3), Birthday: 19, InTouch: "YES", Activity: "F5", Accom: "D1"}))
-		wantFields(t, s.MarkLeavingInError(ctx, w.sw, "leaver_contact", c.ID, ct.ID, ct.Version, " "), "reason")
+		wantFields(t, s.MarkInError(ctx, w.sw, "leaver_contact", c.ID, ct.ID, ct.Version, " "), "reason")
 		other, _ := w.child("LA9", d(2026, 11, 16))
-		if err := s.MarkLeavingInError(ctx, w.sw, "leaver_contact", other.ID, ct.ID, ct.Version, "Wrong child"); err == nil {
+		if err := s.MarkInError(ctx, w.sw, "leaver_contact", other.ID, ct.ID, ct.Version, "Wrong child"); err == nil {
 			t.Error("a record is marked in error only from its own child's record")
 		}
-		ok(t, s.MarkLeavingInError(ctx, w.sw, "leaver_contact", c.ID, ct.ID, ct.Version, "Recorded on the wrong young person"))
+		ok(t, s.MarkInError(ctx, w.sw, "leaver_contact", c.ID, ct.ID, ct.Version, "Recorded on the wrong young person"))
 		if cf := w.caseFile(c.ID); len(cf.LeaverContacts) != 0 {
 			t.Errorf("contacts in the case file after marking in error: %+v", cf.LeaverContacts)
 		}
@@ -98,7 +98,7 @@ func TestALeavingCareRecordMarkedInErrorLeavesTheCaseFileButNotTheChronology(t *
 		if len(es) != 2 || !es[0].InError {
 			t.Errorf("chronology keeps the entry, in error: %+v", es)
 		}
-		wantFields(t, s.MarkLeavingInError(ctx, w.sw, "leaver_contact", c.ID, ct.ID, ct.Version+1, "again"), "record")
+		wantFields(t, s.MarkInError(ctx, w.sw, "leaver_contact", c.ID, ct.ID, ct.Version+1, "again"), "reason")
 	})
 }
 

@@ -143,10 +143,14 @@ func TestMissingRecordsMarkedInErrorLeaveTheCaseFile(t *testing.T) {
 		e := w.missing(child.ID, "2026-11-16", "2026-11-17")
 		ri := must[casework.ReturnInterview](t)(s.RecordReturnInterview(ctx, w.sw, casework.ReturnInterview{ChildID: child.ID,
 			EpisodeID: e.ID, OfferedOn: d(2026, 11, 18)}))
-		refused(t, s, func() error { return s.MarkInError(ctx, w.manager, "missing_episode", e.ID, e.Version, "Wrong child") }, "reason")
-		refused(t, s, func() error { return s.MarkInError(ctx, w.manager, "return_interview", ri.ID, ri.Version, " ") }, "reason")
-		ok(t, s.MarkInError(ctx, w.manager, "return_interview", ri.ID, ri.Version, "Wrong child"))
-		ok(t, s.MarkInError(ctx, w.manager, "missing_episode", e.ID, e.Version, "Wrong child"))
+		refused(t, s, func() error {
+			return s.MarkInError(ctx, w.manager, "missing_episode", child.ID, e.ID, e.Version, "Wrong child")
+		}, "reason")
+		refused(t, s, func() error {
+			return s.MarkInError(ctx, w.manager, "return_interview", child.ID, ri.ID, ri.Version, " ")
+		}, "reason")
+		ok(t, s.MarkInError(ctx, w.manager, "return_interview", child.ID, ri.ID, ri.Version, "Wrong child"))
+		ok(t, s.MarkInError(ctx, w.manager, "missing_episode", child.ID, e.ID, e.Version, "Wrong child"))
 		if cf := w.caseFile(child.ID); len(cf.Missing) != 0 || len(cf.Interviews) != 0 {
 			t.Errorf("case file keeps %d episodes and %d interviews marked in error", len(cf.Missing), len(cf.Interviews))
 		}
@@ -156,7 +160,7 @@ func TestMissingRecordsMarkedInErrorLeaveTheCaseFile(t *testing.T) {
 				t.Errorf("chronology entry %q not shown as entered in error", en.Summary)
 			}
 		}
-		if err := s.MarkInError(ctx, w.manager, "children", child.ID, 1, "x"); !errors.Is(err, casework.ErrNotFound) {
+		if err := s.MarkInError(ctx, w.manager, "children", child.ID, child.ID, 1, "x"); !errors.Is(err, casework.ErrNotFound) {
 			t.Errorf("marking an unknown kind = %v, want not found", err)
 		}
 		// the same days can now be recorded again

@@ -1,15 +1,20 @@
 package timescale
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // ProceedingsWeeks: Children Act 1989 s.32(1)(a), as amended by the
 // Children and Families Act 2014 s.14: an application for a care or
 // supervision order is disposed of "without delay, and in any event within
 // twenty-six weeks beginning with the day on which the application was
 // issued". The issue day is day 1, so the last day is issue + 181 days
-// (timescales.md edge case 13). Conf. M. Extensions of up to 8 weeks
-// (s.32(5)) are not routine and are not modelled: the target stays 26
-// weeks, and a case past it shows as late.
+// (timescales.md edge case 13). Conf. M. The court may extend the period
+// by up to 8 weeks at a time (s.32(5), (8)); each extension granted by the
+// day asked runs on from the end of the period it extends, so the final
+// hearing is due that many weeks later. The 26-week indicator still counts
+// against 26 weeks, as the national figures do.
 const ProceedingsWeeks = 26
 
 var (
@@ -32,7 +37,12 @@ func proceedingsFinal(in *input) {
 		if !in.known(p.IssuedOn) {
 			continue
 		}
-		in.task(&st, p.IssuedOn, in.doneBy(p.FinalHearing), p.ID)
+		at := st
+		if ext := in.cf.ExtensionWeeks(p.ID, in.asAt); ext > 0 {
+			at.every.n += ext
+			at.note = st.note + ", with the court's extension of " + strconv.Itoa(ext) + " weeks (s.32(5))"
+		}
+		in.task(&at, p.IssuedOn, in.doneBy(p.FinalHearing), p.ID)
 	}
 }
 
@@ -56,6 +66,12 @@ func preProceedings(in *input) {
 // proceedings were issued, for the court tracker.
 func FinalHearingDue(issued time.Time) time.Time {
 	return issued.AddDate(0, 0, 7*ProceedingsWeeks-1)
+}
+
+// TargetDate is the last day proceedings issued on issued have, with
+// extWeeks of extensions granted: the court tracker's target.
+func TargetDate(issued time.Time, extWeeks int) time.Time {
+	return issued.AddDate(0, 0, 7*(ProceedingsWeeks+extWeeks)-1)
 }
 
 // ProceedingsWeek is the week of proceedings that day d falls in: the

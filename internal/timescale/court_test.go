@@ -36,6 +36,36 @@ func TestRuleCareProceedings26Weeks(t *testing.T) {
 	}, "care_proceedings_26wk")
 }
 
+// extended gives courtFile's proceedings extensions of weeks granted on
+// the days given (s.32(5)).
+func extended(cf casework.CaseFile, grants ...any) casework.CaseFile {
+	for i := 0; i+1 < len(grants); i += 2 {
+		cf.Extensions = append(cf.Extensions, casework.ProceedingsExtension{ID: int64(70 + i), ChildID: child,
+			ProceedingsID: 50, Weeks: grants[i].(int), GrantedOn: d(grants[i+1].(string)), Reason: "Expert report delayed"})
+	}
+	return cf
+}
+
+// care_proceedings_26wk with extensions: each extension granted by the day
+// asked moves the final hearing's due date by its weeks.
+func TestRuleCareProceedings26WeeksExtended(t *testing.T) {
+	checkRule(t, []ruleCase{
+		{name: "8 weeks granted on 1 Sep: due Mon 24 Nov 2025", cf: extended(courtFile("2025-04-01", ""), 8, "2025-09-01"),
+			asAt: "2025-09-01", want: []string{"care_proceedings_26wk 2025-04-01→2025-11-24 due"}},
+		{name: "an extension granted after the day asked does not count yet", cf: extended(courtFile("2025-04-01", ""), 8, "2025-09-01"),
+			asAt: "2025-08-31", want: []string{"care_proceedings_26wk 2025-04-01→2025-09-29 due"}},
+		{name: "two extensions add up: 8 and 4 weeks", cf: extended(courtFile("2025-04-01", ""), 8, "2025-09-01", 4, "2025-11-10"),
+			asAt: "2025-11-10", want: []string{"care_proceedings_26wk 2025-04-01→2025-12-22 due"}},
+		{name: "a final hearing within the extension is in time", cf: extended(courtFile("2025-04-01", "2025-11-20"), 8, "2025-09-01"),
+			asAt: "2025-12-01", want: []string{"care_proceedings_26wk 2025-04-01→2025-11-24 done_in_time done 2025-11-20"}},
+		{name: "past the extended date with no final hearing", cf: extended(courtFile("2025-04-01", ""), 2, "2025-09-01"),
+			asAt: "2025-10-14", want: []string{"care_proceedings_26wk 2025-04-01→2025-10-13 overdue"}},
+	}, "care_proceedings_26wk")
+	if got := timescale.TargetDate(d("2025-04-01"), 8); !got.Equal(d("2025-11-24")) {
+		t.Errorf("TargetDate with 8 weeks = %s, want 2025-11-24", got)
+	}
+}
+
 // pre_proceedings: local standard, 16 weeks from the decision.
 func TestRulePreProceedings(t *testing.T) {
 	plo := func(end string) casework.CaseFile {

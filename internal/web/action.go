@@ -30,6 +30,10 @@ type action struct {
 	// about, when set, shows what the form is deciding on (the contact's
 	// concerns, say) above it, so the decision is made with it in view.
 	about func(a *actionCtx) []summaryRow
+	// edits, for an action that changes a record that exists (the
+	// decision on a referral, the return from a missing episode), names
+	// that record as the case file shows it now (action_edit.go).
+	edits func(a *actionCtx) *target
 }
 
 // summaryRow is one line of the "about" summary.
@@ -42,6 +46,9 @@ type actionCtx struct {
 	child casework.Child
 	cf    casework.CaseFile
 	today time.Time
+	// version is the version of the record the action edits as the user
+	// read it when the form was opened: the one a save must be made from.
+	version int
 }
 
 // field is one input of an action form.
@@ -67,6 +74,9 @@ type actionPage struct {
 	Blocked string
 	Restore bool
 	About   []summaryRow
+	// Editing is set when the form changes a record that exists: the
+	// record's id and version as read, carried in hidden fields.
+	Editing *target
 }
 
 // form is a posted action form.
@@ -96,8 +106,14 @@ func (s *Server) actionForm(name string, act action) handlerFunc {
 		}
 		p := s.actionPage(a, act)
 		fields := act.fields(a)
+		if act.edits != nil && p.Blocked == "" {
+			p.Editing = act.edits(a)
+		}
 		if kept, ok := s.takeDraft(r); ok {
 			fields, p.Restore = fill(fields, kept), true
+			if p.Editing != nil {
+				p.Editing = p.Editing.as(kept) // the version read before the session ended
+			}
 		}
 		p.Fields = fields
 		s.render(w, r, http.StatusOK, "action", p)
@@ -116,12 +132,22 @@ func (s *Server) actionSave(name string, act action) handlerFunc {
 		}
 		p := s.actionPage(a, act)
 		p.Fields = fill(act.fields(a), r.PostForm)
+		var current *target
+		if act.edits != nil && p.Blocked == "" {
+			current = act.edits(a)
+			a.readVersion(current, &p)
+		}
 		if p.Blocked == "" {
 			err = act.save(a, form{r.PostForm})
 		}
 		if problem := formProblem(err); problem != nil || p.Blocked != "" {
 			p.Errors = problem
 			markErrors(p.Fields, problem)
+			if problem != nil && problem.Has("version") && current != nil {
+				// The user is told who saved meanwhile; a second save is
+				// a deliberate one over the record as it is now.
+				p.Editing = current
+			}
 			s.render(w, r, http.StatusUnprocessableEntity, "action", p)
 			return nil
 		}

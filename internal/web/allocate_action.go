@@ -17,6 +17,12 @@ var allocateAction = action{
 		}
 		return ""
 	},
+	edits: func(a *actionCtx) *target {
+		if inv := a.cf.Involvement; inv != nil {
+			return editTarget("involvement", inv.ID, inv.Version)
+		}
+		return nil
+	},
 	fields: func(a *actionCtx) []field {
 		return []field{
 			selectF("worker_id", "Worker", a.workersInPost(), ""),
@@ -38,7 +44,7 @@ var allocateAction = action{
 			return v
 		}
 		inv := a.cf.Involvement
-		return saveErr(a.s.store.Allocate(a.r.Context(), a.actor(), inv.ID, inv.Version, worker, d, f.text("reason")))
+		return saveErr(a.s.store.Allocate(a.r.Context(), a.actor(), inv.ID, a.version, worker, d, f.text("reason")))
 	},
 }
 

@@ -30,8 +30,9 @@ func TestAllocatingToAWorkerWhoHasLeftComesBackOnTheForm(t *testing.T) {
 		b.step(t, a.child.ID, fmt.Sprintf("contacts/%d/decide", cf.Contacts[0].ID),
 			dateForm("decision_date", mon, url.Values{"decision": {"referral"}, "primary_need": {"N1"}}))
 		mgr := a.signIn(auth.TeamManager)
-		res := mgr.post(fmt.Sprintf("/children/%d/allocate", a.child.ID),
-			dateForm("date", mon, url.Values{"worker_id": {fmt.Sprint(lea.ID)}, "reason": {"Allocation meeting on Monday"}}))
+		page := mgr.get(fmt.Sprintf("/children/%d/allocate", a.child.ID)).body
+		res := mgr.post(fmt.Sprintf("/children/%d/allocate", a.child.ID), withHidden(page,
+			dateForm("date", mon, url.Values{"worker_id": {fmt.Sprint(lea.ID)}, "reason": {"Allocation meeting on Monday"}})))
 		if res.code != http.StatusUnprocessableEntity {
 			t.Fatalf("allocating to a leaver: %d, want 422\n%s", res.code, res.body)
 		}

@@ -109,8 +109,8 @@ func TestAManagerAllocatesFromTheQueueAndCaseloadsMove(t *testing.T) {
 			if i == 2 {
 				worker = w.nq
 			}
-			res := mgr.post(link, dateForm("date", a.clock.now(), url.Values{"worker_id": {fmt.Sprint(worker.ID)},
-				"reason": {"Allocation meeting"}}))
+			res := mgr.post(link, withHidden(form.body, dateForm("date", a.clock.now(), url.Values{"worker_id": {fmt.Sprint(worker.ID)},
+				"reason": {"Allocation meeting"}})))
 			want := fmt.Sprintf("/allocation?child=%d&saved=allocate", c.ID)
 			if res.code != http.StatusSeeOther || res.location != want {
 				t.Fatalf("allocate %s: %d to %q, want 303 to %q\n%s", c.FirstName, res.code, res.location, want, res.body)
@@ -241,7 +241,8 @@ func TestTheAllocateFormReturnsOnlyToTheAllocationPages(t *testing.T) {
 	eachApp(t, func(t *testing.T, a *app) {
 		w := a.allocationWorld(t)
 		mgr := a.signIn(auth.TeamManager)
-		form := dateForm("date", a.clock.now(), url.Values{"worker_id": {fmt.Sprint(w.worker.ID)}, "reason": {"Meeting"}})
+		page := mgr.get(fmt.Sprintf("/children/%d/allocate", w.zak.ID)).body
+		form := withHidden(page, dateForm("date", a.clock.now(), url.Values{"worker_id": {fmt.Sprint(w.worker.ID)}, "reason": {"Meeting"}}))
 		res := mgr.post(fmt.Sprintf("/children/%d/allocate?return=%s", w.zak.ID, url.QueryEscape("https://evil.example/allocation")), form)
 		if want := fmt.Sprintf("/children/%d?saved=allocate", w.zak.ID); res.code != http.StatusSeeOther || res.location != want {
 			t.Errorf("a return to another site: %d to %q, want 303 to %q", res.code, res.location, want)

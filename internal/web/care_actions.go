@@ -233,6 +233,12 @@ var endCareAction = action{
 	done:    "The child is no longer looked after",
 	heading: "End the period of care", submit: "End care",
 	ready: (*actionCtx).inCare,
+	edits: func(a *actionCtx) *target {
+		if ep := a.cf.OpenCareEpisode(); ep != nil {
+			return editTarget("care_episode", ep.ID, ep.Version)
+		}
+		return nil
+	},
 	fields: func(a *actionCtx) []field {
 		return []field{
 			dateF("end_date", "Date the child stopped being looked after", a.today),
@@ -245,7 +251,6 @@ var endCareAction = action{
 		if v.Err() != nil {
 			return v
 		}
-		ep := a.cf.OpenCareEpisode()
-		return saveErr(a.s.store.EndCare(a.r.Context(), a.actor(), a.child.ID, ep.Version, d, f.text("reason")))
+		return saveErr(a.s.store.EndCare(a.r.Context(), a.actor(), a.child.ID, a.version, d, f.text("reason")))
 	},
 }

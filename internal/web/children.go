@@ -93,7 +93,9 @@ type chronoRow struct {
 	casework.ChronologyEntry
 	DateText    string
 	ISO         string
-	Correctable bool // the user may mark this note as entered in error
+	Correctable bool   // the user may mark this note as entered in error
+	CorrectHref string // the page marking this record in error, for those who may edit the record
+	FixHref     string // the form correcting this record, where there is one
 }
 
 type childPage struct {
@@ -226,6 +228,8 @@ func (s *Server) noticeText(code string) string {
 		return "Details saved"
 	case "error":
 		return "Note marked as entered in error"
+	case "record-error":
+		return "Record marked as entered in error"
 	}
 	return ""
 }
@@ -254,6 +258,10 @@ func (s *Server) chronology(r *http.Request, p *childPage, kinds []string) error
 	for i, e := range entries {
 		p.Chronology[i] = chronoRow{ChronologyEntry: e, DateText: calendar.FormatLong(e.Date), ISO: calendar.FormatDate(e.Date),
 			Correctable: e.Kind == "note" && !e.InError && (all || own[e.RecordID])}
+		if p.CanEdit {
+			p.Chronology[i].CorrectHref = correctHref(p.Child.ID, e)
+			p.Chronology[i].FixHref = correctionHref(p.Child.ID, e)
+		}
 	}
 	return nil
 }

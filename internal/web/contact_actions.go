@@ -21,7 +21,13 @@ func (a *actionCtx) decidingContact() *casework.Contact {
 }
 
 var contactDecisionAction = action{
-	done:    "Decision recorded",
+	done: "Decision recorded",
+	edits: func(a *actionCtx) *target {
+		if c := a.decidingContact(); c != nil {
+			return editTarget("contact", c.ID, c.Version)
+		}
+		return nil
+	},
 	heading: "Decide what happens with the contact", submit: "Save decision",
 	ready: func(a *actionCtx) string {
 		c := a.decidingContact()
@@ -60,7 +66,7 @@ var contactDecisionAction = action{
 			return v
 		}
 		u := currentUser(a.r)
-		_, err := a.s.store.DecideContact(a.r.Context(), a.actor(), c.ID, c.Version, f.text("decision"), d,
+		_, err := a.s.store.DecideContact(a.r.Context(), a.actor(), c.ID, a.version, f.text("decision"), d,
 			f.text("reason"), f.text("primary_need"), u.TeamID)
 		return saveErr(err)
 	},

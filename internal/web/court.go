@@ -19,10 +19,11 @@ type courtRow struct {
 	Stage        string    // "Pre-proceedings" or "Proceedings"
 	Since        time.Time // the start of the stage
 	Week         int       // the week of proceedings (1 = the week beginning with the issue), or of pre-proceedings
-	Due          time.Time // proceedings: the end of the 26 weeks
-	Over26       bool      // proceedings past 26 weeks with no final hearing
+	Due          time.Time // proceedings: the end of the 26 weeks and any extensions (the target)
+	Extended     int       // weeks of extensions granted (s.32(5))
+	Over26       bool      // proceedings past the target with no final hearing
 	Expected     *time.Time
-	ExpectedOver bool   // the final hearing is expected after the 26 weeks
+	ExpectedOver bool   // the final hearing is expected after the target
 	Last         string // the last hearing, letter or meeting, in words
 }
 
@@ -85,7 +86,8 @@ func dressCourt(c store.CourtCase, asAt time.Time, hidden bool) courtRow {
 	}
 	if pr := c.Proceedings; pr != nil {
 		row.Stage, row.Since = "Proceedings", pr.IssuedOn
-		row.Due = timescale.FinalHearingDue(pr.IssuedOn)
+		row.Extended = c.ExtensionWeeks()
+		row.Due = timescale.TargetDate(pr.IssuedOn, row.Extended)
 		row.Over26 = asAt.After(row.Due)
 		row.Expected = pr.ExpectedFinal
 		row.ExpectedOver = pr.ExpectedFinal != nil && pr.ExpectedFinal.After(row.Due)
@@ -107,18 +109,19 @@ func dressCourt(c store.CourtCase, asAt time.Time, hidden bool) courtRow {
 func (p courtPage) casesTable() auditTable {
 	t := auditTable{file: "court-tracker-" + calendar.FormatDate(p.AsAt),
 		header: []string{"As at", "Child ID", "Child", "Team", "Held by", "Stage", "Since", "Week", "Court", "Application",
-			"26 weeks end", "Expected final hearing", "Over 26 weeks", "Last hearing, letter or meeting"}}
+			"Target date", "Extension (weeks)", "Expected final hearing", "Past the target", "Last hearing, letter or meeting"}}
 	for _, r := range append(append([]courtRow(nil), p.Proceedings...), p.PLO...) {
 		id := r.Child.LAChildID
 		if r.Hidden {
 			id = ""
 		}
-		court, app, due := "", "", ""
+		court, app, due, ext := "", "", "", ""
 		if pr := r.Proceedings; pr != nil {
 			court, app, due = pr.Court, casework.LabelOf(casework.ApplicationTypes(), pr.Application), calendar.FormatDate(r.Due)
+			ext = strconv.Itoa(r.Extended)
 		}
 		t.rows = append(t.rows, []string{calendar.FormatDate(p.AsAt), id, r.Name, r.Holder.TeamName, holderName(r.Holder),
-			r.Stage, calendar.FormatDate(r.Since), strconv.Itoa(r.Week), court, app, due, optDay(r.Expected),
+			r.Stage, calendar.FormatDate(r.Since), strconv.Itoa(r.Week), court, app, due, ext, optDay(r.Expected),
 			yesNo(r.Over26), r.Last})
 	}
 	return t

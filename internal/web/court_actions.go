@@ -57,11 +57,16 @@ var ploEventAction = action{
 	},
 }
 
-var endPLOAction = withDone("Pre-proceedings ended", dateOnly("End pre-proceedings without proceedings", "End pre-proceedings",
+var endPLOAction = withDone("Pre-proceedings ended", withEdits(func(a *actionCtx) *target {
+	if p := a.cf.OpenPLO(); p != nil {
+		return editTarget("pre_proceedings", p.ID, p.Version)
+	}
+	return nil
+}, dateOnly("End pre-proceedings without proceedings", "End pre-proceedings",
 	"date", "Date pre-proceedings ended", needPLO,
 	func(a *actionCtx, d time.Time) error {
-		return a.s.store.EndPreProceedings(a.r.Context(), a.actor(), a.child.ID, a.cf.OpenPLO().Version, d)
-	}))
+		return a.s.store.EndPreProceedings(a.r.Context(), a.actor(), a.child.ID, a.version, d)
+	})))
 
 var issueProceedingsAction = action{
 	done:    "Care proceedings issued",
@@ -107,6 +112,7 @@ func proceedingsAbout(a *actionCtx) []summaryRow {
 	p := a.cf.OpenProceedings()
 	rows := []summaryRow{{"Issued", p.IssuedOn.Format("2 January 2006") + " at " + p.Court},
 		{"26 weeks end on", timescale.FinalHearingDue(p.IssuedOn).Format("2 January 2006")},
+		{"Target with extensions", timescale.TargetDate(p.IssuedOn, a.cf.ExtensionWeeks(p.ID, a.today)).Format("2 January 2006")},
 		{"Week", strconv.Itoa(timescale.ProceedingsWeek(p.IssuedOn, a.today))}}
 	if p.ExpectedFinal != nil {
 		rows = append(rows, summaryRow{"Final hearing expected", p.ExpectedFinal.Format("2 January 2006")})
@@ -169,6 +175,56 @@ var finalHearingAction = action{
 			return v
 		}
 		_, err := a.s.store.RecordHearing(a.r.Context(), a.actor(), h, nil)
+		return saveErr(err)
+	},
+}
+
+// extensionWeeks are the lengths an extension may have.
+var extensionWeeks = func() []casework.Code {
+	var out []casework.Code
+	for w := 1; w <= casework.MaxExtensionWeeks; w++ {
+		label := strconv.Itoa(w) + " weeks"
+		if w == 1 {
+			label = "1 week"
+		}
+		out = append(out, casework.Code{Code: strconv.Itoa(w), Label: label})
+	}
+	return out
+}()
+
+// extendAction records the court's extension of the 26-week timetable
+// (s.32(5)): up to 8 weeks at a time, with the day and the reason.
+var extendAction = action{
+	done:    "Extension recorded: the target date has moved",
+	heading: "Record an extension of the 26-week timetable", submit: "Save extension",
+	ready: func(a *actionCtx) string {
+		if a.cf.OpenProceedings() == nil {
+			return "The child has no care proceedings running."
+		}
+		return ""
+	},
+	about: proceedingsAbout,
+	fields: func(a *actionCtx) []field {
+		return []field{
+			radiosF("weeks", "How long the court extended the timetable", extensionWeeks, ""),
+			dateF("granted_on", "Date the extension was granted", a.today),
+			areaF("reason", "Why the court extended it", "Extensions are not granted routinely (s.32(8)): record the court's reason"),
+		}
+	},
+	save: func(a *actionCtx, f form) error {
+		v := &casework.ValidationError{}
+		d := f.date(v, "granted_on", "Date the extension was granted")
+		weeks, err := strconv.Atoi(f.text("weeks"))
+		if err != nil {
+			v.Add("weeks", "Select how long the court extended the timetable")
+		}
+		e := casework.ProceedingsExtension{ChildID: a.child.ID, ProceedingsID: a.cf.OpenProceedings().ID, Weeks: weeks,
+			GrantedOn: d, Reason: f.text("reason")}
+		if v.Err() != nil {
+			mergeErrors(v, a.cf.CheckExtension(e, a.today))
+			return v
+		}
+		_, err = a.s.store.ExtendProceedings(a.r.Context(), a.actor(), e)
 		return saveErr(err)
 	},
 }

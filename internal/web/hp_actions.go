@@ -69,6 +69,7 @@ var referralDecisionAction = action{
 			areaF("nfa_reason", "Reason for no further action", "Only for no further action: a manager will be asked to approve it"),
 		}
 	},
+	edits: referralEdited,
 	save: func(a *actionCtx, f form) error {
 		r, _ := a.openReferral()
 		v := &casework.ValidationError{}
@@ -76,12 +77,12 @@ var referralDecisionAction = action{
 		if v.Err() != nil {
 			return v
 		}
-		return saveErr(a.s.store.DecideReferral(a.r.Context(), a.actor(), r.ID, r.Version, f.text("decision"), d,
+		return saveErr(a.s.store.DecideReferral(a.r.Context(), a.actor(), r.ID, a.version, f.text("decision"), d,
 			f.text("primary_need"), f.text("nfa_reason")))
 	},
 }
 
-var approveNFAAction = withDone("No further action approved: the case is closed", dateOnly("Approve no further action", "Approve and close", "date", "Date approved",
+var approveNFAAction = withDone("No further action approved: the case is closed", withEdits(referralEdited, dateOnly("Approve no further action", "Approve and close", "date", "Date approved",
 	func(a *actionCtx) string {
 		r, why := a.openReferral()
 		if r != nil && r.Decision != casework.ReferralNFA {
@@ -91,8 +92,25 @@ var approveNFAAction = withDone("No further action approved: the case is closed"
 	},
 	func(a *actionCtx, d time.Time) error {
 		r, _ := a.openReferral()
-		return a.s.store.ApproveNFA(a.r.Context(), a.actor(), r.ID, r.Version, d)
-	}))
+		return a.s.store.ApproveNFA(a.r.Context(), a.actor(), r.ID, a.version, d)
+	})))
+
+// referralEdited is the open referral a decision or approval changes.
+func referralEdited(a *actionCtx) *target {
+	if r, _ := a.openReferral(); r != nil {
+		return editTarget("referral", r.ID, r.Version)
+	}
+	return nil
+}
+
+// assessmentEdited is the latest assessment, which completing or signing
+// off changes.
+func assessmentEdited(a *actionCtx) *target {
+	if as := a.latestAssessment(); as != nil {
+		return editTarget("assessment", as.ID, as.Version)
+	}
+	return nil
+}
 
 // latestAssessment is the child's most recent assessment, or nil.
 func (a *actionCtx) latestAssessment() *casework.Assessment { return latest(a.cf.Assessments) }
@@ -128,6 +146,7 @@ var completeAssessmentAction = action{
 			radiosF("outcome", "Outcome", casework.AssessmentOutcomes(), ""),
 		}
 	},
+	edits: assessmentEdited,
 	save: func(a *actionCtx, f form) error {
 		as := a.latestAssessment()
 		v := &casework.ValidationError{}
@@ -135,11 +154,11 @@ var completeAssessmentAction = action{
 		if v.Err() != nil {
 			return v
 		}
-		return saveErr(a.s.store.CompleteAssessment(a.r.Context(), a.actor(), as.ID, as.Version, d, f.Values["factors"], f.text("outcome")))
+		return saveErr(a.s.store.CompleteAssessment(a.r.Context(), a.actor(), as.ID, a.version, d, f.Values["factors"], f.text("outcome")))
 	},
 }
 
-var authoriseAssessmentAction = withDone("Assessment signed off", dateOnly("Sign off the assessment", "Sign off", "date", "Date signed off",
+var authoriseAssessmentAction = withDone("Assessment signed off", withEdits(assessmentEdited, dateOnly("Sign off the assessment", "Sign off", "date", "Date signed off",
 	func(a *actionCtx) string {
 		if as := a.latestAssessment(); as == nil || as.CompletedDate == nil || as.AuthorisedDate != nil {
 			return "There is no completed assessment waiting for sign-off."
@@ -148,8 +167,8 @@ var authoriseAssessmentAction = withDone("Assessment signed off", dateOnly("Sign
 	},
 	func(a *actionCtx, d time.Time) error {
 		as := a.latestAssessment()
-		return a.s.store.AuthoriseAssessment(a.r.Context(), a.actor(), as.ID, as.Version, d)
-	}))
+		return a.s.store.AuthoriseAssessment(a.r.Context(), a.actor(), as.ID, a.version, d)
+	})))
 
 var visitAction = action{
 	done:    "Visit recorded",

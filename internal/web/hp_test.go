@@ -2,8 +2,10 @@ package web_test
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -17,13 +19,38 @@ import (
 func (b *browser) step(t *testing.T, childID int64, path string, form url.Values) {
 	t.Helper()
 	full := fmt.Sprintf("/children/%d/%s", childID, path)
-	if res := b.get(full); res.code != http.StatusOK {
-		t.Fatalf("GET %s: %d\n%s", full, res.code, res.body)
+	page := b.get(full)
+	if page.code != http.StatusOK {
+		t.Fatalf("GET %s: %d\n%s", full, page.code, page.body)
 	}
-	res := b.post(full, form)
+	res := b.post(full, withHidden(page.body, form))
 	if res.code != http.StatusSeeOther {
 		t.Fatalf("POST %s: %d\n%s", full, res.code, res.body)
 	}
+}
+
+// submit opens the form at path and posts it with the values given, as a
+// browser would: with the record and version the page carried.
+func (b *browser) submit(path string, form url.Values) response {
+	return b.post(path, withHidden(b.get(path).body, form))
+}
+
+// hiddenInput finds the hidden fields a form page carries.
+var hiddenInput = regexp.MustCompile(`<input type="hidden" name="(record_id|version)" value="([^"]*)">`)
+
+// withHidden adds to form the record and version the page carried, as a
+// browser posts them, unless the test set them itself.
+func withHidden(page string, form url.Values) url.Values {
+	form = maps.Clone(form)
+	if form == nil {
+		form = url.Values{}
+	}
+	for _, m := range hiddenInput.FindAllStringSubmatch(page, -1) {
+		if form.Get(m[1]) == "" {
+			form.Set(m[1], m[2])
+		}
+	}
+	return form
 }
 
 func dateForm(name string, d time.Time, extra url.Values) url.Values {

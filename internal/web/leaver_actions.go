@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"strconv"
 	"time"
 
@@ -25,8 +24,18 @@ func maybeDate(v *casework.ValidationError, f form, name, label string) *time.Ti
 	return readDate(f.Values, name).parse(v, name, label)
 }
 
+// leaverEdited is the care leaver record the eligibility and adviser
+// forms change (none before the first eligibility is recorded).
+func leaverEdited(a *actionCtx) *target {
+	if cl := a.cf.Leaver; cl != nil {
+		return editTarget("care_leaver", cl.ID, cl.Version)
+	}
+	return nil
+}
+
 var eligibilityAction = action{
 	done:    "Leaving-care eligibility recorded",
+	edits:   leaverEdited,
 	heading: "Record leaving-care eligibility", submit: "Save eligibility",
 	about: func(a *actionCtx) []summaryRow {
 		rows := []summaryRow{}
@@ -62,6 +71,7 @@ var eligibilityAction = action{
 		cl := casework.CareLeaver{ChildID: a.child.ID}
 		if a.cf.Leaver != nil {
 			cl = *a.cf.Leaver
+			cl.Version = a.version
 		}
 		cl.Category = f.text("category")
 		cl.From = f.date(v, "from", "Date the category applied from")
@@ -81,6 +91,7 @@ var adviserAction = action{
 	done:    "Personal adviser recorded",
 	heading: "Record the personal adviser", submit: "Save adviser",
 	ready: needLeaver,
+	edits: leaverEdited,
 	fields: func(a *actionCtx) []field {
 		name := textF("adviser", "Personal adviser", "Their full name")
 		from := a.today
@@ -95,7 +106,7 @@ var adviserAction = action{
 	save: func(a *actionCtx, f form) error {
 		v := &casework.ValidationError{}
 		cl := *a.cf.Leaver
-		cl.Adviser = f.text("adviser")
+		cl.Adviser, cl.Version = f.text("adviser"), a.version
 		d := f.date(v, "adviser_from", "Adviser from")
 		cl.AdviserFrom = &d
 		if cl.Adviser == "" {
@@ -228,69 +239,3 @@ func (a *actionCtx) saveLeaverContact(f form, birthday bool) error {
 	_, err := a.s.store.RecordLeaverContact(a.r.Context(), a.actor(), c)
 	return saveErr(err)
 }
-
-// inErrorChoice is one record a worker may mark as entered in error.
-type inErrorChoice struct {
-	kind    string
-	id      int64
-	version int
-	label   string
-}
-
-func (c inErrorChoice) code() string { return fmt.Sprintf("%s-%d", c.kind, c.id) }
-
-// leavingCareRecords are the child's leaving-care records, newest first.
-func leavingCareRecords(cf casework.CaseFile) []inErrorChoice {
-	var out []inErrorChoice
-	for i := len(cf.LeaverContacts) - 1; i >= 0; i-- {
-		c := cf.LeaverContacts[i]
-		what := "Contact"
-		if c.Birthday > 0 {
-			what = casework.Ordinal(c.Birthday) + " birthday record"
-		}
-		out = append(out, inErrorChoice{"leaver_contact", c.ID, c.Version, what + " of " + c.Date.Format("2 January 2006")})
-	}
-	for i := len(cf.Pathway) - 1; i >= 0; i-- {
-		p := cf.Pathway[i]
-		out = append(out, inErrorChoice{"pathway_record", p.ID, p.Version,
-			casework.LabelOf(casework.PathwayKinds(), p.Kind) + " of " + p.Date.Format("2 January 2006")})
-	}
-	if cl := cf.Leaver; cl != nil {
-		out = append(out, inErrorChoice{"care_leaver", cl.ID, cl.Version, "Care leaver record: " +
-			casework.LabelOf(casework.LeaverCategories(), cl.Category) + " from " + cl.From.Format("2 January 2006")})
-	}
-	return out
-}
-
-// inErrorAction marks one of the records list gives as entered in error.
-func inErrorAction(heading, none string, list func(casework.CaseFile) []inErrorChoice) action {
-	return action{
-		done:    "Record marked as entered in error",
-		heading: heading, submit: "Mark as entered in error",
-		ready: func(a *actionCtx) string {
-			if len(list(a.cf)) == 0 {
-				return none
-			}
-			return ""
-		},
-		fields: func(a *actionCtx) []field {
-			var opts []casework.Code
-			for _, c := range list(a.cf) {
-				opts = append(opts, casework.Code{Code: c.code(), Label: c.label})
-			}
-			return []field{radiosF("record", "Which record was entered in error?", opts, ""),
-				areaF("reason", "Why was it entered in error?", "It stays on the chronology, struck through, with this reason")}
-		},
-		save: func(a *actionCtx, f form) error {
-			for _, c := range list(a.cf) {
-				if c.code() == f.text("record") {
-					return saveErr(a.s.store.MarkLeavingInError(a.r.Context(), a.actor(), c.kind, a.child.ID, c.id, c.version, f.text("reason")))
-				}
-			}
-			return casework.Invalid("record", "Select the record entered in error")
-		},
-	}
-}
-
-var leavingCareErrorAction = inErrorAction("Mark a leaving-care record as entered in error",
-	"There are no leaving-care records.", leavingCareRecords)

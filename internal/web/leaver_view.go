@@ -60,7 +60,6 @@ func leavingActions(cf casework.CaseFile, today time.Time, canEdit bool) []caseL
 	add(leaver, "Pathway plan or review", "leaving-care/pathway")
 	add(leaver, "Birthday record: accommodation and education, employment or training", "leaving-care/birthday")
 	add(leaver, "Contact with the care leaver", "leaving-care/contact")
-	add(leaver, "Mark a leaving-care record in error", "leaving-care/error")
 	open := cf.OpenPermanencePlan()
 	adoption := open != nil && open.Plan == casework.PermAdoption
 	add(open == nil && (cf.Involvement != nil || len(cf.Permanence) > 0), "Permanence plan", "permanence/plan")
@@ -71,6 +70,5 @@ func leavingActions(cf casework.CaseFile, today time.Time, canEdit bool) []caseL
 	add(adoption && open.Placed != nil, "Adoption order", "permanence/adoption-order")
 	add(adoption && open.ShouldBePlaced != nil, "Decision changed: no longer to be placed for adoption", "permanence/changed")
 	add(open != nil && (open.Plan == casework.PermSGO || open.Plan == casework.PermCAO), "Special guardianship or child arrangements order", "permanence/order")
-	add(len(cf.Permanence) > 0, "Mark a permanence plan in error", "permanence/error")
 	return out
 }

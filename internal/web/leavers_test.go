@@ -96,7 +96,7 @@ func TestAnAdoptionIsTrackedStageByStageWithA1AndA2(t *testing.T) {
 		}
 		mustContain(t, res.body, "Record the decision that the child should be placed for adoption first.")
 		b.step(t, id, "permanence/should-be-placed", dateForm("should_be_placed", day(2025, 4, 1), nil))
-		res = b.post(record+"/permanence/placement-order", dateForm("placement_order", day(2025, 3, 20), nil))
+		res = b.submit(record+"/permanence/placement-order", dateForm("placement_order", day(2025, 3, 20), nil))
 		mustContain(t, res.body, "The date of the placement order must be on or after the decision that the child should be placed for adoption (1 April 2025)")
 		b.step(t, id, "permanence/placement-order", dateForm("placement_order", day(2025, 7, 1), nil))
 		b.step(t, id, "permanence/match", dateForm("matched", day(2025, 9, 15), nil))

@@ -60,6 +60,12 @@ var missingReturnAction = action{
 		}
 		return ""
 	},
+	edits: func(a *actionCtx) *target {
+		if e := a.cf.OpenMissing(); e != nil {
+			return editTarget("missing_episode", e.ID, e.Version)
+		}
+		return nil
+	},
 	about: func(a *actionCtx) []summaryRow {
 		e := a.cf.OpenMissing()
 		return []summaryRow{{"Missing since", e.StartDate.Format("2 January 2006")},
@@ -79,7 +85,7 @@ var missingReturnAction = action{
 		if v.Err() != nil {
 			return v
 		}
-		return saveErr(a.s.store.RecordMissingReturn(a.r.Context(), a.actor(), e.ID, e.Version, d,
+		return saveErr(a.s.store.RecordMissingReturn(a.r.Context(), a.actor(), e.ID, a.version, d,
 			f.text("where_found"), f.yes("reported_to_police")))
 	},
 }
@@ -173,6 +179,12 @@ var interviewDoneAction = action{
 		}
 		return ""
 	},
+	edits: func(a *actionCtx) *target {
+		if ri := pendingInterview(a.cf); ri != nil {
+			return editTarget("return_interview", ri.ID, ri.Version)
+		}
+		return nil
+	},
 	about: func(a *actionCtx) []summaryRow {
 		return []summaryRow{{"Offered on", pendingInterview(a.cf).OfferedOn.Format("2 January 2006")}}
 	},
@@ -196,7 +208,7 @@ var interviewDoneAction = action{
 		if v.Err() != nil {
 			return v
 		}
-		return saveErr(a.s.store.CompleteReturnInterview(a.r.Context(), a.actor(), ri.ID, ri.Version, held, declined,
+		return saveErr(a.s.store.CompleteReturnInterview(a.r.Context(), a.actor(), ri.ID, a.version, held, declined,
 			f.text("held_by"), f.text("notes")))
 	},
 }

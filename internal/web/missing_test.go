@@ -28,7 +28,7 @@ func TestAMissingEpisodeIsRecordedAndSeenOnTheMissingView(t *testing.T) {
 			t.Errorf("interview form before the return is not blocked:\n%s", res.body)
 		}
 		// a return before the start names the field and keeps the text typed
-		res := sw.post("/children/"+itoa(id)+"/missing/return", dateForm("end_date", mon.AddDate(0, 0, -1),
+		res := sw.submit("/children/"+itoa(id)+"/missing/return", dateForm("end_date", mon.AddDate(0, 0, -1),
 			url.Values{"where_found": {"At her aunt's"}, "reported_to_police": {"yes"}}))
 		if res.code != http.StatusUnprocessableEntity {
 			t.Fatalf("return before the start: %d", res.code)

@@ -22,7 +22,8 @@ type missingCourtView struct {
 	Proceedings *casework.Proceedings // running, or the latest
 	Hearings    []casework.Hearing    // of Proceedings
 	Week        int
-	Due         time.Time
+	Due         time.Time // the target: 26 weeks and any extensions
+	Weeks       int       // 26 and the weeks of extensions
 	Over26      bool
 	Actions     []caseLink
 	Any         bool // anything recorded at all
@@ -62,7 +63,8 @@ func missingCourtSummary(cf casework.CaseFile, today time.Time, canEdit bool) mi
 		if p == nil {
 			p = &cf.Proceedings[n-1]
 		}
-		v.Proceedings, v.Due = p, timescale.FinalHearingDue(p.IssuedOn)
+		v.Weeks = timescale.ProceedingsWeeks + cf.ExtensionWeeks(p.ID, today)
+		v.Proceedings, v.Due = p, timescale.TargetDate(p.IssuedOn, v.Weeks-timescale.ProceedingsWeeks)
 		end := today
 		if p.FinalHearing != nil {
 			end = *p.FinalHearing
@@ -109,6 +111,7 @@ func missingCourtActions(cf casework.CaseFile) []caseLink {
 	add(!proc, false, "Issue care proceedings", "/proceedings/issue")
 	add(proc, false, "Record a hearing", "/proceedings/hearing")
 	add(proc, false, "Record the final hearing", "/proceedings/final")
+	add(proc, false, "Record an extension of the timetable", "/proceedings/extend")
 	return append(next, others...)
 }
 

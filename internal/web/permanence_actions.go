@@ -55,7 +55,7 @@ func (a *actionCtx) adoptionPlan() *casework.PermanencePlan {
 // on the plan, and before is the stage it needs first (nil for none).
 func adoptionStage(done, heading, submit, field, label string, set func(*casework.PermanencePlan) **time.Time,
 	before func(*casework.PermanencePlan) *time.Time, needsFirst string) action {
-	return withDone(done, dateOnly(heading, submit, field, label,
+	return withDone(done, withEdits(planEdited((*actionCtx).adoptionPlan), dateOnly(heading, submit, field, label,
 		func(a *actionCtx) string {
 			p := a.adoptionPlan()
 			switch {
@@ -70,10 +70,21 @@ func adoptionStage(done, heading, submit, field, label string, set func(*casewor
 		},
 		func(a *actionCtx, d time.Time) error {
 			p := *a.adoptionPlan()
-			*set(&p) = &d
+			*set(&p), p.Version = &d, a.version
 			_, err := a.s.store.UpdatePermanencePlan(a.r.Context(), a.actor(), p)
 			return err
-		}))
+		})))
+}
+
+// planEdited names the permanence plan an action changes, as plan finds
+// it.
+func planEdited(plan func(*actionCtx) *casework.PermanencePlan) func(*actionCtx) *target {
+	return func(a *actionCtx) *target {
+		if p := plan(a); p != nil {
+			return editTarget("permanence_plan", p.ID, p.Version)
+		}
+		return nil
+	}
 }
 
 var (
@@ -110,6 +121,7 @@ var adoptionChangedAction = action{
 		}
 		return ""
 	},
+	edits: planEdited((*actionCtx).adoptionPlan),
 	fields: func(a *actionCtx) []field {
 		return []field{dateF("reversed", "Date of the decision", a.today),
 			radiosF("reversed_reason", "Why", casework.ReversalReasons(), "")}
@@ -121,7 +133,7 @@ var adoptionChangedAction = action{
 			return v
 		}
 		p := *a.adoptionPlan()
-		p.Reversed, p.ReversedReason = &d, f.text("reversed_reason")
+		p.Reversed, p.ReversedReason, p.Version = &d, f.text("reversed_reason"), a.version
 		_, err := a.s.store.UpdatePermanencePlan(a.r.Context(), a.actor(), p)
 		return saveErr(err)
 	},
@@ -145,6 +157,7 @@ var orderAction = action{
 		}
 		return ""
 	},
+	edits: planEdited((*actionCtx).orderPlan),
 	fields: func(a *actionCtx) []field {
 		return []field{dateF("order_made", "Date the order was made", a.today),
 			radiosF("order_reason", "Kind of order", casework.OrderReasons(), "")}
@@ -156,22 +169,8 @@ var orderAction = action{
 			return v
 		}
 		p := *a.orderPlan()
-		p.OrderMade, p.OrderReason = &d, f.text("order_reason")
+		p.OrderMade, p.OrderReason, p.Version = &d, f.text("order_reason"), a.version
 		_, err := a.s.store.UpdatePermanencePlan(a.r.Context(), a.actor(), p)
 		return saveErr(err)
 	},
 }
-
-// permanenceRecords are the child's permanence plans, newest first.
-func permanenceRecords(cf casework.CaseFile) []inErrorChoice {
-	var out []inErrorChoice
-	for i := len(cf.Permanence) - 1; i >= 0; i-- {
-		p := cf.Permanence[i]
-		out = append(out, inErrorChoice{"permanence_plan", p.ID, p.Version, "Plan for " +
-			lowerFirst(casework.LabelOf(casework.PermanencePlanTypes(), p.Plan)) + " of " + p.DecidedOn.Format("2 January 2006")})
-	}
-	return out
-}
-
-var permanenceErrorAction = inErrorAction("Mark a permanence plan as entered in error",
-	"There are no permanence plans.", permanenceRecords)

@@ -107,6 +107,12 @@ var completeS47Action = action{
 			yesnoF("icpc_not_required", "Is an initial conference not required?", "Answer yes only when the enquiry ends without a conference"),
 		}
 	},
+	edits: func(a *actionCtx) *target {
+		if e := a.openS47(); e != nil {
+			return editTarget("s47_enquiry", e.ID, e.Version)
+		}
+		return nil
+	},
 	save: func(a *actionCtx, f form) error {
 		e := a.openS47()
 		v := &casework.ValidationError{}
@@ -114,7 +120,7 @@ var completeS47Action = action{
 		if v.Err() != nil {
 			return v
 		}
-		return saveErr(a.s.store.CompleteS47(a.r.Context(), a.actor(), e.ID, e.Version, d, f.text("outcome"), f.yes("icpc_not_required")))
+		return saveErr(a.s.store.CompleteS47(a.r.Context(), a.actor(), e.ID, a.version, d, f.text("outcome"), f.yes("icpc_not_required")))
 	},
 }
 
@@ -229,8 +235,13 @@ var cinPlanReviewAction = withDone("Child in need plan review recorded", dateOnl
 		return err
 	}))
 
-var cinPlanEndAction = withDone("Child in need plan ended", dateOnly("End the child in need plan", "End plan", "date", "Date the plan ended", needCINPlan,
+var cinPlanEndAction = withDone("Child in need plan ended", withEdits(func(a *actionCtx) *target {
+	if p := a.cf.OpenCINPlan(); p != nil {
+		return editTarget("cin_plan", p.ID, p.Version)
+	}
+	return nil
+}, dateOnly("End the child in need plan", "End plan", "date", "Date the plan ended", needCINPlan,
 	func(a *actionCtx, d time.Time) error {
 		p := a.cf.OpenCINPlan()
-		return a.s.store.EndCINPlan(a.r.Context(), a.actor(), p.ID, p.Version, d)
-	}))
+		return a.s.store.EndCINPlan(a.r.Context(), a.actor(), p.ID, a.version, d)
+	})))

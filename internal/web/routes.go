@@ -37,6 +37,8 @@ func (s *Server) routes() []route {
 		{"POST /children/{id}/notes", auth.PermEditChildren, s.addNote},
 		{"GET /children/{id}/notes/{note}/error", auth.PermEditChildren, s.noteErrorForm},
 		{"POST /children/{id}/notes/{note}/error", auth.PermEditChildren, s.markNoteInError},
+		{"GET /children/{id}/records/{kind}/{record}/error", auth.PermEditChildren, s.recordErrorForm},
+		{"POST /children/{id}/records/{kind}/{record}/error", auth.PermEditChildren, s.markRecordInError},
 
 		{"GET /my-work", auth.PermEditChildren, s.myWork},
 		{"GET /team", auth.PermViewTeams, s.teamView},

@@ -35,5 +35,6 @@ func (s *Server) careRoutes() []route {
 			route{"POST " + a.path, auth.PermEditChildren, s.actionSave(name, a.act)})
 		s.notices[name] = a.act.done
 	}
+	out = append(out, s.careCorrectionRoutes()...)
 	return append(out, route{"GET /sufficiency", auth.PermViewSufficiency, s.sufficiencyPage})
 }

@@ -21,7 +21,6 @@ func (s *Server) leaverRoutes() []route {
 		{"/children/{id}/leaving-care/pathway", pathwayAction},
 		{"/children/{id}/leaving-care/birthday", birthdayAction},
 		{"/children/{id}/leaving-care/contact", leaverContactAction},
-		{"/children/{id}/leaving-care/error", leavingCareErrorAction},
 		{"/children/{id}/permanence/plan", permanencePlanAction},
 		{"/children/{id}/permanence/should-be-placed", admAction},
 		{"/children/{id}/permanence/placement-order", placementOrderAction},
@@ -30,7 +29,6 @@ func (s *Server) leaverRoutes() []route {
 		{"/children/{id}/permanence/adoption-order", adoptionOrderAction},
 		{"/children/{id}/permanence/changed", adoptionChangedAction},
 		{"/children/{id}/permanence/order", orderAction},
-		{"/children/{id}/permanence/error", permanenceErrorAction},
 	}
 	out := []route{
 		{"GET /care-leavers", auth.PermViewChildren, s.careLeaversPage},

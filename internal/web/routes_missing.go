@@ -29,6 +29,7 @@ func (s *Server) missingCourtRoutes() []route {
 		{"/children/{id}/proceedings/issue", edit, issueProceedingsAction},
 		{"/children/{id}/proceedings/hearing", edit, hearingAction},
 		{"/children/{id}/proceedings/final", edit, finalHearingAction},
+		{"/children/{id}/proceedings/extend", edit, extendAction},
 	}
 	out := []route{
 		{"GET /missing", auth.PermViewTeams, s.missingPage},

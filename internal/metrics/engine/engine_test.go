@@ -292,3 +292,63 @@ func figures(rs []metrics.Result) map[string][4]any {
 	}
 	return out
 }
+
+// TestRecordsMarkedInErrorLeaveTheIndicators marks child 8's away episode
+// of 1 May and child 6's late final hearing as entered in error: the
+// engine reads those two children again (not the whole authority), the
+// episode no longer counts and child 6's proceedings no longer have a
+// final hearing, as a fresh load agrees.
+func TestRecordsMarkedInErrorLeaveTheIndicators(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		write(t, st)
+		e := engine.New(st)
+		if _, err := e.Compute(ctx, metrics.Query{AsAt: asAt}); err != nil {
+			t.Fatal(err)
+		}
+		mark := func(kind string, child, id int64, version int) {
+			t.Helper()
+			if err := st.MarkInError(ctx, store.System, kind, child, id, version, "Recorded on the wrong child"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		eight, err := st.CaseFile(ctx, 8)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range eight.Missing {
+			if m.Kind == "A" {
+				mark("missing_episode", 8, m.ID, m.Version)
+			}
+		}
+		six, err := st.CaseFile(ctx, 6)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range six.Hearings {
+			mark("hearing", 6, h.ID, h.Version)
+		}
+		got, err := e.Compute(ctx, metrics.Query{AsAt: asAt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := e.Stats(); s.FullLoads != 1 || s.Rereads != 2 {
+			t.Errorf("stats %+v: want one load and two children read again", s)
+		}
+		byID := map[string]metrics.Result{}
+		for _, r := range got {
+			byID[r.Indicator.ID] = r
+		}
+		// 1 Mar, 10 Apr and 20 Jun; the away episode is gone.
+		checkFigure(t, byID["missing_episodes"], want{"missing_episodes", 3, -1, 3})
+		// child 8's final hearing on 18 Dec, in time; child 6's is gone.
+		checkFigure(t, byID["proceedings_26w_pct"], want{"proceedings_26w_pct", 1, 1, 100})
+		fresh, err := engine.New(st).Compute(ctx, metrics.Query{AsAt: asAt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(figures(got), figures(fresh)) {
+			t.Error("the engine brought up to date differs from a fresh load")
+		}
+	})
+}
