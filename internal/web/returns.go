@@ -96,6 +96,7 @@ func (s *Server) returnsData(r *http.Request) (returnsPage, error) {
 		p.LACode = m.Header.Source.LEA
 	}
 	p.Failures = failuresBox(r, "", cinFailures(fs))
+	p.Failures.TableID = "cin-rules"
 	p.Failures.Caption, p.Failures.ChildHeader = "Failures by rule", "Child (LA child ID)"
 	p.Failures.CSVHref = fmt.Sprintf("/returns/cin/failures.csv?year=%d", int(y))
 	p.Failures.CSVText, p.Failures.CSVID = "Download every failure (CSV)", "cin-failures-csv"

@@ -9,7 +9,8 @@ import (
 // a table of rules, then each rule's children. The CIN census and SSDA903
 // share it, so the two sections read and behave alike.
 type returnRules struct {
-	Prefix      string // element ids: Prefix+"rules", Prefix+"rule-"+code
+	TableID     string // the table of rules
+	Prefix      string // each rule's details: Prefix+"rule-"+code
 	Caption     string
 	ChildHeader string // what the child column shows, e.g. "Child (CHILD)"
 	ShowFile    bool   // SSDA903 names the CSV file of each failure

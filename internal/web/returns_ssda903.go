@@ -47,6 +47,7 @@ func (s *Server) ssdaBox(r *http.Request) (ssdaBox, error) {
 			Line: failureLine{Child: f.Child, ChildID: f.ChildID, File: f.File, Field: f.Field}}
 	}
 	b.Failures = failuresBox(r, "ssda-", rows)
+	b.Failures.TableID = "ssda-rules"
 	b.Failures.Caption, b.Failures.ChildHeader, b.Failures.ShowFile = "SSDA903 failures by rule", "Child (CHILD)", true
 	b.Failures.CSVHref, b.Failures.CSVID = "/returns/ssda903/failures.csv", "ssda-failures-csv"
 	b.Failures.CSVText = "Download every SSDA903 failure (CSV)"

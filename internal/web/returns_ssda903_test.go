@@ -40,7 +40,7 @@ func TestTheReturnsPageListsSSDA903FailuresByRuleWithALinkToTheChild(t *testing.
 		if res.code != http.StatusOK {
 			t.Fatalf("status %d\n%s", res.code, res.body)
 		}
-		mustContain(t, res.body, `id="ssda-summary"`, "holds <strong>1 child</strong> and 1 episode (", `id="ssda-rule-526"`,
+		mustContain(t, res.body, `id="ssda-summary"`, "holds <strong>1 child</strong> and 1 episode (", `id="ssda-rules"`, `id="ssda-rule-526"`,
 			"Child is missing a placement provider code for at least one episode.", ">C1001<", "PLACE_PROVIDER",
 			"Download SSDA903 2025 to 2026 (CSV files in a zip)")
 	})

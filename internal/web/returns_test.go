@@ -36,7 +36,7 @@ func TestTheReturnsPageListsFailuresByRuleWithALinkToTheChild(t *testing.T) {
 		if res.code != http.StatusOK {
 			t.Fatalf("status %d\n%s", res.code, res.body)
 		}
-		mustContain(t, res.body, "holds <strong>1 child</strong>", `id="rule-8610"`,
+		mustContain(t, res.body, "holds <strong>1 child</strong>", `id="cin-rules"`, `id="rule-8610"`,
 			"Primary Need code is missing for a referral which led to further action.",
 			`href="/children/`, ">C1001<", "PrimaryNeedCode", "Download CIN census (XML)", "Download workforce census")
 
