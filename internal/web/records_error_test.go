@@ -114,3 +114,33 @@ func TestEveryKindOfCaseRecordLinksToTheMark(t *testing.T) {
 		}
 	}
 }
+
+// TestANoteIsMarkedInErrorWithAReason: the note's confirmation page asks
+// why, comes back with the error and nothing marked when no reason is
+// given, and marks the note once one is.
+func TestANoteIsMarkedInErrorWithAReason(t *testing.T) {
+	eachApp(t, func(t *testing.T, a *app) {
+		u, _ := a.st.UserByUsername(ctx, "social_worker")
+		n, err := a.st.AddNote(ctx, u.Actor(), casework.Note{ChildID: a.child.ID, Date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
+			Kind: "case_note", Subject: "Home visit", Body: "Seen with her brother."})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sw := a.signIn(auth.SocialWorker)
+		page := fmt.Sprintf("/children/%d/notes/%d/error", a.child.ID, n.ID)
+		mustContain(t, sw.get(page).body, "Mark a note as entered in error", "Home visit", `name="version" value="1"`)
+		res := sw.post(page, url.Values{"version": {"1"}, "reason": {" "}})
+		if res.code != http.StatusUnprocessableEntity {
+			t.Fatalf("no reason: %d, want 422", res.code)
+		}
+		mustContain(t, res.body, "govuk-error-summary", `id="reason"`)
+		if res = sw.post(page, url.Values{"version": {"1"}, "reason": {"Written on the wrong child"}}); res.code != http.StatusSeeOther {
+			t.Fatalf("with a reason: %d, want 303", res.code)
+		}
+		got, err := a.st.Note(ctx, n.ID)
+		if err != nil || got.ErrorReason != "Written on the wrong child" {
+			t.Errorf("note = %+v, %v; want it marked with the reason", got, err)
+		}
+		mustContain(t, sw.get(fmt.Sprintf("/children/%d", a.child.ID)).body, "Entered in error")
+	})
+}

@@ -32,10 +32,10 @@ var careRules = []Rule{
 			rec := row.Get("REC")
 			return rec != "" && rec != "X1" && in(temporaryPlaces, row.Get("PLACE"))
 		})},
-	{Code: "375", Message: "Hospitalisation coded as a temporary placement exceeds six weeks.", check: placedLonger("T1", 42)},
+	{Code: "375", Message: "Hospitalisation coded as a temporary placement exceeds six weeks.", check: episodeLonger("PLACE", "T1", 42)},
 	{Code: "376", Message: "Temporary placements coded as being due to holiday of usual foster carer(s) cannot exceed three weeks.",
-		check: placedLonger("T3", 21)},
-	{Code: "379", Message: "Temporary placements for unspecified reason (placement code T4) cannot exceed seven days.", check: placedLonger("T4", 7)},
+		check: episodeLonger("PLACE", "T3", 21)},
+	{Code: "379", Message: "Temporary placements for unspecified reason (placement code T4) cannot exceed seven days.", check: episodeLonger("PLACE", "T4", 7)},
 	{Code: "378", Message: "A child who is placed with parent(s) cannot be looked after under a single period of accommodation under Section 20 of the Children Act 1989.",
 		check: eachRow(Episodes, "LS", func(_ *Context, row *Row) bool { return row.Get("PLACE") == "P1" && row.Get("LS") == "V2" })},
 	{Code: "371", Message: "Child in supported accomodation not subject to children's homes regulations should be at least 16.",
@@ -64,25 +64,6 @@ var placementCols = []string{"PLACE", "PL_POST", "URN", "PLACE_PROVIDER"}
 
 func placementChanged(prev, next *Row) bool {
 	return slices.ContainsFunc(placementCols, func(c string) bool { return prev.Get(c) != next.Get(c) })
-}
-
-// placedLonger: an episode in placement place lasted more than days (an
-// open one to the end of the year).
-func placedLonger(place string, days int) func(*Context, *Return) []Hit {
-	return eachRow(Episodes, "PLACE", func(x *Context, row *Row) bool {
-		if row.Get("PLACE") != place {
-			return false
-		}
-		s, ok := dateIn(row, "DECOM")
-		if !ok {
-			return false
-		}
-		e, ok := dateIn(row, "DEC")
-		if !ok {
-			e = x.Year.End()
-		}
-		return e.Sub(s).Hours() > float64(days*24)
-	})
 }
 
 // ageAtReview: bad says whether a review breaks the rule given its

@@ -43,10 +43,10 @@ var episodeRules = []Rule{
 			return ok1 && ok2 && !e.After(s)
 		})},
 	{Code: "361", Message: "Police protection legal status lasted longer than maximum 72 hours allowed in the Children Act 1989.",
-		check: lastedLonger("L1", 3)},
-	{Code: "362", Message: "Emergency protection order (EPO) lasted longer than 21 days", check: lastedLonger("L2", 21)},
+		check: episodeLonger("LS", "L1", 3)},
+	{Code: "362", Message: "Emergency protection order (EPO) lasted longer than 21 days", check: episodeLonger("LS", "L2", 21)},
 	{Code: "363", Message: "Child assessment order (CAO) lasted longer than 7 days allowed in the Children Act 1989.",
-		check: lastedLonger("L3", 7)},
+		check: episodeLonger("LS", "L3", 7)},
 	{Code: "352", Message: "Child who started to be looked after was aged 18 or over.", check: ageAtStart("DECOM", func(row *Row, age int) bool {
 		return row.Get("RNE") == "S" && age >= 18
 	})},
@@ -69,11 +69,12 @@ func providerWith(provider string, places ...string) func(*Context, *Return) []H
 	})
 }
 
-// lastedLonger: an episode with legal status ls lasted more than days
-// (an open one to the end of the year).
-func lastedLonger(ls string, days int) func(*Context, *Return) []Hit {
-	return eachRow(Episodes, "LS", func(x *Context, row *Row) bool {
-		if row.Get("LS") != ls {
+// episodeLonger: an episode whose column col holds code (a legal status
+// in LS, a placement in PLACE) lasted more than days (an open one to the
+// end of the year).
+func episodeLonger(col, code string, days int) func(*Context, *Return) []Hit {
+	return eachRow(Episodes, col, func(x *Context, row *Row) bool {
+		if row.Get(col) != code {
 			return false
 		}
 		s, ok := dateIn(row, "DECOM")
