@@ -52,9 +52,12 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	if isPostgres(dsn) {
 		s.d = postgresDialect{}
 		s.db, err = sql.Open("pgx", dsn)
-		// Several app instances share one server: keep each pool modest.
+		// Several app instances share one server: keep each pool modest,
+		// but keep it whole when idle, because under a burst of requests a
+		// pool that closes connections past its idle limit opens a new
+		// server process for nearly every request.
 		s.db.SetMaxOpenConns(16)
-		s.db.SetMaxIdleConns(8)
+		s.db.SetMaxIdleConns(16)
 	} else {
 		s.d = sqliteDialect{}
 		s.db, err = sql.Open("sqlite", sqliteDSN(dsn))
