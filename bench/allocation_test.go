@@ -3,7 +3,6 @@ package bench
 import (
 	"io"
 	"log/slog"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"strconv"
@@ -84,27 +83,8 @@ func measureAllocationPages(t *testing.T, st *store.Store) {
 	}{{tm, "/allocation"}, {sm, "/allocation"}, {sm, "/caseloads"}, {sm, "/drift"},
 		{sm, "/caseloads?asat-day=30&asat-month=12&asat-year=2014"}, {sm, "/drift?asat-day=28&asat-month=6&asat-year=2013"}} {
 		client := signedIn(t, srv, c.user.Username)
-		var times latencies
-		var cpu time.Duration // this process's CPU over the timed requests: less disturbed by a busy machine than wall time
-		for i := range 20 + requests {
-			cpu0 := processCPU()
-			start := time.Now()
-			res, err := client.Get(srv.URL + c.path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			body, _ := io.ReadAll(res.Body)
-			res.Body.Close()
-			if res.StatusCode != http.StatusOK {
-				t.Fatalf("GET %s: %d\n%.1000s", c.path, res.StatusCode, body)
-			}
-			if i >= 20 {
-				times = append(times, time.Since(start))
-				cpu += processCPU() - cpu0
-			}
-		}
+		p := timePage(t, client, srv.URL+c.path, 20, requests, "")
 		t.Logf("%-50s as %-15s %d requests: p50 %6.2f ms, p95 %6.2f ms, p99 %6.2f ms; CPU here %.2f ms a request",
-			c.path, c.user.Role, requests, times.ms(0.50), times.ms(0.95), times.ms(0.99),
-			float64(cpu.Microseconds())/1000/float64(requests))
+			c.path, c.user.Role, requests, p.times.ms(0.50), p.times.ms(0.95), p.times.ms(0.99), p.cpuPerRequest())
 	}
 }

@@ -3,11 +3,9 @@ package bench
 import (
 	"io"
 	"log/slog"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -55,26 +53,9 @@ func TestSufficiencyAtLAScale(t *testing.T) {
 			hs := httptest.NewServer(srv)
 			t.Cleanup(hs.Close)
 			client := signedIn(t, hs, mgr.Username)
-			var times latencies
-			var size int
-			for i := range 220 {
-				start := time.Now()
-				res, err := client.Get(hs.URL + "/sufficiency")
-				if err != nil {
-					t.Fatal(err)
-				}
-				body, _ := io.ReadAll(res.Body)
-				res.Body.Close()
-				if res.StatusCode != http.StatusOK || !strings.Contains(string(body), "Placement sufficiency") {
-					t.Fatalf("GET /sufficiency: %d\n%.1000s", res.StatusCode, body)
-				}
-				if i >= 20 {
-					times = append(times, time.Since(start))
-				}
-				size = len(body)
-			}
+			p := timePage(t, client, hs.URL+"/sufficiency", 20, 200, "Placement sufficiency")
 			t.Logf("/sufficiency: %d bytes, 200 requests: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (target p95 < 50 ms)",
-				size, times.ms(0.50), times.ms(0.95), times.ms(0.99))
+				p.size, p.times.ms(0.50), p.times.ms(0.95), p.times.ms(0.99))
 		})
 	}
 }

@@ -116,26 +116,9 @@ func measurePages(t *testing.T, st *store.Store) {
 		path string
 	}{{sw, "/my-work"}, {tm, "/team"}} {
 		client := signedIn(t, srv, c.user.Username)
-		var times latencies
-		var size int
-		for i := range 220 {
-			start := time.Now()
-			res, err := client.Get(srv.URL + c.path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			body, _ := io.ReadAll(res.Body)
-			res.Body.Close()
-			if res.StatusCode != http.StatusOK {
-				t.Fatalf("GET %s: %d\n%.1000s", c.path, res.StatusCode, body)
-			}
-			if i >= 20 {
-				times = append(times, time.Since(start))
-			}
-			size = len(body)
-		}
+		p := timePage(t, client, srv.URL+c.path, 20, 200, "")
 		t.Logf("%s: %d bytes, 200 requests: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (target p95 < 50 ms)",
-			c.path, size, times.ms(0.50), times.ms(0.95), times.ms(0.99))
+			c.path, p.size, p.times.ms(0.50), p.times.ms(0.95), p.times.ms(0.99))
 	}
 }
 

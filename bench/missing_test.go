@@ -4,7 +4,6 @@ import (
 	"io"
 	"log/slog"
 	"math/rand/v2"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"testing"
@@ -139,27 +138,8 @@ func measureMissingPages(t *testing.T, st *store.Store) {
 		path string
 	}{{sm, "/missing"}, {sm, year}, {tm, "/missing"}, {sm, "/court"}, {tm, "/court"}, {tm, "/team"}} {
 		client := signedIn(t, srv, c.user.Username)
-		var times latencies
-		var size int
-		var cpu time.Duration
-		for i := range 220 {
-			start, cpuStart := time.Now(), processCPU()
-			res, err := client.Get(srv.URL + c.path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			body, _ := io.ReadAll(res.Body)
-			res.Body.Close()
-			if res.StatusCode != http.StatusOK {
-				t.Fatalf("GET %s: %d\n%.1000s", c.path, res.StatusCode, body)
-			}
-			if i >= 20 {
-				times = append(times, time.Since(start))
-				cpu += processCPU() - cpuStart
-			}
-			size = len(body)
-		}
+		p := timePage(t, client, srv.URL+c.path, 20, 200, "")
 		t.Logf("%s as %s: %d bytes, 200 requests: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (target p95 < 50 ms); CPU %.2f ms a request",
-			c.path, c.user.Role, size, times.ms(0.50), times.ms(0.95), times.ms(0.99), float64(cpu)/float64(len(times))/float64(time.Millisecond))
+			c.path, c.user.Role, p.size, p.times.ms(0.50), p.times.ms(0.95), p.times.ms(0.99), p.cpuPerRequest())
 	}
 }
