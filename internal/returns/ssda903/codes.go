@@ -9,6 +9,9 @@ var (
 	ethnicCodes = []string{"WBRI", "WIRI", "WOTH", "WIRT", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND", "APKN",
 		"ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT"}
 	rneCodes = []string{"S", "L", "P", "T", "B", "U"}
+	// moveRNEs are the reasons for a new episode that change the placement:
+	// the episode before records why (REASON_PLACE_CHANGE, rule 225).
+	moveRNEs = []string{"P", "B", "T", "U"}
 	lsCodes  = []string{"C1", "C2", "D1", "E1", "V2", "V3", "V4", "L1", "L2", "L3", "J1", "J2", "J3"}
 	cinCodes = []string{"N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"}
 	// placeCodes is the validator's rule 146 for 2025 to 2026: Z1 is gone,

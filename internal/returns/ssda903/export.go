@@ -103,7 +103,7 @@ func addEpisodes(r *Return, cf *casework.CaseFile, eps []episode) {
 			place, provider, post = e.placement.Type, e.placement.Provider, casework.NormalisePostcode(e.placement.Postcode)
 		}
 		// The reason for a change belongs to the episode a move ends.
-		if e.rec == "X1" && i+1 < len(eps) && slices.Contains([]string{"P", "B", "T", "U"}, eps[i+1].rne) && e.placement != nil {
+		if e.rec == "X1" && i+1 < len(eps) && slices.Contains(moveRNEs, eps[i+1].rne) && e.placement != nil {
 			change = e.placement.ChangeReason
 		}
 		r.Add(Episodes, cf.Child.ID, cf.Child.LAChildID, date(e.start), e.rne, e.legal, e.cin, place, provider,

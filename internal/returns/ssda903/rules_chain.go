@@ -20,7 +20,7 @@ var episodeChainRules = []Rule{
 		})},
 	{Code: "225", Message: "Reason for placement change must be recorded.", check: chainPrev("REASON_PLACE_CHANGE",
 		func(prev, next *Row) bool {
-			return prev.Get("REC") == "X1" && in([]string{"P", "B", "T", "U"}, next.Get("RNE")) &&
+			return prev.Get("REC") == "X1" && in(moveRNEs, next.Get("RNE")) &&
 				prev.Get("REASON_PLACE_CHANGE") == "" && !in(temporaryPlaces, prev.Get("PLACE")) && !in(temporaryPlaces, next.Get("PLACE"))
 		})},
 	{Code: "388", Message: "Reason episode ceased is coded new episode begins, but there is no continuation episode.",
