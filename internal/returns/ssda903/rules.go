@@ -59,7 +59,7 @@ func Rules(y Year) []Rule {
 	}
 	out := slices.Concat(headerRules, episodeRules, episodeChainRules, otherRules, valueRules, adopterRules, careRules,
 		leaverMissingRules, previousRules, crossRules, cohortRules,
-		leaverRules, postcodeRules)
+		leaverRules, postcodeRules, moreRules, linkRules, internalRules, motherRules)
 	slices.SortFunc(out, func(a, b Rule) int { return compareCodes(a.Code, b.Code) })
 	return out
 }

@@ -10,7 +10,7 @@ import (
 // adoption decision reversed; and a care leaver who turned 19.
 func goodReturn() *Return {
 	r := NewReturn()
-	r.Add(Header, 1, "A1", "F", "01/05/2012", "WBRI", "A123456789012", "", "")
+	r.Add(Header, 1, "A1", "F", "01/05/2012", "WBRI", "A123456789012", "0", "")
 	r.Add(Episodes, 1, "A1", "10/02/2025", "S", "V2", "N1", "U6", "PR1", "01/06/2025", "X1", "CARPL", "AB2 1EF", "AB1 2CD", "")
 	r.Add(Episodes, 1, "A1", "01/06/2025", "B", "C2", "N1", "K2", "PR4", "", "", "", "AB2 1EF", "AB1 3CD", "")
 	r.Add(Reviews, 1, "A1", "01/05/2012", "05/05/2025", "PN1")
