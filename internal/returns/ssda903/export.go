@@ -35,7 +35,7 @@ func Build(files []casework.CaseFile, opts Options) *Return {
 		eps := yearEpisodes(cf, y)
 		// A care leaver of the year who was not looked after in it is in
 		// the Header too: it carries the identifiers of every child.
-		if len(eps) > 0 || len(oc3Ages(cf, y)) > 0 {
+		if len(eps) > 0 || len(oc3Ages(cf, eps, y)) > 0 {
 			addHeader(r, cf)
 		}
 		oc2 := lookedAfterYearTo31March(cf, y)
@@ -53,7 +53,7 @@ func Build(files []casework.CaseFile, opts Options) *Return {
 		// A young person back in care for the whole year is in the OC2
 		// cohort, not a care leaver of the year (rules 187 and 215).
 		if !oc2 {
-			addOC3(r, cf, y)
+			addOC3(r, cf, eps, y)
 		}
 	}
 	return r
@@ -160,9 +160,9 @@ func addOC2(r *Return, cf *casework.CaseFile, y Year) {
 // addOC3 writes a care leaver who turned 17 to 21 in the year, with what
 // the contact for that birthday recorded (blank when there was none, which
 // rule 153 then reports).
-func addOC3(r *Return, cf *casework.CaseFile, y Year) {
+func addOC3(r *Return, cf *casework.CaseFile, eps []episode, y Year) {
 	c := cf.Child
-	for _, age := range oc3Ages(cf, y) {
+	for _, age := range oc3Ages(cf, eps, y) {
 		var touch, activ, accom string
 		for _, k := range cf.LeaverContacts {
 			if k.Birthday == age && !k.Date.After(y.End()) {
@@ -173,18 +173,32 @@ func addOC3(r *Return, cf *casework.CaseFile, y Year) {
 	}
 }
 
-// oc3Ages are the birthdays from 17 to 21 a care leaver had in the year.
-func oc3Ages(cf *casework.CaseFile, y Year) []int {
+// oc3Ages are the birthdays from 17 to 21 a care leaver had in the year,
+// given the episodes of the year, but a 17th or 18th birthday on which
+// the young person was still looked after or after which they left care:
+// the DfE wants nothing about that birthday (rules 1007 and 1016).
+func oc3Ages(cf *casework.CaseFile, eps []episode, y Year) []int {
 	if cf.Leaver == nil || cf.Child.DateOfBirth == nil {
 		return nil
 	}
 	var ages []int
 	for age := 17; age <= 21; age++ {
-		if inYear(casework.BirthdayOn(*cf.Child.DateOfBirth, age), y) {
+		b := casework.BirthdayOn(*cf.Child.DateOfBirth, age)
+		if inYear(b, y) && (age > 18 || !inCareOnOrAfter(eps, b)) {
 			ages = append(ages, age)
 		}
 	}
 	return ages
+}
+
+// inCareOnOrAfter: one of the episodes was open on day or ended after it.
+func inCareOnOrAfter(eps []episode, day time.Time) bool {
+	for _, e := range eps {
+		if (!e.start.After(day) && e.end == nil) || (e.end != nil && e.end.After(day)) {
+			return true
+		}
+	}
+	return false
 }
 
 // addAD1 writes a child adopted in the year. Who adopted (former foster

