@@ -48,6 +48,10 @@ type CaseFile struct {
 	// LookedAfter is the latest period of care as the store reads it (store
 	// LookedAfterDates); zero when unknown.
 	LookedAfter CarePeriod
+	// SocialWorkers is the allocation history of the child's involvements,
+	// in date order: loaded for the SSDA903 return only (store
+	// CareCaseFiles), nil elsewhere.
+	SocialWorkers []WorkerAllocation
 }
 
 // CarePeriod is a period of being looked after; End is nil while it lasts.

@@ -205,7 +205,7 @@ func (sw *SyntheticWriter) write(ctx context.Context, actor Actor, b *SyntheticB
 	}
 	err := write(ctx, actor, func(tx *Tx) error {
 		w := &bulkWriter{tx: tx, sw: sw, h: rowHasher{h: sha256.New()}}
-		for _, t := range b.tables(tx) {
+		for _, t := range b.tables(tx, entity == "synth_batch") {
 			if err := w.insert(ctx, t); err != nil {
 				return err
 			}

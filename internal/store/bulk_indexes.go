@@ -117,7 +117,7 @@ func (s *Store) bulkIndexes(ctx context.Context, conn *sql.Conn) ([]bulkIndex, e
 // bulkTableNames names the tables a synthetic batch writes.
 func bulkTableNames(s *Store) []string {
 	var names []string
-	for _, t := range (&SyntheticBatch{}).tables(&Tx{s: s}) {
+	for _, t := range (&SyntheticBatch{}).tables(&Tx{s: s}, true) {
 		names = append(names, strings.TrimSpace(t.name))
 	}
 	return names

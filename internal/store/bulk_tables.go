@@ -30,8 +30,9 @@ func cdayPtr(t *time.Time) any {
 // to them (contacts.referral_id has no foreign key), plans before the
 // conferences that name them (cp_plans.conference_id has none). Each row
 // is stamped with the write's time and actor, as the per-record methods
-// stamp theirs.
-func (b *SyntheticBatch) tables(tx *Tx) []bulkTable {
+// stamp theirs. Workers are marked synthetic when the batch is generated,
+// not when it is imported (WriteImported: they are real people).
+func (b *SyntheticBatch) tables(tx *Tx, synthetic bool) []bulkTable {
 	at, by := tx.s.d.ts(tx.now), tx.actor.Name
 	stamp := func(args []any) []any { return append(args, at, by) }
 	return append([]bulkTable{
@@ -51,7 +52,7 @@ func (b *SyntheticBatch) tables(tx *Tx) []bulkTable {
 			w := b.Workers[i]
 			return stamp(append(a, w.ID, w.Name, w.Email, w.JobRole, w.TeamID, roundFTE(w.FTE), w.EmploymentType,
 				w.NewlyQualified, cday(w.StartDate), cdayPtr(w.EndDate), w.PostID, w.OrgRole, w.SWENo, w.StartOrigin,
-				w.LeavingReason, w.LeaverDestination, w.AgencyName, w.DayRatePence, w.SalaryPence, w.OnCostPct, true))
+				w.LeavingReason, w.LeaverDestination, w.AgencyName, w.DayRatePence, w.SalaryPence, w.OnCostPct, synthetic))
 		}},
 		{"users", `id, username, display_name, password_hash, role, worker_id, team_id, disabled, updated_at, updated_by`,
 			len(b.Users), func(i int, a []any) []any {

@@ -67,13 +67,18 @@ func (s *Store) ChildKeys(ctx context.Context) ([]ChildKey, error) {
 // CareCaseFiles loads the case file of every child looked after at some
 // time from from to to (both included), or who has a care leaver's record:
 // the children of an SSDA903 year (episodes, reviews, missing, adoption,
-// OC3). Records entered in error are left out; each case file is whole and
-// the caller picks the year's part.
+// OC3), with the allocation history of their involvements (SocialWorkers,
+// for SWEpisodes). Records entered in error are left out; each case file
+// is whole and the caller picks the year's part.
 func (s *Store) CareCaseFiles(ctx context.Context, from, to time.Time) ([]casework.CaseFile, error) {
 	sel := `SELECT child_id FROM care_episodes WHERE error_reason = '' AND start_date <= ?
 		AND (end_date IS NULL OR end_date >= ?)
 		UNION SELECT child_id FROM care_leavers WHERE error_reason = ''`
-	files, err := loadCaseFiles(ctx, s, sel, day(to), day(from))
+	in, args, err := childIDList(ctx, s, sel, []any{day(to), day(from)})
+	var files []casework.CaseFile
+	if err == nil && in != "" {
+		files, err = loadCaseFilesIn(ctx, s, careReturnParts, in, args...)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: SSDA903 case files %s to %s: %w", day(from), day(to), err)
 	}

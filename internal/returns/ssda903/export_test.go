@@ -15,9 +15,9 @@ func ptr(t time.Time) *time.Time               { return &t }
 
 // authority is a hand-built authority: Amy in care from January 2025,
 // with a change of legal status, two moves (one with a new status), a
-// review, a missing period and an adoption decision; Ben, a care leaver
-// who turned 18 in the year; Cal, looked after for three months in the
-// year; Dan, whose care ended before it.
+// review, a missing period, an adoption decision and a change of social
+// worker; Ben, a care leaver who turned 18 in the year; Cal, looked after
+// for three months in the year; Dan, whose care ended before it.
 func authority() []casework.CaseFile {
 	amy := casework.CaseFile{Child: casework.Child{ID: 1, LAChildID: "C100", Sex: "F", Ethnicity: "WBRI",
 		UPN: "A123456789012", DateOfBirth: ptr(day(2015, 3, 10))}}
@@ -36,6 +36,10 @@ func authority() []casework.CaseFile {
 	amy.Missing = []casework.MissingEpisode{{From: "care", Kind: "M", StartDate: day(2025, 8, 1), EndDate: ptr(day(2025, 8, 3))},
 		{From: "care", Kind: "A", StartDate: day(2026, 3, 30), EndDate: ptr(day(2026, 4, 2))}}
 	amy.Permanence = []casework.PermanencePlan{{ShouldBePlaced: ptr(day(2025, 10, 1)), Matched: ptr(day(2026, 5, 1))}}
+	w1, w2 := int64(1), int64(2)
+	amy.SocialWorkers = []casework.WorkerAllocation{
+		{InvolvementID: 5, WorkerID: &w1, SWENo: "sw555 1234", StartDate: day(2024, 12, 1), EndDate: ptr(day(2025, 8, 1)), Reason: "Case opened"},
+		{InvolvementID: 5, WorkerID: &w2, SWENo: "SW5559876", StartDate: day(2025, 8, 1), Reason: "Worker left: case passed to their successor"}}
 
 	ben := casework.CaseFile{Child: casework.Child{ID: 2, LAChildID: "C200", Sex: "M", Ethnicity: "BAFR", UPNUnknown: "UN2",
 		DateOfBirth: ptr(day(2007, 6, 15))}, Leaver: &casework.CareLeaver{Category: "relevant"}}
@@ -74,7 +78,8 @@ var want = map[string][][]string{
 	PrevPerm:       {{"C300", "01/01/2019", "Z1", "", ""}},
 	Missing: {{"C100", "10/03/2015", "M", "01/08/2025", "03/08/2025"},
 		{"C100", "10/03/2015", "A", "30/03/2026", ""}},
-	SWEpisodes: nil,
+	SWEpisodes: {{"C100", "10/03/2015", "SW5551234", "01/12/2024", "01/08/2025", "FCONTA"},
+		{"C100", "10/03/2015", "SW5559876", "01/08/2025", "", "LEFTRL"}},
 }
 
 func TestExportOfAHandBuiltAuthorityColumnByColumn(t *testing.T) {

@@ -33,6 +33,7 @@ type ImportReport struct {
 	Health                               int // OC2 rows: health assessments and dental checks
 	Leavers                              int // OC3 rows: care leavers' birthday records
 	Missing                              int // Missing rows
+	SocialWorkers                        int // SWEpisodes rows, as allocations of a case
 	Adoptions                            int // permanence plans from AD1 and PlacedAdoption
 	Refused                              []Refusal
 	// NotKept are values of imported rows that sightline has nowhere to
@@ -44,9 +45,8 @@ type ImportReport struct {
 }
 
 // imported are the files Import reads; the others are counted in NotRead.
-// UASC and SWEpisodes are not: sightline holds neither UASC status nor
-// social worker episodes in the return's form.
-var imported = append([]string{Header, Episodes, Reviews}, outcomeFiles...)
+// UASC is not: sightline does not hold UASC status.
+var imported = append([]string{Header, Episodes, Reviews}, append(outcomeFiles, SWEpisodes)...)
 
 // outcomeFiles are the files read into a child's outcomes (import_other.go).
 var outcomeFiles = []string{OC2, OC3, AD1, PlacedAdoption, PrevPerm, Missing}
@@ -67,6 +67,10 @@ func Import(ctx context.Context, st *store.Store, r *Return, problems []Problem,
 	if err != nil {
 		return ImportReport{}, err
 	}
+	hw, err := workersHeld(ctx, st)
+	if err != nil {
+		return ImportReport{}, err
+	}
 	held := map[string]bool{}
 	for _, k := range keys {
 		held["CHILD "+k.LAChildID] = true
@@ -78,7 +82,7 @@ func Import(ctx context.Context, st *store.Store, r *Return, problems []Problem,
 	if y == 0 {
 		y = 2026
 	}
-	im, rep := plan(r, problems, held, ids, y)
+	im, rep := plan(r, problems, held, hw, ids, y)
 	if len(rep.Refused) > 0 && !opts.Partial {
 		rep = ImportReport{Refused: rep.Refused, NotKept: rep.NotKept, NotRead: rep.NotRead}
 		return rep, nil
@@ -96,9 +100,9 @@ func Import(ctx context.Context, st *store.Store, r *Return, problems []Problem,
 }
 
 // plan builds the batch of the children of r not already held (held has
-// "CHILD x" and "UPN y" keys), with ids from ids, and the report of
-// every row refused.
-func plan(r *Return, problems []Problem, held map[string]bool, ids store.NextIDs, y Year) (*importer, ImportReport) {
+// "CHILD x" and "UPN y" keys), with ids from ids and the social workers
+// of hw, and the report of every row refused.
+func plan(r *Return, problems []Problem, held map[string]bool, hw heldWorkers, ids store.NextIDs, y Year) (*importer, ImportReport) {
 	rep := ImportReport{NotRead: map[string]int{}}
 	for _, n := range FileNames {
 		if !slices.Contains(imported, n) && len(r.Files[n]) > 0 {
@@ -112,12 +116,16 @@ func plan(r *Return, problems []Problem, held map[string]bool, ids store.NextIDs
 			bad[p.Child] = true
 		}
 	}
-	im := &importer{ids: ids, year: y}
+	if hw.bySWENo == nil {
+		hw.bySWENo = map[string]int64{}
+	}
+	im := &importer{ids: ids, year: y, sw: hw, madeWorkers: map[int64]int{}}
 	eps, revs := byChild(r, Episodes, "DECOM"), byChild(r, Reviews, "REVIEW")
 	rows := map[string]map[string][]*Row{}
 	for _, n := range outcomeFiles {
 		rows[n] = byChild(r, n, "")
 	}
+	rows[SWEpisodes] = byChild(r, SWEpisodes, "SW_DECOM")
 	rep.Refused = append(rep.Refused, withoutHeader(r, bad)...)
 	for _, h := range r.Files[Header] {
 		if why := im.refuseHeader(h, held, bad); why != nil {
@@ -161,9 +169,11 @@ func (im *importer) refuseHeader(h *Row, held, bad map[string]bool) *Refusal {
 
 // importer builds the batch of records to write.
 type importer struct {
-	ids  store.NextIDs
-	year Year
-	b    store.SyntheticBatch
+	ids         store.NextIDs
+	year        Year
+	b           store.SyntheticBatch
+	sw          heldWorkers
+	madeWorkers map[int64]int // workers made by this import: their index in b.Workers
 }
 
 func next(p *int64) int64 { id := *p; *p++; return id }
@@ -207,7 +217,13 @@ func (im *importer) child(h *Row, eps, revs []*Row, other map[string][]*Row, rep
 	if r != nil {
 		return r
 	}
+	if r := checkSocialWorkers(other[SWEpisodes]); r != nil {
+		return r
+	}
 	next(&im.ids.Child)
+	im.keepSocialWorkers(c.ID, other[SWEpisodes])
+	notKept = append(notKept, swNotKept(other[SWEpisodes])...)
+	rep.SocialWorkers += len(other[SWEpisodes])
 	for i := range care.CareEvents {
 		care.CareEvents[i].ID = next(&im.ids.CareEvent)
 	}
@@ -237,4 +253,25 @@ func periodOn(ps []casework.CareEpisode, d time.Time) *casework.CareEpisode {
 		}
 	}
 	return nil
+}
+
+// workersHeld reads the workers an import can give social worker
+// episodes to, by Social Work England number, and the team of imported
+// social workers when an earlier import made it.
+func workersHeld(ctx context.Context, st *store.Store) (heldWorkers, error) {
+	by, err := st.WorkersBySWENo(ctx)
+	if err != nil {
+		return heldWorkers{}, err
+	}
+	teams, err := st.Teams(ctx)
+	if err != nil {
+		return heldWorkers{}, err
+	}
+	hw := heldWorkers{bySWENo: by}
+	for _, t := range teams {
+		if t.Name == importTeamName {
+			hw.team = t.ID
+		}
+	}
+	return hw, nil
 }

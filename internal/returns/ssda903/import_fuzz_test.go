@@ -33,7 +33,7 @@ func FuzzImportFiles(f *testing.F) {
 			r.Files[in.name] = rows
 			problems = append(problems, ps...)
 		}
-		im, rep := plan(r, problems, map[string]bool{}, store.NextIDs{Child: 1}, 2026)
+		im, rep := plan(r, problems, map[string]bool{}, heldWorkers{}, store.NextIDs{Child: 1}, 2026)
 		for _, x := range append(rep.Refused, rep.NotKept...) {
 			if x.File == "" || x.Field == "" || x.Why == "" {
 				t.Fatalf("a refusal without file, field or why: %+v", x)

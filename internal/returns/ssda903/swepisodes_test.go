@@ -1,0 +1,83 @@
+package ssda903
+
+import (
+	"fmt"
+	"testing"
+
+	"sightline/internal/casework"
+)
+
+// TestSocialWorkerEpisodesFromTheAllocationHistory: a case opened at the
+// front door and passed to assessment the same day (a first contact), a
+// plan whose worker left mid-year, a wait for a worker, a new worker
+// without a registration number kept on by a second allocation, and a
+// case begun after 31 March.
+func TestSocialWorkerEpisodesFromTheAllocationHistory(t *testing.T) {
+	w := func(id int64) *int64 { return &id }
+	cf := casework.CaseFile{Child: casework.Child{ID: 1, LAChildID: "C1", DateOfBirth: ptr(day(2015, 1, 1))}}
+	cf.SocialWorkers = []casework.WorkerAllocation{
+		{InvolvementID: 1, WorkerID: w(6), SWENo: "SW666", StartDate: day(2024, 11, 1), EndDate: ptr(day(2024, 11, 1)), Reason: "Case opened"},
+		{InvolvementID: 1, WorkerID: w(7), SWENo: "SW111", StartDate: day(2024, 11, 1), EndDate: ptr(day(2025, 3, 1)), Reason: "Allocated for assessment"},
+		{InvolvementID: 1, WorkerID: w(8), SWENo: "SW222", WorkerLeft: ptr(day(2025, 6, 30)), StartDate: day(2025, 3, 1),
+			EndDate: ptr(day(2025, 9, 1)), Reason: "Transferred for the plan"},
+		{InvolvementID: 1, StartDate: day(2025, 9, 1), EndDate: ptr(day(2025, 9, 10)), Reason: "Worker left: case passed to their successor"},
+		{InvolvementID: 1, WorkerID: w(9), StartDate: day(2025, 9, 10), EndDate: ptr(day(2025, 10, 1)), Reason: "Worker's caseload"},
+		{InvolvementID: 1, WorkerID: w(9), StartDate: day(2025, 10, 1), EndDate: ptr(day(2026, 4, 20)), Reason: "Allocation meeting"},
+		{InvolvementID: 2, WorkerID: w(10), SWENo: "SW333", StartDate: day(2026, 4, 2), Reason: "Case opened"},
+	}
+	r := NewReturn()
+	addSWEpisodes(r, &cf, 2026)
+	var got []string
+	for _, row := range r.Files[SWEpisodes] {
+		got = append(got, fmt.Sprint(row.Get("SW_ID"), " ", row.Get("SW_DECOM"), "-", row.Get("SW_DEC"), " ", row.Get("SW_REASON")))
+	}
+	want := []string{
+		"SW222 01/03/2025-01/07/2025 TSPROC", // ended the day after the worker's last day
+		"XX9 10/09/2025- MANAGE",             // no number; two allocations, one episode, open at 31 March
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("episodes:\n got %q\nwant %q", got, want)
+	}
+
+	// The year before: the front door's stretch of no day passes its
+	// reason to the assessment worker, who took a new case.
+	r = NewReturn()
+	addSWEpisodes(r, &cf, 2025)
+	if first := r.Files[SWEpisodes][0]; first.Get("SW_ID") != "SW111" || first.Get("SW_REASON") != "FCONTA" {
+		t.Errorf("first episode of 2024 to 2025: %v", first.Values)
+	}
+}
+
+// TestTwoCasesAtOnce: when a second involvement's worker takes the child
+// while the first is still held, the first episode ends that day.
+func TestTwoCasesAtOnce(t *testing.T) {
+	w := func(id int64) *int64 { return &id }
+	cf := casework.CaseFile{SocialWorkers: []casework.WorkerAllocation{
+		{InvolvementID: 1, WorkerID: w(1), SWENo: "SW1", StartDate: day(2025, 5, 1), Reason: "Case opened"},
+		{InvolvementID: 2, WorkerID: w(2), SWENo: "SW2", StartDate: day(2025, 8, 1), Reason: "Case opened"}}}
+	es := socialWorkerEpisodes(&cf, 2026)
+	if len(es) != 2 || es[0].end == nil || !es[0].end.Equal(day(2025, 8, 1)) || es[1].end != nil {
+		t.Errorf("episodes: %+v", es)
+	}
+}
+
+// TestSWReasons maps the reasons sightline writes, the codes and labels
+// an import writes, and typed reasons, to SW_REASON.
+func TestSWReasons(t *testing.T) {
+	for reason, want := range map[string]string{
+		"Case opened": "FCONTA", "Allocated for assessment": "TSPROC", "Transferred for the plan": "TSPROC",
+		"Transferred to the disabled children's team": "TSPROC", "Worker left: case passed to their successor": "LEFTRL",
+		"PCCHAN": "PCCHAN", "The previous social worker died": "SWDIED", "Other": "OTHERS",
+		"worker's caseload too high": "MANAGE", "Service restructure": "ORGRST", "cover for sickness": "ABSENC",
+		"Mother asked for a new worker": "OTHERS", "parent requested change": "PCCHAN", "Allocation meeting": "OTHERS", "": "OTHERS",
+	} {
+		if got := swReason(reason); got != want {
+			t.Errorf("swReason(%q) = %s, want %s", reason, got, want)
+		}
+	}
+	for code, label := range swReasonLabels {
+		if !in(swReasonCodes, code) || swReason(label) != code {
+			t.Errorf("%s (%s) is not a code read back from its label", code, label)
+		}
+	}
+}
