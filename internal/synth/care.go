@@ -13,10 +13,11 @@ import (
 )
 
 // Children in care. Once the families' records, allocations and notes are
-// made, a share of the children the service knows (never one whose case
-// drifts: shaping keeps those silent) comes into care, so that the number looked
-// after on the as-at date is England's rate per 10,000 children (profile
-// cla.by_year.2024.cla_per_10k). A child on a child protection plan is the
+// made, some of the children the service knows come into care, month by
+// month at the period's rate, for periods as long as England's
+// (care_flow.go), so that the number looked after on any date is near
+// England's rate per 10,000 children (profile cla.by_year.2024.cla_per_10k)
+// or the scenario's. A child on a child protection plan is the
 // likeliest to, then one after an enquiry, then one on a child in need
 // plan, then any child referred (weights below: an assumption). Each
 // period of care is planned whole: legal statuses, placements and moves,
@@ -93,85 +94,29 @@ const (
 // iroNames are the authority's independent reviewing officers (fictional).
 var iroNames = []string{"Irene Oduya", "Colin Marsh", "Hannah Leckie", "Rafiq Ahmed", "Sue Gatenby"}
 
-// careCandidate is a child who may come into care, with the plan of it.
-type careCandidate struct {
-	k      *kid
-	r      rng
-	start  time.Time
-	end    time.Time // the planned end (may be after the as-at date)
-	reason string    // why it ends (SSDA903 REC), before the age at the end is allowed for
-	adopt  *adoptionPlan
-	weight float64
+// plan plans the candidate's period of care to last n days (or to the
+// 18th birthday), and how it ends: adoptions and orders set their own
+// ends (permanence.go).
+func (c *careCandidate) plan(prof careFigures, scale float64, n int) {
+	c.end = earliest(days(c.start, n), days(c.k.eighteenth(), 1))
+	c.planOutcome(prof, scale)
 }
 
-// care brings children into care (see the comment at the top).
-func (w *world) care() {
-	prof := careProfile()
-	target := prof.CLA.ByYear["2024"].Per10k * float64(w.pop) / 10000
-	var cands []careCandidate
-	for _, hh := range w.households {
-		for _, k := range hh.kids {
-			if c, ok := w.careCandidate(k, prof); ok {
-				cands = append(cands, c)
-			}
-		}
+// lengthWeighted weights each length of a period of care by its days too:
+// the lengths of the periods under way on a given day.
+func lengthWeighted(bins Weights) Weights {
+	out := make(Weights, len(bins))
+	for i, b := range bins {
+		span := durationDays[b.Key]
+		out[i] = Weight{Key: b.Key, W: b.W * float64(span[0]+span[1]) / 2}
 	}
-	scale, sum := adoptionScale(cands, prof), 0.0
-	for i := range cands {
-		c := &cands[i]
-		c.planOutcome(prof, scale)
-		if c.end.After(w.asAt) {
-			sum += c.weight
-		}
-	}
-	if sum == 0 {
-		return
-	}
-	base := target / sum
-	for _, c := range cands {
-		if newRNG(w.cfg.Seed, "care-pick", int(c.k.rec.ID)).chance(base * c.weight) {
-			w.recordCare(c, prof)
-		}
-	}
+	return out
 }
 
-// careCandidate plans when a known child would come into care and for how
-// long: during their latest child protection plan, enquiry, child in need
-// plan or referral, while under 17 and within the history.
-func (w *world) careCandidate(k *kid, prof careFigures) (careCandidate, bool) {
-	if !k.known || k.rec.DateOfBirth == nil {
-		return careCandidate{}, false
-	}
-	r := newRNG(w.cfg.Seed, "care", int(k.rec.ID))
-	var from time.Time
-	weight := 0.0
-	for _, ke := range k.eps {
-		e := ke.ep
-		if e.silentFrom != nil {
-			return careCandidate{}, false // a drifting case stays silent
-		}
-		switch {
-		case !e.referred || e.route == routeNFA:
-		case e.cp != nil:
-			from, weight = e.cp.start, careWeightCP
-		case e.s47 != nil:
-			from, weight = e.s47.start, careWeightS47
-		case e.cin != nil:
-			from, weight = e.cin.start, careWeightCIN
-		default:
-			from, weight = e.start, careWeightReferred
-		}
-	}
-	if weight == 0 {
-		return careCandidate{}, false
-	}
-	start := days(latest(from, k.dob), r.between(7, 180))
-	if start.Before(w.start) || start.After(w.asAt) || k.ageOn(start) >= 17 {
-		return careCandidate{}, false
-	}
-	span := durationDays[r.pick(prof.Flows.Duration)]
-	end := earliest(days(start, r.between(span[0], span[1])), days(k.eighteenth(), 1))
-	return careCandidate{k: k, r: r, start: start, end: end, weight: weight}, true
+// meanCareYears is the average length of a period of care, in years, by
+// the profile's lengths (each band at its middle).
+func meanCareYears(prof careFigures) float64 {
+	return lengthWeighted(prof.Flows.Duration).Sum() / prof.Flows.Duration.Sum() / 365.25
 }
 
 // careRun is one period of care being recorded: the case file the rules

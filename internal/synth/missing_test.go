@@ -112,10 +112,14 @@ func missingFromCare(a *synth.Authority) missingYear {
 // the year, about 11.2% go missing from care (profile missing_2024), 63%
 // of those more than once, 6.5 incidents each; 2% are away from their
 // placement without authorisation, 4 absences each (10,780 of 2,720
-// children); tolerances are wide for the la size's six hundred children
-// looked after.
+// children); tolerances are wide for two la authorities' thousand
+// children looked after (one's 45 missing children alone put the share
+// missing more than once 10 points either way by chance).
 func TestGeneratedMissingFollowsTheProfile(t *testing.T) {
 	y := missingFromCare(generate(t, "steady", "la", 7))
+	y8 := missingFromCare(generate(t, "steady", "la", 8))
+	y.looked, y.missing, y.incidents, y.repeat = y.looked+y8.looked, y.missing+y8.missing, y.incidents+y8.incidents, y.repeat+y8.repeat
+	y.away, y.absences = y.away+y8.away, y.absences+y8.absences
 	share := float64(y.missing) / float64(y.looked)
 	per := float64(y.incidents) / float64(y.missing)
 	repeat := float64(y.repeat) / float64(y.missing)

@@ -62,6 +62,9 @@ type Profile struct {
 		Ethnicity Weights `json:"ethnicity"`
 		Age       Weights `json:"age_at_31_march_RECALL"`
 	} `json:"children"`
+	CareFlows struct {
+		StartsPer10k float64 `json:"started_per_10k"`
+	} `json:"cla_flows_2024"`
 	Workforce struct {
 		Turnover float64 `json:"turnover_rate"`
 		Agency   float64 `json:"agency_rate"`

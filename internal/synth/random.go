@@ -32,6 +32,19 @@ func (r rng) between(lo, hi int) int {
 	return lo + r.IntN(hi-lo+1)
 }
 
+// whole rounds x to a whole number at random, up or down by how near it
+// is to each, so that the expected result is x (0 for x below 0).
+func (r rng) whole(x float64) int {
+	if x <= 0 {
+		return 0
+	}
+	n := int(x)
+	if r.chance(x - float64(n)) {
+		n++
+	}
+	return n
+}
+
 // pick returns the key of a split drawn by its weights.
 func (r rng) pick(ws Weights) string { return ws[r.index(ws)].Key }
 

@@ -73,6 +73,11 @@ type Period struct {
 	// 26 weeks of the interim order.
 	FinalWithin26Weeks float64
 
+	// Children coming into care a year per 10,000 children. With periods
+	// of care as long as England's (about 2.4 years) this sets how many
+	// are looked after: 28 keeps England's 69.7 per 10,000 (care_flow.go).
+	CareStartsPer10k float64
+
 	// Workforce.
 	AgencyShare    float64 // agency staff among those in post
 	Turnover       float64 // share of staff leaving in a year
