@@ -85,10 +85,13 @@ func (w *world) leavers() {
 // leftCareEligible returns the day the child left care as a care leaver:
 // the end of their latest period of care, ended by the as-at date at 16 to
 // 18, with 13 weeks looked after after their 14th birthday (periods add
-// up). ok is false for anyone else.
+// up). ok is false for anyone else, and for a child whose care another
+// authority took over (E3): the leaving care duties are that authority's
+// (SSDA903 rule 1011), as they are not owed to one found to be 18 or over
+// (E15).
 func (w *world) leftCareEligible(k *kid) (started, ended time.Time, ok bool) {
 	fourteen, sixteen := casework.BirthdayOn(k.dob, 14), casework.BirthdayOn(k.dob, 16)
-	weeks := 0
+	weeks, last := 0, ""
 	for _, ep := range k.recs.CareEpisodes {
 		if ep.EndDate == nil || ep.EndDate.After(w.asAt) {
 			return time.Time{}, time.Time{}, false // still looked after
@@ -97,11 +100,12 @@ func (w *world) leftCareEligible(k *kid) (started, ended time.Time, ok bool) {
 			weeks += int(ep.EndDate.Sub(latest(ep.StartDate, fourteen)).Hours() / 24)
 		}
 		if !ep.EndDate.Before(ended) {
-			started, ended = ep.StartDate, *ep.EndDate
+			started, ended, last = ep.StartDate, *ep.EndDate, ep.EndReason
 		}
 	}
 	age := k.ageOn(ended)
-	return started, ended, weeks >= eligibleAfter14Day && ended.After(sixteen) && age >= 16 && age <= 18
+	return started, ended, weeks >= eligibleAfter14Day && ended.After(sixteen) && age >= 16 && age <= 18 &&
+		last != "E3" && last != "E15"
 }
 
 // recordLeaver makes a care leaver's records and replays them.

@@ -140,3 +140,20 @@ func TestRule1000LooksAtThisYearToo(t *testing.T) {
 		t.Error("a care leaver who died in care this year passes 1000")
 	}
 }
+
+// TestRule391CountsABirthdayOnTheFirstDay: a care leaver who turned 17 on
+// 1 April, the year's first day, or 21 on 31 March, its last, turned 17 to
+// 21 in the year; one who turned 22 on 1 April did not.
+func TestRule391CountsABirthdayOnTheFirstDay(t *testing.T) {
+	for dob, fails := range map[string]bool{"01/04/2008": false, "31/03/2005": false, "01/04/2003": true, "01/04/2009": true} {
+		r := goodReturn()
+		row(r, OC3, 0).Values["DOB"] = dob
+		got := false
+		for _, f := range Validate(r, &Context{Year: 2026}) {
+			got = got || f.Code == "391"
+		}
+		if got != fails {
+			t.Errorf("OC3 DOB %s: rule 391 fails %v, want %v", dob, got, fails)
+		}
+	}
+}

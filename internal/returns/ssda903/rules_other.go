@@ -1,5 +1,7 @@
 package ssda903
 
+import "sightline/internal/casework"
+
 // Rules on reviews, OC3, adoption, previous permanence and missing.
 var otherRules = []Rule{
 	{Code: "113", Message: "Date matching child and adopter(s) is not a valid date.", check: badDate(AD1, "DATE_MATCH", true)},
@@ -37,12 +39,14 @@ var otherRules = []Rule{
 			if !ok {
 				return false
 			}
-			age := ageOn(dob, x.Year.End())
-			turned := age
-			if ageOn(dob, x.Year.Start()) == age { // no birthday in the year
-				turned = -1
+			// A birthday on 1 April is in the year: comparing the ages on
+			// the first and last days would miss it.
+			for age := 17; age <= 21; age++ {
+				if inYear(casework.BirthdayOn(dob, age), x.Year) {
+					return false
+				}
 			}
-			return turned < 17 || turned > 21
+			return true
 		})},
 	{Code: "566", Message: "The date that the child's episode of being missing or away from placement without authorisation ended has been completed but whether the child was missing or away without authorisation has not been completed.",
 		check: eachRow(Missing, "MISSING", func(_ *Context, row *Row) bool { return row.Get("MIS_END") != "" && row.Get("MISSING") == "" })},
