@@ -276,10 +276,12 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if kind == "ssda903" {
 		return exportSSDA903(ctx, e, rest)
 	}
-	f := newFlags(e, "export", "cin|workforce|annexa --db DB --year YEAR --out PATH [--la CODE] [--at YYYY-MM-DDTHH:MM:SS] [--as-at DATE]",
+	f := newFlags(e, "export", "cin|ssda903|workforce|annexa --db DB --year YEAR --out PATH [--la CODE] [--at YYYY-MM-DDTHH:MM:SS] [--as-at DATE]",
 		"Writes a statutory return from the record.\n"+
 			"  cin        the CIN census XML of the collection year ending 31 March YEAR (CIN_schema_2026.xsd),\n"+
 			"             checked with the DfE's rules as it is written: failures are listed on stderr\n"+
+			"  ssda903    the children looked after return of the year ending 31 March YEAR (a folder or .zip of\n"+
+			"             CSVs; see export ssda903 -h)\n"+
 			"  workforce  the children's social work workforce census as at 30 September YEAR (a zip of CSVs)\n"+
 			"  annexa     Ofsted's Annex A lists as at --as-at (an .xlsx workbook; restricted children included)")
 	db := f.dbFlag()
