@@ -51,12 +51,21 @@ func (w *world) allocateSegment(e *episode, sg segment, to *time.Time, first boo
 	if first {
 		reason = "Case opened"
 	}
-	for d := sg.from; ; {
+	e.alloc = append(e.alloc, w.heldBy(ps, team, sg.from, to, reason)...)
+}
+
+// heldBy gives a case to post ps of a team from day from (for reason) to
+// day to (nil: still open): to the post's holder, and as each holder
+// leaves, from the next day to their successor.
+func (w *world) heldBy(ps *post, team int, from time.Time, to *time.Time, reason string) []allocation {
+	o := w.org
+	var out []allocation
+	for d := from; ; {
 		h := ps.holderAt(o, d)
-		e.alloc = append(e.alloc, allocation{from: d, team: team, worker: h, reason: reason})
+		out = append(out, allocation{from: d, team: team, worker: h, reason: reason})
 		end := o.workers[h].EndDate
 		if end == nil || (to != nil && !end.Before(*to)) || !end.Before(w.asAt) {
-			return
+			return out
 		}
 		d, reason = days(*end, 1), "Worker left: case passed to their successor"
 	}
@@ -85,46 +94,47 @@ func (ps *post) holderAt(o *org, d time.Time) int {
 }
 
 // writeAllocations makes each child's allocation rows from the episode's
-// stretches, each ending the day the next began (or the case closed), and
-// sets the involvement's team and worker to the last.
+// stretches and sets the involvement's team and worker to the last. A
+// child who comes into care has theirs made with the period of care
+// (care_alloc.go).
 func (w *world) writeAllocations() {
-	o := w.org
 	for _, hh := range w.households {
 		for _, e := range hh.episodes {
 			for i, ke := range e.kes {
-				if ke.involvement == 0 {
-					continue
+				if ke.involvement != 0 && e.kids[i].care == nil {
+					w.writeRows(e.kids[i], ke.invIndex, e.alloc, e.closed)
 				}
-				k := e.kids[i]
-				for j, a := range e.alloc {
-					row := store.AllocationRow{ID: next(&w.ids.Allocation), InvolvementID: ke.involvement,
-						TeamID: ptr(o.teams[a.team].ID), StartDate: a.from, Reason: a.reason}
-					if a.worker >= 0 {
-						row.WorkerID = ptr(o.workers[a.worker].ID)
-					}
-					if j+1 < len(e.alloc) {
-						row.EndDate = ptr(e.alloc[j+1].from)
-					} else {
-						row.EndDate = e.closed
-					}
-					k.recs.Allocations = append(k.recs.Allocations, row)
-				}
-				w.setHolder(k, ke, e)
 			}
 		}
 	}
 }
 
-// setHolder puts the last allocation on the child's involvement.
-func (w *world) setHolder(k *kid, ke *kidEpisode, e *episode) {
-	if len(e.alloc) == 0 {
+// writeRows makes child k's allocation rows of the involvement at
+// invIndex from its stretches, each ending the day the next began (the
+// last on closed), and puts the last on the involvement.
+func (w *world) writeRows(k *kid, invIndex int, as []allocation, closed *time.Time) {
+	o := w.org
+	inv := &k.recs.Involvements[invIndex]
+	for j, a := range as {
+		row := store.AllocationRow{ID: next(&w.ids.Allocation), InvolvementID: inv.ID,
+			TeamID: ptr(o.teams[a.team].ID), StartDate: a.from, Reason: a.reason}
+		if a.worker >= 0 {
+			row.WorkerID = ptr(o.workers[a.worker].ID)
+		}
+		if j+1 < len(as) {
+			row.EndDate = ptr(as[j+1].from)
+		} else {
+			row.EndDate = closed
+		}
+		k.recs.Allocations = append(k.recs.Allocations, row)
+	}
+	if len(as) == 0 {
 		return
 	}
-	last := e.alloc[len(e.alloc)-1]
-	inv := &k.recs.Involvements[ke.invIndex]
-	inv.TeamID = ptr(w.org.teams[last.team].ID)
+	last := as[len(as)-1]
+	inv.TeamID = ptr(o.teams[last.team].ID)
 	if last.worker >= 0 {
-		inv.WorkerID, inv.AllocatedOn = ptr(w.org.workers[last.worker].ID), ptr(last.from)
+		inv.WorkerID, inv.AllocatedOn = ptr(o.workers[last.worker].ID), ptr(last.from)
 	}
 }
 

@@ -46,15 +46,44 @@ type careCandidate struct {
 	weight float64
 }
 
-// care brings children into care month by month (see the comment at the
-// top) and records each period.
-func (w *world) care() {
+// planCare chooses, month by month, who comes into care and for how long
+// (see the comment at the top), before the staff are made: the children
+// looked after at the as-at date are the Children in Care Team's cases,
+// which size it, and are not among the cases shaping leaves unallocated.
+func (w *world) planCare() {
 	prof := careProfile()
 	cands := w.careCandidates()
-	scale := adoptionScale(cands, prof)
-	for _, c := range w.pickCare(cands, prof, scale) {
-		w.recordCare(c, prof)
+	w.carePlans = w.pickCare(cands, prof, adoptionScale(cands, prof))
+	for i := range w.carePlans {
+		w.carePlans[i].k.care = &w.carePlans[i]
 	}
+}
+
+// care records each period of care planned, and who held the child's
+// case through it (care_alloc.go).
+func (w *world) care() {
+	prof := careProfile()
+	for _, c := range w.carePlans {
+		w.recordCare(c, prof)
+		w.allocateCare(c.k)
+	}
+}
+
+// lookedAfterOn counts the children planned to be looked after on day d.
+func (w *world) lookedAfterOn(d time.Time) int {
+	n := 0
+	for _, c := range w.carePlans {
+		if c.lookedAfterOn(d) {
+			n++
+		}
+	}
+	return n
+}
+
+// lookedAfterOn reports whether the period planned covers day d (from its
+// start to the day before it ends).
+func (c *careCandidate) lookedAfterOn(d time.Time) bool {
+	return !c.start.After(d) && c.end.After(d)
 }
 
 // careCandidates lists the times each known child may come into care:

@@ -35,8 +35,10 @@
 //     belong to no one (identity.go): NHS numbers from the 999 test range,
 //     UPNs with the fictional LA number 999, postcodes in the made-up BK
 //     area.
-//  4. The staff (workforce.go) are sized from the open cases and the
-//     period's caseload, with managers and support staff up to the
+//  4. Who comes into care, when and for how long is chosen (care_flow.go)
+//     before the staff are made. The staff (workforce.go) are sized from
+//     the open cases (the Children in Care Team's: the children looked
+//     after) and the period's caseload, with managers and support staff up to the
 //     period's headcount. Each post is held by a chain of workers played
 //     month by month (workforce_flow.go): permanent staff leave at the
 //     period's turnover, agency assignments end, and vacated posts are
@@ -48,6 +50,9 @@
 //     of a team of its kind; shaping leaves the period's number of cases
 //     unallocated and buries one worker in assessments.
 //  6. Case notes (notes.go) are written by whoever held the case.
+//  7. Each period of care is recorded through the casework rules (care.go
+//     and the rest), and the child's case passes to a worker of the
+//     Children in Care Team for the whole of it (care_alloc.go).
 //
 // The result, an Authority, yields store.SyntheticBatch values of whole
 // families for store.SyntheticWriter to write, one transaction and one

@@ -50,6 +50,7 @@ type world struct {
 	referrals  []int // child referrals planned, by month of history
 	nhs, upns  int
 	org        *org
+	carePlans  []careCandidate // the periods of care planned (care_flow.go)
 }
 
 // Generate makes the authority cfg describes. It reads no clock and no
@@ -79,13 +80,14 @@ func Generate(cfg Config) (*Authority, error) {
 	w.demand()
 	w.drift()
 	w.materialise()
+	w.planCare() // care.go: who comes into care, before the teams are sized
 	w.staff()
 	w.allocate()
 	w.unallocate()
 	w.overload()
 	w.writeAllocations()
 	w.writeNotes()
-	w.care()    // care.go
+	w.care()    // care.go, care_alloc.go
 	w.missing() // missing.go
 	w.court()   // court.go
 	w.leavers() // leaver.go

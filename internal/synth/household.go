@@ -43,7 +43,8 @@ type kid struct {
 	rec      casework.Child
 	recs     *store.SyntheticBatch // the child's own records (apart, so the rest can go once made)
 	eps      []*kidEpisode
-	plans    int // CP plans so far in the records
+	plans    int            // CP plans so far in the records
+	care     *careCandidate // the period of care planned for the child, or nil
 }
 
 // kidEpisode is one child's part in an episode: the ids of the records

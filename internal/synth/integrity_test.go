@@ -231,7 +231,11 @@ func eventDates(c *store.SyntheticBatch) []time.Time {
 		add(&n.Date)
 	}
 	for _, al := range c.Allocations {
-		add(&al.StartDate, al.EndDate)
+		add(&al.StartDate)
+		if al.EndDate != nil { // the day an allocation ends is the next holder's (or no one's)
+			held := al.EndDate.AddDate(0, 0, -1)
+			add(&held)
+		}
 	}
 	for _, e := range c.Missing {
 		add(&e.StartDate, e.EndDate)

@@ -86,11 +86,12 @@ func (hh *household) contactSince(e *episode, d time.Time) bool {
 // unallocate leaves the period's number of children's open cases without
 // a worker at the as-at date, from a few weeks before it: their worker
 // left and no one has taken the case yet. Children on a CP plan are not
-// picked.
+// picked, nor families with a child looked after then (whose case the
+// Children in Care Team holds: care_alloc.go).
 func (w *world) unallocate() {
 	p := w.sc.At(w.asAt)
 	es := w.openEpisodes(func(e *episode) bool {
-		return len(e.alloc) > 0 && (e.cp == nil || e.cp.end != nil) && e.silentFrom == nil
+		return len(e.alloc) > 0 && (e.cp == nil || e.cp.end != nil) && e.silentFrom == nil && !e.lookedAfterOn(w.asAt)
 	})
 	r := newRNG(w.cfg.Seed, "unallocated", 0)
 	takeChildren(r, es, w.sc.scaled(p.Unallocated, w.pop), func(e *episode) {
@@ -106,7 +107,8 @@ func (w *world) unallocate() {
 }
 
 // overload gives one assessment worker in post for a year or more the
-// period's number of open assessments (at the as-at date) to hold.
+// period's number of open assessments (at the as-at date) to hold, of
+// families with no child looked after then.
 func (w *world) overload() {
 	p := w.sc.At(w.asAt)
 	n := w.sc.scaled(p.OverloadedAssessments, w.pop)
@@ -124,7 +126,8 @@ func (w *world) overload() {
 	held := 0
 	es := w.openEpisodes(func(e *episode) bool {
 		last := e.alloc[len(e.alloc)-1]
-		open := e.asmt != nil && e.asmt.authorised == nil && last.worker >= 0 && e.silentFrom == nil
+		open := e.asmt != nil && e.asmt.authorised == nil && last.worker >= 0 && e.silentFrom == nil &&
+			!e.lookedAfterOn(w.asAt)
 		if open && last.worker == worker {
 			held += len(e.kids)
 		}
@@ -153,4 +156,15 @@ func (w *world) longServing(kind string) (worker, team int) {
 		}
 	}
 	return -1, -1
+}
+
+// lookedAfterOn reports whether a child of the episode is planned to be
+// looked after on day d.
+func (e *episode) lookedAfterOn(d time.Time) bool {
+	for _, k := range e.kids {
+		if k.care != nil && k.care.lookedAfterOn(d) {
+			return true
+		}
+	}
+	return false
 }

@@ -42,8 +42,9 @@ type teamPlan struct {
 	holders    int // case-holding posts across the kind's teams
 }
 
-// staff sizes the teams from the open cases at the as-at date and the
-// period's caseload, adds managers and (to reach the period's headcount)
+// staff sizes the teams from the open cases at the as-at date (the
+// Children in Care Team's: the children planned to be looked after then)
+// and the period's caseload, adds managers and (to reach the period's headcount)
 // support staff, and fills each post back to the start of history.
 func (w *world) staff() {
 	p := w.sc.At(w.asAt)
@@ -55,7 +56,7 @@ func (w *world) staff() {
 		{kind: "front_door", name: "Front Door (MASH)", teams: 1, holders: max(2, w.pop/9000)},
 		{kind: "assessment", holders: holders(open["assessment"] + open["front_door"] - unalloc/2)},
 		{kind: "child_protection", name: "Child Protection and Children in Need Team", holders: holders(open["child_protection"] - unalloc/2)},
-		{kind: "children_in_care", name: "Children in Care Team", holders: max(2, w.pop*70/10000/15)},
+		{kind: "children_in_care", name: "Children in Care Team", holders: holders(w.lookedAfterOn(w.asAt))},
 		{kind: "disabled_children", name: "Disabled Children's Team", teams: 1, holders: holders(open["disabled_children"])},
 		{kind: "edt", name: "Emergency Duty Team", teams: 1, holders: max(2, w.pop/15000)},
 	}

@@ -121,14 +121,15 @@ func (w *world) postRecord(team int, title string, funded time.Time) casework.Po
 const unfilledShare = 0.03
 
 // unfilledPosts adds the funded posts no one holds yet: social worker
-// posts in the teams that hold cases, funded in the year before the as-at
+// posts in the teams that hold cases for long (assessment, child
+// protection, children in care), funded in the year before the as-at
 // date. They are in the establishment only; no case can be held in them.
 func (w *world) unfilledPosts(r rng) {
 	o := w.org
 	var teams []int
 	holders := 0
 	for t, ps := range o.posts {
-		if k := o.teams[t].Kind; k == "assessment" || k == "child_protection" {
+		if k := o.teams[t].Kind; k == "assessment" || k == "child_protection" || k == "children_in_care" {
 			teams = append(teams, t)
 			for _, p := range ps {
 				if p.caseHolding {
@@ -137,7 +138,8 @@ func (w *world) unfilledPosts(r rng) {
 			}
 		}
 	}
-	for i := 0; i < int(math.Round(unfilledShare*float64(holders))) && len(teams) > 0; i++ {
+	// at least one: a small authority too is recruiting to some post
+	for i := 0; i < max(1, int(math.Round(unfilledShare*float64(holders)))) && len(teams) > 0; i++ {
 		t := teams[i%len(teams)]
 		o.unfilled = append(o.unfilled, w.postRecord(t, "Social worker", days(w.asAt, -r.between(30, 330))))
 	}

@@ -8,15 +8,23 @@ import (
 	"sightline/internal/store"
 )
 
-// noWorkerAllocated excuses a failure of the rules that want a social
-// worker for a looked-after child (SW11bSTG2, SW12STG2, SW17STG2) when the
-// record has no worker allocated on the day the rule looks at: the
-// generator's involvements follow the help and protection work and close
-// with it, so it allocates no worker to most children in care. That is a
-// gap in the generator's records, which the return reports rightly; the
-// check here is on the allocations themselves, so an episode the export
-// lost is not excused.
-func noWorkerAllocated(r *ssda903.Return, files []casework.CaseFile, f ssda903.Failure) bool {
+// caseClosed excuses SW11bSTG2 and SW17STG2 (an episode ended before 31
+// March with none after it; the child's latest episode not open at 31
+// March) for a child looked after in the year whose case had closed by
+// 31 March: when care ended (adopted, under an order, at 18, when a
+// personal adviser's work begins, or home with no work left), or later
+// when the help and protection work it passed back to closed. Such a
+// child rightly has no social worker at 31 March, and the rules report
+// every child of the file so (as the DfE's validator does). The check is
+// on the records: no allocation begun by 31 March runs past it (the case
+// is closed, not waiting for a worker) and a worker in post held the
+// case on its last day, so an episode the export lost is not excused.
+// Every child looked after has a worker throughout (the generator's
+// Children in Care Team), so SW12STG2 has no excuse.
+func caseClosed(files []casework.CaseFile, f ssda903.Failure) bool {
+	if f.Code != "SW11bSTG2" && f.Code != "SW17STG2" {
+		return false
+	}
 	var cf *casework.CaseFile
 	for i := range files {
 		if files[i].Child.LAChildID == f.Child {
@@ -27,24 +35,19 @@ func noWorkerAllocated(r *ssda903.Return, files []casework.CaseFile, f ssda903.F
 		return false
 	}
 	y := ssda903.Year(2026)
-	switch f.Code {
-	case "SW11bSTG2", "SW17STG2":
-		return !heldOn(cf, y.End())
-	case "SW12STG2":
-		for _, e := range r.Files[ssda903.Episodes] {
-			if e.Get("CHILD") != f.Child {
-				continue
-			}
-			d, _ := time.Parse("02/01/2006", e.Get(f.Field))
-			if d.Before(y.Start()) {
-				d = y.Start()
-			}
-			if !heldOn(cf, d) {
-				return true
-			}
+	var closed time.Time
+	for _, a := range cf.SocialWorkers {
+		if a.StartDate.After(y.End()) {
+			continue // a later referral: after the year
+		}
+		if a.EndDate == nil || a.EndDate.After(y.End()) {
+			return false
+		}
+		if a.EndDate.After(closed) {
+			closed = *a.EndDate
 		}
 	}
-	return false
+	return !closed.IsZero() && heldOn(cf, closed.AddDate(0, 0, -1))
 }
 
 // heldOn: a worker in post held one of the child's involvements on day d.

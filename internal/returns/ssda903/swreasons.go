@@ -20,12 +20,15 @@ var swReasonLabels = map[string]string{
 
 // sightlineReasons are the reasons sightline itself writes when a case
 // changes hands (store: opening a case; the generator: a stretch of
-// assessment or a plan goes to another team, a worker leaves).
+// assessment or a plan goes to another team, a child comes into care, a
+// worker leaves; a case passed back when care ends, "Care ended:
+// transferred back to …", is a transfer by its words).
 var sightlineReasons = map[string]string{
 	"case opened":                                 "FCONTA",
 	"allocated for assessment":                    "TSPROC",
 	"transferred for the plan":                    "TSPROC",
 	"transferred to the disabled children's team": "TSPROC",
+	"transferred to the children in care team":    "TSPROC",
 	"worker left: case passed to their successor": "LEFTRL",
 }
 
