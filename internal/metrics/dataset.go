@@ -70,14 +70,18 @@ func NewData(org Org) *Data {
 // children's old rows are dropped and the new ones added, so putting a
 // child read again after a write brings the data up to date.
 func (d *Data) Put(r Records) {
-	gone := make([]bool, len(d.childID)+len(r.Files))
+	// Only children put before have rows to drop: a load a slice at a time
+	// then never walks the tables already filled.
+	gone, any := make([]bool, len(d.childID)+len(r.Files)), false
 	for _, cf := range r.Files {
-		if ci, ok := d.childIx[cf.Child.ID]; ok {
-			gone[ci] = true
+		if ci, ok := d.childIx[cf.Child.ID]; ok && d.present[ci] {
+			gone[ci], any = true, true
 		}
 	}
-	for _, t := range d.tables() {
-		t.drop(gone)
+	if any {
+		for _, t := range d.tables() {
+			t.drop(gone)
+		}
 	}
 	for _, cf := range r.Files {
 		d.put(d.index(cf.Child.ID), cf)

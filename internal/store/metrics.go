@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -72,6 +73,33 @@ func (s *Store) MetricsRecords(ctx context.Context, ids []int64) (MetricsRecords
 	}
 	if err != nil {
 		return out, fmt.Errorf("store: records for indicators: %w", err)
+	}
+	return out, nil
+}
+
+// ChildIDBounds is the lowest and highest child id held (0, 0 when there
+// are none), for reading every child's records a range at a time.
+func (s *Store) ChildIDBounds(ctx context.Context) (lo, hi int64, err error) {
+	var l, h sql.NullInt64
+	if err := s.queryRow(ctx, `SELECT MIN(id), MAX(id) FROM children`).Scan(&l, &h); err != nil {
+		return 0, 0, fmt.Errorf("store: child id bounds: %w", err)
+	}
+	return l.Int64, h.Int64, nil
+}
+
+// MetricsRecordsBetween reads the records of the children whose ids are
+// from lo to hi, so that a national data set is read a slice at a time
+// rather than all at once, which would hold every record in memory.
+func (s *Store) MetricsRecordsBetween(ctx context.Context, lo, hi int64) (MetricsRecords, error) {
+	var out MetricsRecords
+	in, args := ` BETWEEN ? AND ?`, []any{lo, hi}
+	files, err := loadCaseFilesIn(ctx, s, metricsParts, in, args...)
+	if err == nil {
+		out.Files = files
+		err = metricsExtras(ctx, s, in, args, &out)
+	}
+	if err != nil {
+		return out, fmt.Errorf("store: records for indicators, children %d to %d: %w", lo, hi, err)
 	}
 	return out, nil
 }

@@ -80,7 +80,7 @@ func (e *Engine) load(ctx context.Context) error {
 		return err
 	}
 	data := metrics.NewData(org)
-	if err := e.put(ctx, data, ts, nil); err != nil {
+	if err := e.putAll(ctx, data, ts); err != nil {
 		return err
 	}
 	e.data, e.seq = data, seq
@@ -142,6 +142,28 @@ func (e *Engine) put(ctx context.Context, data *metrics.Data, ts timescale.Setti
 		return err
 	}
 	data.Put(Convert(recs, data.Org.Calendar, ts, calendar.Today(e.st.Now())))
+	return nil
+}
+
+// loadSlice is how many child ids a full load reads at a time: the store's
+// records of a slice are turned into columns and let go before the next is
+// read, so a national data set never holds every record at once.
+var loadSlice int64 = 50_000
+
+// putAll reads every child's records into data, a slice of ids at a time.
+func (e *Engine) putAll(ctx context.Context, data *metrics.Data, ts timescale.Settings) error {
+	lo, hi, err := e.st.ChildIDBounds(ctx)
+	if err != nil || hi == 0 {
+		return err
+	}
+	today := calendar.Today(e.st.Now())
+	for from := lo; from <= hi; from += loadSlice {
+		recs, err := e.st.MetricsRecordsBetween(ctx, from, min(hi, from+loadSlice-1))
+		if err != nil {
+			return err
+		}
+		data.Put(Convert(recs, data.Org.Calendar, ts, today))
+	}
 	return nil
 }
 
