@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -117,6 +118,7 @@ func generateInto(ctx context.Context, st *store.Store, progress, summary io.Wri
 		return err
 	}
 	defer closeWriters(writers)
+	defer collectLess()()
 	began := time.Now()
 	restore, err := loadSchema(ctx, progress, writers[0])
 	if err != nil {
@@ -149,9 +151,11 @@ func generateInto(ctx context.Context, st *store.Store, progress, summary io.Wri
 		return err
 	}
 	fmt.Fprintf(progress, "analysing the tables for the query planner\n")
-	if err := st.Analyze(ctx); err != nil {
+	analysed := time.Now()
+	if err := writers[0].Analyze(ctx); err != nil {
 		return err
 	}
+	fmt.Fprintf(progress, "analysed the tables in %s\n", time.Since(analysed).Round(time.Millisecond))
 	printGenerated(summary, o, last, t, time.Since(began))
 	return nil
 }
@@ -195,6 +199,30 @@ func loadSchema(ctx context.Context, progress io.Writer, sw *store.SyntheticWrit
 		}
 		return nil
 	}, nil
+}
+
+// While an authority is written it is held whole (la: some 400 MB), so
+// each garbage collection marks all of it again though only the batches'
+// values are new garbage. Collecting when the heap has grown by twice the
+// live data rather than once halves that work (for la, about a second of
+// CPU out of twelve) for a third more memory at the peak (la: 1.3 GiB of
+// RSS to 1.55). The soft limit has the collector work harder again should
+// the heap near 3 GiB, so that with SQLite's page cache beside it the
+// process stays under 4 GiB.
+const (
+	loadGCPercent   = 200
+	loadMemoryLimit = 3 << 30
+)
+
+// collectLess sets the garbage collector for a load and returns the
+// function that sets it back.
+func collectLess() (restore func()) {
+	pct := debug.SetGCPercent(loadGCPercent)
+	limit := debug.SetMemoryLimit(loadMemoryLimit)
+	return func() {
+		debug.SetGCPercent(pct)
+		debug.SetMemoryLimit(limit)
+	}
 }
 
 // inPostAt counts an authority's staff in post at its as-at date.

@@ -87,3 +87,17 @@ func pragmas(ctx context.Context, conn *sql.Conn, set []bulkPragma) error {
 	}
 	return nil
 }
+
+// Analyze is Store.Analyze on the writer's connection where it holds one
+// (SQLite), whose page cache still has the tables and indexes just
+// written: a connection of the pool would read them all again from the
+// file.
+func (sw *SyntheticWriter) Analyze(ctx context.Context) error {
+	if sw.held == nil {
+		return sw.s.Analyze(ctx)
+	}
+	if _, err := sw.held.ExecContext(ctx, `ANALYZE`); err != nil {
+		return fmt.Errorf("store: analyze: %w", err)
+	}
+	return nil
+}
