@@ -252,8 +252,8 @@ type bulkWriter struct {
 // insert writes every row of t, in statements of up to maxRowsPerStmt rows
 // and the rest in statements of a power of two rows, so that a few
 // statements a table serve every batch (on PostgreSQL, with COPY). The
-// rows of the next statement are built and hashed while SQLite runs the
-// last.
+// rows of the next statement are built, hashed and turned into the
+// driver's values while SQLite runs the last.
 func (w *bulkWriter) insert(ctx context.Context, t bulkTable) error {
 	if t.n == 0 {
 		return nil
@@ -314,6 +314,9 @@ func (w *bulkWriter) produce(t bulkTable, ncol int) (chunks <-chan chunk, recycl
 				start := len(args)
 				args = t.row(i, args)
 				w.h.row(args[start:])
+				for j := start; j < len(args); j++ {
+					args[j] = driverValue(args[j])
+				}
 			}
 			select {
 			case out <- chunk{args, lo, lo + n}:
@@ -328,6 +331,35 @@ func (w *bulkWriter) produce(t bulkTable, ncol int) (chunks <-chan chunk, recycl
 		for range out {
 		}
 	}
+}
+
+// driverValue is v as database/sql would hand it to the driver: a civil
+// date as its text, a pointer as what it points to (or NULL), an int as an
+// int64. Done here, beside the hashing, it is not done by the connection's
+// goroutine while SQLite waits.
+func driverValue(v any) any {
+	switch x := v.(type) {
+	case civil:
+		return time.Time(x).Format(time.DateOnly)
+	case int:
+		return int64(x)
+	case *int64:
+		if x == nil {
+			return nil
+		}
+		return *x
+	case *float64:
+		if x == nil {
+			return nil
+		}
+		return *x
+	case *int:
+		if x == nil {
+			return nil
+		}
+		return int64(*x)
+	}
+	return v
 }
 
 // stmt returns the INSERT of n rows into t for this transaction, prepared

@@ -45,7 +45,7 @@ func TestBulkWriterLoadsWithoutSecondaryIndexes(t *testing.T) {
 		if !slices.Contains(before, "visits visits_date plain") {
 			t.Fatalf("no visits_date index to begin with: %v", before)
 		}
-		sw, err := s.BulkWriter(ctx)
+		sw, err := s.BulkWriter(ctx, false)
 		if err != nil {
 			t.Fatal(err)
 		}
