@@ -20,6 +20,12 @@ func indexNames(t *testing.T, st *store.Store) []string {
 	if st.Backend() == "postgres" {
 		q = `SELECT tablename || '.' || indexname FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1`
 	}
+	return queryStrings(t, st, q)
+}
+
+// queryStrings is the one text column of every row q reads.
+func queryStrings(t *testing.T, st *store.Store, q string) []string {
+	t.Helper()
 	rows, err := st.DB().Query(q)
 	if err != nil {
 		t.Fatal(err)
@@ -28,8 +34,13 @@ func indexNames(t *testing.T, st *store.Store) []string {
 	var out []string
 	for rows.Next() {
 		var s string
-		rows.Scan(&s)
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
 		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
 	return out
 }

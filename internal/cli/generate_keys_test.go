@@ -26,18 +26,7 @@ func foreignKeyNames(t *testing.T, st *store.Store) []string {
 			FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
 			WHERE c.contype = 'f' AND t.relnamespace = current_schema()::regnamespace ORDER BY 1`
 	}
-	rows, err := st.DB().Query(q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		rows.Scan(&s)
-		out = append(out, s)
-	}
-	return out
+	return queryStrings(t, st, q)
 }
 
 // TestGenerateRestoresForeignKeys generates an authority on each backend

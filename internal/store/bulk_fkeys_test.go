@@ -21,20 +21,7 @@ func foreignKeys(t *testing.T, s *store.Store) []string {
 			FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
 			WHERE c.contype = 'f' AND t.relnamespace = current_schema()::regnamespace ORDER BY 1`
 	}
-	rows, err := s.DB().QueryContext(ctx, q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var x string
-		if err := rows.Scan(&x); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, x)
-	}
-	return out
+	return columnOf(t, s, q)
 }
 
 // strayVisit is a visit to a child who is not there.

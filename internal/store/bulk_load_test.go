@@ -18,6 +18,12 @@ func indexes(t *testing.T, s *store.Store) []string {
 			FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
 			WHERE t.relnamespace = current_schema()::regnamespace ORDER BY 1`
 	}
+	return columnOf(t, s, q)
+}
+
+// columnOf is the one text column of every row q reads.
+func columnOf(t *testing.T, s *store.Store, q string) []string {
+	t.Helper()
 	rows, err := s.DB().QueryContext(ctx, q)
 	if err != nil {
 		t.Fatal(err)
@@ -30,6 +36,9 @@ func indexes(t *testing.T, s *store.Store) []string {
 			t.Fatal(err)
 		}
 		out = append(out, x)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
 	return out
 }
