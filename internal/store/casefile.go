@@ -197,7 +197,7 @@ func loadCaseFilesWith(ctx context.Context, db querier, parts []partLoader, sel 
 	if err != nil || in == "" {
 		return nil, err
 	}
-	return loadCaseFilesIn(ctx, db, caseFileParts, in, args...)
+	return loadCaseFilesIn(ctx, db, parts, in, args...)
 }
 
 // loadCaseFilesIn loads the case files of the children whose id satisfies
