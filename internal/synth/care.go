@@ -171,6 +171,7 @@ func (w *world) recordCare(c careCandidate, prof careFigures) {
 		cr.legalStatuses()
 		cr.moves(year.Placement, prof)
 	}
+	reason = toCarersPlacedWith(reason, cr.cf.Placements[len(cr.cf.Placements)-1].Type)
 	cr.events()
 	cr.visits()
 	cr.familyTime()
@@ -203,6 +204,24 @@ func notWithParentsUnderS20(p *casework.Placement, status string) {
 	if p.Type == "P1" && status == "V2" {
 		p.Type, p.Provider = "U6", "PR1"
 	}
+}
+
+// toCarersPlacedWith keeps a special guardianship order to former foster
+// carers (E45, E46) for a child leaving a foster placement (U1 to U6,
+// SSDA903 rule 516): from any other placement the order is to carers who
+// did not foster the child, a relative or friend (E47) or not (E48). It
+// draws nothing, so the rest of the generated authority is as before.
+func toCarersPlacedWith(reason, placement string) string {
+	if slices.Contains([]string{"U1", "U2", "U3", "U4", "U5", "U6"}, placement) {
+		return reason
+	}
+	switch reason {
+	case "E45":
+		return "E47"
+	case "E46":
+		return "E48"
+	}
+	return reason
 }
 
 // statusOn is the legal status in force on day d.

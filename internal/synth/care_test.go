@@ -156,3 +156,40 @@ func TestGeneratedCareFollowsTheProfile(t *testing.T) {
 		t.Errorf("no moves or no far placements without family time: %+v", s)
 	}
 }
+
+// TestOrdersToFormerFosterCarersEndFosterCare: a period of care ended by a
+// special guardianship order to former foster carers (E45, E46) ends in a
+// foster placement (U1 to U6), as SSDA903 rule 516 wants.
+func TestOrdersToFormerFosterCarersEndFosterCare(t *testing.T) {
+	n := 0
+	for _, seed := range []uint64{3, 7, 11} {
+		for _, c := range generate(t, "steady", "small", seed).Children() {
+			n += fosterCarersOrdersChecked(t, c)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no period of care ended by an order to former foster carers")
+	}
+}
+
+// fosterCarersOrdersChecked checks the child's periods of care ended by
+// an order to former foster carers, and counts them.
+func fosterCarersOrdersChecked(t *testing.T, c *store.SyntheticBatch) int {
+	n := 0
+	for _, ep := range c.CareEpisodes {
+		if ep.EndReason != "E45" && ep.EndReason != "E46" {
+			continue
+		}
+		n++
+		var last casework.Placement
+		for _, p := range c.Placements {
+			if p.EpisodeID == ep.ID {
+				last = p
+			}
+		}
+		if !slices.Contains([]string{"U1", "U2", "U3", "U4", "U5", "U6"}, last.Type) {
+			t.Errorf("child %s: care ended %s from placement %s", c.Children[0].LAChildID, ep.EndReason, last.Type)
+		}
+	}
+	return n
+}

@@ -22,11 +22,14 @@ func adoptedInYear(r, _ *Return) {
 }
 
 // leftForGuardianship is adoptedInYear up to the placement, then the plan
-// changed: the decision reversed on 1 February, care ended by a special
-// guardianship order to the carers on 1 March.
+// changed: the decision reversed on 1 February, when she went back to
+// being fostered by the same carers (still under the placement order),
+// and care ended by a special guardianship order to them, her former
+// foster carers, on 1 March.
 func leftForGuardianship(r, last *Return) {
 	adoptedInYear(r, last)
-	assign(row(r, Episodes, 3), "REC", "E45")
+	assign(row(r, Episodes, 3), "DEC", "01/02/2026", "REC", "X1", "REASON_PLACE_CHANGE", "CARPL")
+	r.Add(Episodes, 1, "A1", "01/02/2026", "P", "E1", "N1", "U4", "PR1", "01/03/2026", "E45", "", "AB2 1EF", "AB1 3CD", "")
 	assign(row(r, PlacedAdoption, 0), "DATE_PLACED_CEASED", "01/02/2026", "REASON_PLACED_CEASED", "RD1")
 	for _, c := range adoptionFields {
 		row(r, AD1, 0).Values[c] = ""
