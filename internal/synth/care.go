@@ -163,9 +163,11 @@ func (w *world) recordCare(c careCandidate, prof careFigures) {
 			cr.settled = *ap.ffa
 		}
 		cr.moves(year.Placement, prof)
-		cr.adoptionPlacements(ap, prof)
+		if ap.reversed.IsZero() {
+			cr.adoptionPlacements(ap, prof)
+		}
 		if !cr.adoptionPermanence(ap) {
-			reason = "E13" // not adopted after all: left care to live with family
+			reason = "E13" // the plan not carried through as recorded: left care to live with family
 		}
 	} else {
 		cr.legalStatuses()

@@ -41,17 +41,21 @@ type AdoptionTimes struct {
 
 // Flows are the profile's shares of the periods of care that ended with
 // an adoption, a special guardianship order and a child arrangements
-// order, and the adoptions' average times, for tests and reports.
+// order, the adoptions' average times, and the share of decisions to place
+// for adoption reversed (an assumption: reversal.go), for tests and
+// reports.
 type Flows struct {
 	Adopted, SGO, CAO float64
 	Times             AdoptionTimes
+	Reversed          float64
 }
 
 // CareFlows returns the profile's Flows.
 func CareFlows() Flows {
 	p := careProfile()
 	return Flows{Adopted: p.Flows.Ceased.Get("Adopted"), SGO: p.Flows.Ceased.Get("Special guardianship order"),
-		CAO: p.Flows.Ceased.Get("Residence order or child arrangement order granted"), Times: p.Adoption}
+		CAO: p.Flows.Ceased.Get("Residence order or child arrangement order granted"), Times: p.Adoption,
+		Reversed: reversalShare}
 }
 
 // Assumptions (no national statistic in the profile): how much likelier
@@ -81,6 +85,10 @@ type adoptionPlan struct {
 	ffa                                    *time.Time // moved to foster carers approved as adopters
 	consent                                bool
 	reason                                 string // E11 or E12
+	// A decision reversed (reversal.go): when and why, and the final
+	// hearing that made a care order when no placement order was made.
+	reversed, hearing time.Time
+	reversedReason    string
 }
 
 // adoptionWeight is how likely, relative to a baby, a child of age is to
@@ -92,9 +100,10 @@ func adoptionWeight(age int) float64 {
 	return adoptionAgeWeight[age]
 }
 
-// adoptionScale is the chance a baby coming into care is adopted, set so
-// that across the candidates (weighted by how likely each is to come into
-// care) adoptions are the profile's share of periods of care.
+// adoptionScale is the chance a baby coming into care has a decision that
+// they should be placed for adoption, set so that across the candidates
+// (weighted by how likely each is to come into care) adoptions, the
+// decisions not reversed, are the profile's share of periods of care.
 func adoptionScale(cands []careCandidate, prof careFigures) float64 {
 	sum, young := 0.0, 0.0
 	for _, c := range cands {
@@ -104,19 +113,24 @@ func adoptionScale(cands []careCandidate, prof careFigures) float64 {
 	if young == 0 {
 		return 0
 	}
-	return math.Min(1, prof.Flows.Ceased.Get("Adopted")*sum/young)
+	return math.Min(1, prof.Flows.Ceased.Get("Adopted")/(1-reversalShare)*sum/young)
 }
 
 // planOutcome decides how the candidate's period of care ends: adopted
-// (at scale times the child's age weight), or for a reason drawn from the
-// rest of the profile's split.
+// (a decision at scale times the child's age weight, not reversed), or for
+// a reason drawn from the rest of the profile's split, some months after
+// the reversal of a decision if there was one.
 func (c *careCandidate) planOutcome(prof careFigures, scale float64) {
 	r := c.r
 	if age := c.k.ageOn(c.start); r.chance(scale * adoptionWeight(age)) {
 		ap := planAdoption(r, c.start, prof.Adoption, age)
 		if ap.order.Before(c.k.eighteenth()) {
-			c.adopt, c.end, c.reason = &ap, ap.order, ap.reason
-			return
+			if !r.chance(reversalShare) {
+				c.adopt, c.end, c.reason = &ap, ap.order, ap.reason
+				return
+			}
+			ap.reverse(r)
+			c.adopt, c.end = &ap, latest(c.end, days(ap.reversed, r.between(90, 540)))
 		}
 	}
 	c.reason = ceasedCodes[r.pick(prof.notAdopted)]
@@ -193,7 +207,10 @@ func (cr *careRun) adoptionLegal(ap *adoptionPlan) {
 	case "V2":
 		cr.legalStatus("C1", days(cur.StartDate, r.between(14, max(14, int(ap.adm.Sub(cur.StartDate).Hours()/24)-14))))
 	}
-	cr.legalStatus("E1", ap.po)
+	if !ap.po.IsZero() { // a reversed decision may have none
+		cr.legalStatus("E1", ap.po)
+	}
+	cr.reversalLegal(ap)
 }
 
 // legalStatus records a change of legal status on day d, if within the
@@ -245,10 +262,10 @@ func (cr *careRun) move(p casework.Placement, reason string) *casework.Placement
 	return &cr.cf.Placements[len(cr.cf.Placements)-1]
 }
 
-// permanence records the plan for adoption stage by stage, each stage
-// dated up to the end of the period or the as-at date and saved only if
-// the rules allow the plan with it; it reports whether the adoption order
-// was recorded.
+// adoptionPermanence records the plan for adoption stage by stage, each
+// stage dated up to the end of the period or the as-at date and saved
+// only if the rules allow the plan with it; it reports whether the last
+// stage (the adoption order, or the reversal) was recorded.
 func (cr *careRun) adoptionPermanence(ap *adoptionPlan) bool {
 	p := casework.PermanencePlan{ChildID: cr.k.rec.ID, Plan: casework.PermAdoption, DecidedOn: ap.decided,
 		CareStarted: ptr(cr.ep.StartDate)}
@@ -264,9 +281,10 @@ func (cr *careRun) adoptionPermanence(ap *adoptionPlan) bool {
 		{ap.match, func(p *casework.PermanencePlan, d *time.Time) { p.Matched = d }},
 		{ap.placed, func(p *casework.PermanencePlan, d *time.Time) { p.Placed = d }},
 		{ap.order, func(p *casework.PermanencePlan, d *time.Time) { p.AdoptionOrder = d }},
+		{ap.reversed, ap.setReversed},
 	}
 	for _, s := range stages {
-		if s.on.IsZero() { // a consent adoption has no placement order
+		if s.on.IsZero() { // a consent adoption has no placement order; a reversed one, no later stages
 			continue
 		}
 		next := cr.plan()
@@ -288,7 +306,7 @@ func (cr *careRun) orderPermanence(end time.Time, reason string) {
 		kind = casework.PermCAO
 	}
 	p := casework.PermanencePlan{ChildID: cr.k.rec.ID, Plan: kind, CareStarted: ptr(cr.ep.StartDate),
-		DecidedOn: latest(cr.ep.StartDate, days(end, -cr.r.between(60, 180)))}
+		DecidedOn: latest(cr.lastPlanEnded(), days(end, -cr.r.between(60, 180)))}
 	if p.DecidedOn.After(cr.w.asAt) || !cr.savePlan(&p) {
 		return
 	}

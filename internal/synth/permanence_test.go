@@ -40,7 +40,7 @@ func TestGeneratedPermanenceKeepsTheRules(t *testing.T) {
 
 // permanenceCounts counts the plans' stages.
 type permanenceCounts struct {
-	plans, decisions, placementOrders, matched, placed, adopted, orders int
+	plans, decisions, placementOrders, matched, placed, adopted, reversed, orders int
 }
 
 func (n *permanenceCounts) add(c *store.SyntheticBatch) {
@@ -50,7 +50,7 @@ func (n *permanenceCounts) add(c *store.SyntheticBatch) {
 			d *time.Time
 			n *int
 		}{{p.ShouldBePlaced, &n.decisions}, {p.PlacementOrder, &n.placementOrders}, {p.Matched, &n.matched},
-			{p.Placed, &n.placed}, {p.AdoptionOrder, &n.adopted}, {p.OrderMade, &n.orders}} {
+			{p.Placed, &n.placed}, {p.AdoptionOrder, &n.adopted}, {p.Reversed, &n.reversed}, {p.OrderMade, &n.orders}} {
 			if s.d != nil {
 				*s.n++
 			}

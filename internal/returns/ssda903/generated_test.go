@@ -111,7 +111,7 @@ func BenchmarkValidateSmall(b *testing.B) {
 // a large generated authority (held in memory: writing one takes
 // minutes) and checks that the generator's permanence records reach it:
 // decisions that children should be placed for adoption (PLACED_ADOPTION),
-// adoptions (AD1, with the decision and the match), placement orders
+// some reversed (DATE_PLACED_CEASED), adoptions (AD1, with the decision and the match), placement orders
 // (legal status E1), placements with adopters (A3 to A6) and periods of
 // care ended by adoption (E11, E12) or by a special guardianship or child
 // arrangements order, and that the return keeps the rules.
@@ -148,6 +148,7 @@ func TestGeneratedAdoptionsReachTheReturn(t *testing.T) {
 	}
 	got := map[string]int{
 		"PLACED_ADOPTION rows":             len(r.Files[ssda903.PlacedAdoption]),
+		"decisions reversed":               len(r.Files[ssda903.PlacedAdoption]) - count(ssda903.PlacedAdoption, "DATE_PLACED_CEASED", ""),
 		"AD1 rows with decision and match": len(r.Files[ssda903.AD1]) - count(ssda903.AD1, "DATE_INT", "") - count(ssda903.AD1, "DATE_MATCH", ""),
 		"episodes under a placement order": count(ssda903.Episodes, "LS", "E1"),
 		"episodes placed with adopters":    count(ssda903.Episodes, "PLACE", "A3", "A4", "A5", "A6"),
