@@ -50,7 +50,7 @@ func (w *world) staff() {
 	p := w.sc.At(w.asAt)
 	open := w.openByKind()
 	perHolder := p.Caseload * 0.93 // the average FTE of a case holder (see fte)
-	holders := func(n int) int { return max(2, int(math.Ceil(float64(n)/perHolder))) }
+	holders := func(n int) int { return max(2, int(math.Round(float64(n)/perHolder))) }
 	unalloc := w.sc.scaled(p.Unallocated, w.pop)
 	plans := []teamPlan{
 		{kind: "front_door", name: "Front Door (MASH)", teams: 1, holders: max(2, w.pop/9000)},
