@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"sightline/internal/calendar"
@@ -122,15 +125,40 @@ type rule func(e *eval, add emit)
 // the query (see Check): a date with no records gives empty figures.
 func (d *Data) Compute(q Query) []Result {
 	e := d.newEval(q)
-	var out []Result
+	var ins []Indicator
 	for _, in := range catalogue {
-		if q.IDs != nil && !slices.Contains(q.IDs, in.ID) {
-			continue
+		if q.IDs == nil || slices.Contains(q.IDs, in.ID) {
+			ins = append(ins, in)
 		}
-		out = append(out, e.result(in, q.Split))
 	}
+	out := make([]Result, len(ins))
+	workers := min(runtime.GOMAXPROCS(0), maxComputeWorkers)
+	if len(ins) < parallelFrom || workers < 2 {
+		for i, in := range ins {
+			out[i] = e.result(in, q.Split)
+		}
+		return out
+	}
+	// The indicators are shared among the cores. What several rules share
+	// is worked out first, so the rules then only read the evaluation.
+	e.warm()
+	var wg sync.WaitGroup
+	next := atomic.Int64{}
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(ins); i = int(next.Add(1) - 1) {
+				out[i] = e.result(ins[i], q.Split)
+			}
+		})
+	}
+	wg.Wait()
 	return out
 }
+
+// parallelFrom is how many indicators a question must ask for before they
+// are shared among the cores (one figure on its own is quicker alone), and
+// maxComputeWorkers the most cores used.
+const parallelFrom, maxComputeWorkers = 8, 4
 
 // Contributors lists the children behind an indicator's figure (those
 // counted in its numerator or denominator), by child id, with their

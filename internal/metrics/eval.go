@@ -32,6 +32,18 @@ func (d *Data) newEval(q Query) *eval {
 	return &eval{d: d, from: DayOf(from), to: DayOf(asAt)}
 }
 
+// warm works out what the rules share and keep in the evaluation (who
+// holds each case, who is looked after, when each child was last seen,
+// caseloads and the workforce figures), after which the rules only read
+// it and may run side by side.
+func (e *eval) warm() {
+	e.holdings()
+	e.lookedAfter()
+	e.seenDays()
+	e.caseloads()
+	e.figures()
+}
+
 func (e *eval) inPeriod(day Day) bool { return day >= e.from && day <= e.to }
 
 // inForce reports a record started by the end of to and not ended by it.

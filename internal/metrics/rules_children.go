@@ -108,11 +108,7 @@ func cpVisits28Days(e *eval, add emit) {
 }
 
 func (e *eval) cpVisits(add emit, inTime func(since Day) bool) {
-	if e.seenDay == nil {
-		v := &e.d.visits
-		e.seenDay = e.lastBy(v, viDay, func(i int) bool { return v.cols[viSeen][i] == 1 })
-	}
-	seen := e.seenDay
+	seen := e.seenDays()
 	start := make([]Day, len(e.d.childID))
 	on := make([]bool, len(e.d.childID))
 	plansInForce(e, func(i int, c int32) {
@@ -195,4 +191,13 @@ func assessmentDurations(e *eval, add emit) {
 		wd := cal.WorkingDaysBetween(TimeOf(a.cols[asReferral][i]), TimeOf(a.cols[asAuthorised][i]))
 		add(c, float64(max(wd, 0)), 1)
 	}
+}
+
+// seenDays is each child's last day seen on a visit, worked out once.
+func (e *eval) seenDays() []Day {
+	if e.seenDay == nil {
+		v := &e.d.visits
+		e.seenDay = e.lastBy(v, viDay, func(i int) bool { return v.cols[viSeen][i] == 1 })
+	}
+	return e.seenDay
 }
