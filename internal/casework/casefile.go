@@ -52,6 +52,10 @@ type CaseFile struct {
 	// in date order: loaded for the SSDA903 return only (store
 	// CareCaseFiles), nil elsewhere.
 	SocialWorkers []WorkerAllocation
+	// Addresses are the child's homes not entered in error, in start-date
+	// order: loaded for the SSDA903 return only (its HOME_POST; store
+	// CareCaseFiles), nil elsewhere.
+	Addresses []Address
 }
 
 // CarePeriod is a period of being looked after; End is nil while it lasts.

@@ -9,9 +9,23 @@ import (
 )
 
 // careReturnParts are what an SSDA903 case file holds: the whole case
-// file and the allocation history its social worker episodes are made
-// from.
-var careReturnParts = append(append([]partLoader(nil), caseFileParts...), loadSocialWorkers)
+// file, the allocation history its social worker episodes are made from
+// and the child's addresses, whose postcodes are the episodes' HOME_POST.
+var careReturnParts = append(append([]partLoader(nil), caseFileParts...), loadSocialWorkers, addressesPart)
+
+// addressesPart loads the child's addresses not entered in error, in
+// start-date order.
+var addressesPart = part("addresses", "id, child_id, line1, line2, town, postcode, start_date, end_date", "start_date, id",
+	scanAddress, func(a casework.Address) int64 { return a.ChildID },
+	func(cf *casework.CaseFile, a casework.Address) { cf.Addresses = append(cf.Addresses, a) })
+
+func scanAddress(r rowScanner) (casework.Address, error) {
+	var a casework.Address
+	var start, end dateCol
+	err := r.Scan(&a.ID, &a.ChildID, &a.Line1, &a.Line2, &a.Town, &a.Postcode, &start, &end)
+	a.StartDate, a.EndDate = start.t, end.ptr()
+	return a, err
+}
 
 // loadSocialWorkers reads the allocation history of the children's
 // involvements not entered in error, with each worker's Social Work

@@ -11,6 +11,7 @@ import (
 // legal status and one placement. A new one starts at each change of
 // either (SSDA903 RNE).
 type episode struct {
+	period    time.Time // the day the period of care began
 	start     time.Time
 	end       *time.Time // nil while open
 	rne       string
@@ -52,7 +53,7 @@ func episodesOf(cf *casework.CaseFile, p casework.CareEpisode) []episode {
 		if d.Before(p.StartDate) || (p.EndDate != nil && !d.Before(*p.EndDate)) {
 			continue
 		}
-		e := episode{start: d, legal: statusOn(legal, d), cin: p.CategoryOfNeed, placement: placementOn(places, d)}
+		e := episode{period: p.StartDate, start: d, legal: statusOn(legal, d), cin: p.CategoryOfNeed, placement: placementOn(places, d)}
 		switch {
 		case i == 0 || d.Equal(p.StartDate):
 			e.rne = firstRNE(p)

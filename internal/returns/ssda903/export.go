@@ -95,21 +95,49 @@ func addHeader(r *Return, cf *casework.CaseFile) {
 	r.Add(Header, c.ID, c.LAChildID, c.Sex, dobOf(c), c.Ethnicity, upn(c), "", "")
 }
 
-// addEpisodes writes the episodes. HOME_POST is left blank (the home
-// address is not part of the case file) and URN blank (not held).
+// addEpisodes writes the episodes. HOME_POST is the postcode of the home
+// the child came into care from: the address held on the day the period
+// of care began (DfE guidance: the home postcode at the start of being
+// looked after), blank when none was held then. A short break (legal
+// status V3 or V4) has neither postcode (rules 214 and 398). URN is blank
+// (not held).
 func addEpisodes(r *Return, cf *casework.CaseFile, eps []episode) {
 	for i, e := range eps {
 		place, provider, post, change := "", "", "", ""
 		if e.placement != nil {
 			place, provider, post = e.placement.Type, e.placement.Provider, casework.NormalisePostcode(e.placement.Postcode)
 		}
+		home := homePostOn(cf.Addresses, e.period)
+		if slices.Contains(shortBreakStatuses, e.legal) {
+			home, post = "", ""
+		}
 		// The reason for a change belongs to the episode a move ends.
 		if e.rec == "X1" && i+1 < len(eps) && slices.Contains(moveRNEs, eps[i+1].rne) && e.placement != nil {
 			change = e.placement.ChangeReason
 		}
 		r.Add(Episodes, cf.Child.ID, cf.Child.LAChildID, date(e.start), e.rne, e.legal, e.cin, place, provider,
-			dateOf(e.end), e.rec, change, "", post, "")
+			dateOf(e.end), e.rec, change, home, post, "")
 	}
+}
+
+// shortBreakStatuses are the legal statuses of a series of short breaks.
+var shortBreakStatuses = []string{"V3", "V4"}
+
+// homePostOn is the normalised postcode of the address held on day, from
+// addresses in start-date order: the latest begun on or before it and not
+// ended before it (on a moving day the old home ends as the new one
+// starts, and the new one is held). Blank when none was held.
+func homePostOn(addresses []casework.Address, day time.Time) string {
+	post := ""
+	for _, a := range addresses {
+		if a.StartDate.After(day) {
+			break
+		}
+		if a.EndDate == nil || !a.EndDate.Before(day) {
+			post = casework.NormalisePostcode(a.Postcode)
+		}
+	}
+	return post
 }
 
 func inYear(d time.Time, y Year) bool { return !d.Before(y.Start()) && !d.After(y.End()) }

@@ -1,6 +1,7 @@
 package ssda903_test
 
 import (
+	"slices"
 	"time"
 
 	"sightline/internal/casework"
@@ -61,10 +62,13 @@ func heldOn(cf *casework.CaseFile, d time.Time) bool {
 	return false
 }
 
-// withSocialWorkers gives a generated child's case file its allocation
-// history, with each worker's Social Work England number and leaving
-// date, as store.CareCaseFiles loads it.
-func withSocialWorkers(cf casework.CaseFile, c *store.SyntheticBatch, staff map[int64]casework.StaffRecord) casework.CaseFile {
+// asCareCaseFile gives a generated child's case file what
+// store.CareCaseFiles adds to it: the allocation history, with each
+// worker's Social Work England number and leaving date, and the child's
+// addresses in start-date order.
+func asCareCaseFile(cf casework.CaseFile, c *store.SyntheticBatch, staff map[int64]casework.StaffRecord) casework.CaseFile {
+	cf.Addresses = slices.Clone(c.Addresses)
+	slices.SortStableFunc(cf.Addresses, func(a, b casework.Address) int { return a.StartDate.Compare(b.StartDate) })
 	for _, al := range c.Allocations {
 		a := casework.WorkerAllocation{InvolvementID: al.InvolvementID, WorkerID: al.WorkerID, StartDate: al.StartDate,
 			EndDate: al.EndDate, Reason: al.Reason}

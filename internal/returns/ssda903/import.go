@@ -193,7 +193,7 @@ func (im *importer) child(h *Row, eps, revs []*Row, other map[string][]*Row, rep
 	var notKept []Refusal
 	notKept = append(notKept, unheld(h, Header, "MOTHER", "MC_DOB")...)
 	for _, e := range eps {
-		notKept = append(notKept, unheld(e, Episodes, "HOME_POST", "URN")...)
+		notKept = append(notKept, unheld(e, Episodes, "URN")...)
 	}
 	if u := h.Get("UPN"); len(u) == 3 {
 		c.UPNUnknown = u
@@ -204,6 +204,7 @@ func (im *importer) child(h *Row, eps, revs []*Row, other map[string][]*Row, rep
 	if r != nil {
 		return r
 	}
+	notKept = append(notKept, care.notKept...)
 	for _, rv := range revs {
 		d, _ := dateIn(rv, "REVIEW")
 		ep := periodOn(care.CareEpisodes, d)
@@ -234,6 +235,7 @@ func (im *importer) child(h *Row, eps, revs []*Row, other map[string][]*Row, rep
 	rep.Missing += len(more.missing)
 	rep.Adoptions += len(more.permanence)
 	im.b.Children = append(im.b.Children, c)
+	im.b.Addresses = append(im.b.Addresses, care.Addresses...)
 	im.b.CareEpisodes = append(im.b.CareEpisodes, care.CareEpisodes...)
 	im.b.LegalStatuses = append(im.b.LegalStatuses, care.LegalStatuses...)
 	im.b.Placements = append(im.b.Placements, care.Placements...)

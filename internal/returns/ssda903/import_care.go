@@ -1,6 +1,8 @@
 package ssda903
 
 import (
+	"fmt"
+
 	"sightline/internal/casework"
 	"sightline/internal/store"
 )
@@ -11,6 +13,8 @@ type careRecords struct {
 	LegalStatuses []casework.LegalStatus
 	Placements    []casework.Placement
 	CareEvents    []casework.CareEvent
+	Addresses     []casework.Address // the homes the child came into care from
+	notKept       []Refusal          // HOME_POSTs not kept
 }
 
 // care follows a child's episodes (in DECOM order) into periods of care:
@@ -19,13 +23,15 @@ type careRecords struct {
 // placement where the RNE says the placement changed. The first episode
 // of the file may continue a period begun before it (its RNE is then not
 // S): the period starts with that episode, and keeps its RNE as the
-// period's reason, so the export says what the return said.
+// period's reason, so the export says what the return said. The home
+// postcode of each period is kept as an address (homes).
 func (im *importer) care(childID int64, eps []*Row) (careRecords, *Refusal) {
 	var out careRecords
 	ids := im.ids // advanced only when the child is taken
 	var period *casework.CareEpisode
 	var place *casework.Placement
 	lastLS := ""
+	var homes []string // HOME_POST of each period
 	refuse := func(row *Row, field, why string) (careRecords, *Refusal) {
 		return careRecords{}, &Refusal{File: Episodes, Line: row.Line, Child: row.Get("CHILD"), Field: field, Why: why}
 	}
@@ -39,8 +45,12 @@ func (im *importer) care(childID int64, eps []*Row) (careRecords, *Refusal) {
 			out.CareEpisodes = append(out.CareEpisodes, casework.CareEpisode{ID: next(&ids.CareEpisode), ChildID: childID,
 				StartDate: start, Reason: rne, CategoryOfNeed: row.Get("CIN")})
 			period, place, lastLS = &out.CareEpisodes[len(out.CareEpisodes)-1], nil, ""
+			homes = append(homes, "")
 		} else if prev := eps[i-1]; prev.Get("DEC") != row.Get("DECOM") {
 			return refuse(row, "DECOM", "the episode does not start the day the one before it ended")
+		}
+		if r := homePost(row, &homes[len(homes)-1]); r != nil {
+			out.notKept = append(out.notKept, *r)
 		}
 		if row.Get("LS") != lastLS {
 			out.LegalStatuses = append(out.LegalStatuses, casework.LegalStatus{ID: next(&ids.LegalStatus), ChildID: childID,
@@ -65,12 +75,57 @@ func (im *importer) care(childID int64, eps []*Row) (careRecords, *Refusal) {
 			period, place = nil, nil
 		}
 	}
+	out.Addresses = homeAddresses(childID, out.CareEpisodes, homes, &ids)
 	im.ids = mergeIDs(im.ids, ids)
 	return out, nil
 }
 
 // mergeIDs takes the care ids used by a child that was taken.
 func mergeIDs(a, b store.NextIDs) store.NextIDs {
-	a.CareEpisode, a.LegalStatus, a.Placement = b.CareEpisode, b.LegalStatus, b.Placement
+	a.CareEpisode, a.LegalStatus, a.Placement, a.Address = b.CareEpisode, b.LegalStatus, b.Placement, b.Address
 	return a
+}
+
+// homeLine is the first line of an address made from a HOME_POST: the
+// return gives the postcode only, and an address needs a first line.
+const homeLine = "Home postcode from the SSDA903 return"
+
+// homePost takes the HOME_POST of row as its period's (*home) when the
+// period has none yet; a value that is no postcode, or another postcode
+// than the period's, is reported as not kept: a period of care has one
+// home the child came into care from.
+func homePost(row *Row, home *string) *Refusal {
+	v := row.Get("HOME_POST")
+	switch {
+	case v == "":
+		return nil
+	case !isPostcode(v):
+		return refusal(Episodes, row, "HOME_POST", fmt.Sprintf("%q is not kept: it is no postcode", printable(v)))
+	case *home == "":
+		*home = casework.NormalisePostcode(v)
+	case compactPostcode(v) != compactPostcode(*home):
+		return refusal(Episodes, row, "HOME_POST", fmt.Sprintf("%q is not kept: the period of care's home postcode is %s, from its first episode that gave one",
+			printable(v), *home))
+	}
+	return nil
+}
+
+// homeAddresses are the addresses of the home postcodes of the periods
+// of care (homes, by period): each held from the day its period began,
+// the one before ending that day (as a new address ends the one before),
+// but none for a period without one or whose home is the one the child
+// already has, so the export gives each period its HOME_POST again.
+func homeAddresses(childID int64, periods []casework.CareEpisode, homes []string, ids *store.NextIDs) []casework.Address {
+	var out []casework.Address
+	for i, h := range homes {
+		if h == "" || (len(out) > 0 && out[len(out)-1].Postcode == h) {
+			continue
+		}
+		start := periods[i].StartDate
+		if len(out) > 0 {
+			out[len(out)-1].EndDate = &start
+		}
+		out = append(out, casework.Address{ID: next(&ids.Address), ChildID: childID, Line1: homeLine, Postcode: h, StartDate: start})
+	}
+	return out
 }
