@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"sightline/internal/casework"
@@ -14,13 +16,54 @@ import (
 // year; records entered in error are left out. The census needs the whole
 // episode, so each case file is whole; the caller picks the year's part.
 func (s *Store) CINCaseFiles(ctx context.Context, from, to time.Time) ([]casework.CaseFile, error) {
-	sel := `SELECT child_id FROM referrals WHERE error_reason = '' AND referral_date <= ?
-		AND (closure_date IS NULL OR closure_date >= ?)`
-	files, err := loadCaseFiles(ctx, s, sel, day(to), day(from))
-	if err != nil {
-		return nil, fmt.Errorf("store: CIN census case files %s to %s: %w", day(from), day(to), err)
+	var out []casework.CaseFile
+	err := s.CINCaseFilesEach(ctx, from, to, 0, func(files []casework.CaseFile) error {
+		out = append(out, files...)
+		return nil
+	})
+	return out, err
+}
+
+// cinSlice is how many children's case files CINCaseFilesEach hands over
+// at a time unless told.
+const cinSlice = 20_000
+
+// CINCaseFilesEach is CINCaseFiles a slice of children at a time, so that
+// a census of hundreds of thousands of children never holds every case
+// file at once: fn gets each slice of n children (0: cinSlice) and may keep
+// only what it makes of it.
+func (s *Store) CINCaseFilesEach(ctx context.Context, from, to time.Time, n int, fn func([]casework.CaseFile) error) error {
+	if n <= 0 {
+		n = cinSlice
 	}
-	return files, nil
+	wrap := func(err error) error {
+		return fmt.Errorf("store: CIN census case files %s to %s: %w", day(from), day(to), err)
+	}
+	var ids []int64
+	err := eachRow(ctx, s, func(r rowScanner) (int64, error) {
+		var id int64
+		return id, r.Scan(&id)
+	}, func(id int64) { ids = append(ids, id) }, `SELECT DISTINCT child_id FROM referrals WHERE error_reason = ''
+		AND referral_date <= ? AND (closure_date IS NULL OR closure_date >= ?) ORDER BY child_id`, day(to), day(from))
+	if err != nil {
+		return wrap(err)
+	}
+	for lo := 0; lo < len(ids); lo += n {
+		part := ids[lo:min(lo+n, len(ids))]
+		list := make([]string, len(part))
+		for i, id := range part {
+			list[i] = strconv.FormatInt(id, 10)
+		}
+		// The list holds integers formatted here, never user input.
+		files, err := loadCaseFilesIn(ctx, s, caseFileParts, ` IN (`+strings.Join(list, ",")+`)`)
+		if err != nil {
+			return wrap(err)
+		}
+		if err := fn(files); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ChildKey is a child's identifiers, for matching records read from

@@ -28,6 +28,9 @@ type Options struct {
 	Calendar interface {
 		AddWorkingDays(d time.Time, n int) time.Time
 	}
+	// Slice is how many children ExportStore reads at a time (0: the
+	// store's default), so that a large census never holds every case file.
+	Slice int
 }
 
 // Build makes the census of opts.Year from the children's case files (see
@@ -54,10 +57,15 @@ func Build(files []casework.CaseFile, opts Options) Message {
 			Characteristics: characteristics(cf.Child),
 			Details:         details})
 	}
-	slices.SortStableFunc(m.Children, func(a, b Child) int {
+	sortChildren(m.Children)
+	return m
+}
+
+// sortChildren puts the children in LA child ID order, the file's order.
+func sortChildren(cs []Child) {
+	slices.SortStableFunc(cs, func(a, b Child) int {
 		return strings.Compare(a.Identifiers.LAchildID, b.Identifiers.LAchildID)
 	})
-	return m
 }
 
 // Release is the software release the header names by default.
@@ -252,10 +260,16 @@ func Filename(y Year) string { return fmt.Sprintf("cin-census-%d-%d.xml", int(y)
 // ExportStore builds the census of opts.Year from the store and writes it
 // to w, returning the message written.
 func ExportStore(ctx context.Context, st *store.Store, w io.Writer, opts Options) (Message, error) {
-	files, err := st.CINCaseFiles(ctx, opts.Year.Start(), opts.Year.End())
+	// A slice of children at a time: only the census's own rows are kept,
+	// not every child's whole case file.
+	m := Message{Header: header(opts)}
+	err := st.CINCaseFilesEach(ctx, opts.Year.Start(), opts.Year.End(), opts.Slice, func(files []casework.CaseFile) error {
+		m.Children = append(m.Children, Build(files, opts).Children...)
+		return nil
+	})
 	if err != nil {
 		return Message{}, err
 	}
-	m := Build(files, opts)
+	sortChildren(m.Children)
 	return m, Write(w, m)
 }
