@@ -74,6 +74,10 @@ func (r *Row) Get(col string) string { return r.Values[col] }
 // Return is the files of one return, by name; a file not held is empty.
 type Return struct {
 	Files map[string][]*Row
+	// byChild keeps, while the return is validated, each file's rows by
+	// child in the order of a date field, which many rules ask for: built
+	// once rather than by every rule (nil outside Validate).
+	byChild map[[2]string]map[string][]*Row
 }
 
 // NewReturn is a return with every file empty.

@@ -91,6 +91,12 @@ func codeNumber(code string) int {
 // Validate applies the rules of x.Year to r, failures ordered by child,
 // file and line.
 func Validate(r *Return, x *Context) []Failure {
+	for _, ret := range []*Return{r, x.Previous} {
+		if ret != nil {
+			ret.byChild = map[[2]string]map[string][]*Row{}
+			defer func() { ret.byChild = nil }()
+		}
+	}
 	var out []Failure
 	for _, rule := range Rules(x.Year) {
 		for _, h := range rule.check(x, r) {
@@ -181,8 +187,24 @@ func dobs(r *Return) map[string]time.Time {
 }
 
 // byChild groups a file's rows by CHILD, each child's rows by date in
-// field (rows with a bad date keep their place at the end).
+// field (rows with a bad date keep their place at the end). During
+// Validate the grouping is shared by every rule that asks for it, so the
+// caller must not change the map or its slices.
 func byChild(r *Return, file, field string) map[string][]*Row {
+	if r.byChild != nil {
+		key := [2]string{file, field}
+		if out, ok := r.byChild[key]; ok {
+			return out
+		}
+		out := groupByChild(r, file, field)
+		r.byChild[key] = out
+		return out
+	}
+	return groupByChild(r, file, field)
+}
+
+// groupByChild is byChild worked out.
+func groupByChild(r *Return, file, field string) map[string][]*Row {
 	out := map[string][]*Row{}
 	for _, row := range r.Files[file] {
 		out[row.Get("CHILD")] = append(out[row.Get("CHILD")], row)
