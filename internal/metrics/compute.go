@@ -141,7 +141,7 @@ func (d *Data) Compute(q Query) []Result {
 	}
 	// The indicators are shared among the cores. What several rules share
 	// is worked out first, so the rules then only read the evaluation.
-	e.warm()
+	e.warm(q.Split)
 	var wg sync.WaitGroup
 	next := atomic.Int64{}
 	for range workers {
@@ -214,7 +214,7 @@ func (e *eval) result(in Indicator, split Split) Result {
 	groups := map[string]*tally{}
 	var keyOf func(int32) string
 	if split != ByNone && in.ChildSplits {
-		keyOf = e.grouper(split)
+		keyOf = e.groupOf(split)
 	}
 	in.rule(e, func(ci int32, num, den float64) {
 		all.add(num, den)

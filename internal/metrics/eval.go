@@ -17,6 +17,7 @@ type eval struct {
 	figs    *casework.Figures
 	seenDay []Day // each child's last visit in which they were seen
 	care    careAt
+	keyOf   map[Split]func(int32) string // each split's grouping, worked out once
 }
 
 // holding is who held one involvement open at the end of day to.
@@ -34,9 +35,12 @@ func (d *Data) newEval(q Query) *eval {
 
 // warm works out what the rules share and keep in the evaluation (who
 // holds each case, who is looked after, when each child was last seen,
-// caseloads and the workforce figures), after which the rules only read
-// it and may run side by side.
-func (e *eval) warm() {
+// caseloads, the workforce figures and the split's grouping), after which
+// the rules only read it and may run side by side.
+func (e *eval) warm(split Split) {
+	if split != ByNone {
+		e.groupOf(split)
+	}
 	e.holdings()
 	e.lookedAfter()
 	e.seenDays()
@@ -131,6 +135,20 @@ func (e *eval) lastBy(t *table, col int, keep func(i int) bool) []Day {
 		out[c] = max(out[c], days[i])
 	}
 	return out
+}
+
+// groupOf is grouper(s) worked out once for the evaluation: every
+// indicator of a split question groups the children the same way.
+func (e *eval) groupOf(s Split) func(int32) string {
+	if f, ok := e.keyOf[s]; ok {
+		return f
+	}
+	if e.keyOf == nil {
+		e.keyOf = map[Split]func(int32) string{}
+	}
+	f := e.grouper(s)
+	e.keyOf[s] = f
+	return f
 }
 
 // grouper returns the group of a child for a split, as at the end of to.
