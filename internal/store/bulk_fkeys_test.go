@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -24,6 +25,29 @@ func foreignKeys(t *testing.T, s *store.Store) []string {
 	return columnOf(t, s, q)
 }
 
+// loadWithKeysDeferred opens a bulk writer, defers the foreign keys and
+// writes a small authority through it; the writer closes with the test.
+func loadWithKeysDeferred(t *testing.T, s *store.Store) (*store.SyntheticWriter, func(context.Context) error, store.NextIDs) {
+	t.Helper()
+	sw, err := s.BulkWriter(ctx, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sw.Close() })
+	restore, err := sw.DeferForeignKeys(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, err := s.NextIDs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sw.Write(ctx, store.System, smallBatch(next)); err != nil {
+		t.Fatal(err)
+	}
+	return sw, restore, next
+}
+
 // strayVisit is a visit to a child who is not there.
 func strayVisit(next store.NextIDs) *store.SyntheticBatch {
 	v := smallBatch(next).Visits[0]
@@ -40,22 +64,7 @@ func TestBulkWriterDefersForeignKeys(t *testing.T) {
 		if len(before) < 20 {
 			t.Fatalf("only %d foreign keys to begin with: %v", len(before), before)
 		}
-		sw, err := s.BulkWriter(ctx, false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer sw.Close()
-		restore, err := sw.DeferForeignKeys(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		next, err := s.NextIDs(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := sw.Write(ctx, store.System, smallBatch(next)); err != nil {
-			t.Fatal(err)
-		}
+		sw, restore, next := loadWithKeysDeferred(t, s)
 		if err := restore(ctx); err != nil {
 			t.Fatalf("restore after a load that keeps the keys: %v", err)
 		}
@@ -77,26 +86,11 @@ func TestBulkWriterDefersForeignKeys(t *testing.T) {
 func TestBulkWriterReportsBrokenForeignKeys(t *testing.T) {
 	each(t, func(t *testing.T, s *store.Store) {
 		before := foreignKeys(t, s)
-		sw, err := s.BulkWriter(ctx, false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer sw.Close()
-		restore, err := sw.DeferForeignKeys(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		next, err := s.NextIDs(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := sw.Write(ctx, store.System, smallBatch(next)); err != nil {
-			t.Fatal(err)
-		}
+		sw, restore, next := loadWithKeysDeferred(t, s)
 		if _, err := sw.Write(ctx, store.System, strayVisit(next)); err != nil {
 			t.Fatalf("the stray visit, written while the keys are deferred: %v", err)
 		}
-		err = restore(ctx)
+		err := restore(ctx)
 		if err == nil || !strings.Contains(err.Error(), "visits") {
 			t.Fatalf("restore = %v; want the broken key of visits reported", err)
 		}
