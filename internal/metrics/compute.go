@@ -211,35 +211,37 @@ func (e *eval) result(in Indicator, split Split) Result {
 	}
 	keep := in.Unit == WorkingDays
 	all := tally{keep: keep}
-	groups := map[string]*tally{}
-	var keyOf func(int32) string
+	var g grouping
+	var groups []tally // by group of g
 	if split != ByNone && in.ChildSplits {
-		keyOf = e.groupOf(split)
+		g = e.groupOf(split)
+		groups = make([]tally, len(g.names))
 	}
 	in.rule(e, func(ci int32, num, den float64) {
 		all.add(num, den)
-		if keyOf != nil && ci >= 0 {
-			k := keyOf(ci)
-			if groups[k] == nil {
-				groups[k] = &tally{keep: keep}
-			}
-			groups[k].add(num, den)
+		if groups != nil && ci >= 0 {
+			t := &groups[g.of(ci)]
+			t.used, t.keep = true, keep
+			t.add(num, den)
 		}
 	})
 	r.Numerator, r.Denominator, r.Value, r.Reason = e.figure(in, &all, true)
 	if in.Unit == WorkingDays {
 		r.Bands = durationBands(all.values)
 	}
-	if keyOf == nil {
+	if groups == nil {
 		if split != ByNone {
 			r.Reason = joinReason(r.Reason, "not split: a figure about staff, not children")
 		}
 		return r
 	}
-	for name, t := range groups {
-		g := Group{Name: name}
-		g.Numerator, g.Denominator, g.Value, _ = e.figure(in, t, false)
-		r.Groups = append(r.Groups, g)
+	for k := range groups {
+		if !groups[k].used {
+			continue
+		}
+		gr := Group{Name: g.names[k]}
+		gr.Numerator, gr.Denominator, gr.Value, _ = e.figure(in, &groups[k], false)
+		r.Groups = append(r.Groups, gr)
 	}
 	slices.SortFunc(r.Groups, func(a, b Group) int { return cmp.Compare(a.Name, b.Name) })
 	return r
@@ -256,6 +258,7 @@ func joinReason(a, b string) string {
 type tally struct {
 	num, den float64
 	keep     bool // keep each value (for a median)
+	used     bool // something was added (a group with no children is not shown)
 	values   []float64
 }
 

@@ -98,11 +98,11 @@ func (d *Data) CPPlans(asAt time.Time) CPAnalysis {
 	e := d.newEval(Query{AsAt: asAt})
 	a := CPAnalysis{AsAt: TimeOf(e.to), Categories: casework.AbuseCategories()}
 	plans := e.cpPlans(&a)
-	team := e.grouper(ByTeam)
+	team, age := e.grouper(ByTeam), e.grouper(ByAgeBand)
 	keys := map[CPBy]func(p cpPlan) []string{
 		CPByFactor:   func(p cpPlan) []string { return d.factorsBefore(p.child, p.start) },
-		CPByAgeBand:  func(p cpPlan) []string { return []string{ageBand(d.born[p.child], e.to)} },
-		CPByTeam:     func(p cpPlan) []string { return []string{team(p.child)} },
+		CPByAgeBand:  func(p cpPlan) []string { return []string{age.name(p.child)} },
+		CPByTeam:     func(p cpPlan) []string { return []string{team.name(p.child)} },
 		CPByDuration: func(p cpPlan) []string { return []string{planDuration(p.start, e.to)} },
 		CPByRepeat: func(p cpPlan) []string {
 			if p.repeat {

@@ -1,7 +1,6 @@
 package metrics
 
 import (
-	"slices"
 	"strconv"
 
 	"sightline/internal/calendar"
@@ -28,8 +27,14 @@ type Data struct {
 	sexes, ethnicities, categories, rules dict[string]
 	teams, workers, involvements          dict[int64]
 
-	contacts, referrals, assessments, s47s, plans, visits, cinPlans table
-	invs, allocs, progress, family, tasks                           table
+	contacts, referrals, assessments, s47s, plans, cinPlans table
+	invs, allocs, family                                    table
+	// tasks holds each timescale rule's tasks (by rule code) apart, so an
+	// indicator reads only its rules' tasks.
+	tasks []table
+	// progress is the days each child's case moved on; seen the days of
+	// visits in which the child was seen.
+	progress, seen childDays
 	// children in care, missing, court, adoption and care leavers (records_care.go)
 	episodes, placements, missing, proceedings, adoptions, leavers table
 
@@ -58,8 +63,8 @@ func NewData(org Org) *Data {
 	return &Data{
 		childIx:  map[int64]int32{},
 		contacts: newTable(3), referrals: newTable(5), assessments: newTable(4), s47s: newTable(2),
-		plans: newTable(4), visits: newTable(2), cinPlans: newTable(2),
-		invs: newTable(4), allocs: newTable(5), progress: newTable(1), family: newTable(1), tasks: newTable(4),
+		plans: newTable(4), cinPlans: newTable(2),
+		invs: newTable(4), allocs: newTable(5), family: newTable(1),
 		episodes: newTable(4), placements: newTable(4), missing: newTable(4), proceedings: newTable(2),
 		adoptions: newTable(5), leavers: newTable(5),
 		Org: org,
@@ -82,6 +87,8 @@ func (d *Data) Put(r Records) {
 		for _, t := range d.tables() {
 			t.drop(gone)
 		}
+		d.progress.drop(gone)
+		d.seen.drop(gone)
 	}
 	for _, cf := range r.Files {
 		d.put(d.index(cf.Child.ID), cf)
@@ -102,9 +109,19 @@ func (d *Data) Put(r Records) {
 	}
 	for _, t := range r.Tasks {
 		if ci, ok := d.childIx[t.ChildID]; ok {
-			d.tasks.add(ci, d.rules.of(t.Rule), DayOf(t.Start), DayOf(t.Due), DayOfPtr(t.Done))
+			d.tasksOf(d.rules.of(t.Rule)).add(ci, DayOf(t.Start), DayOf(t.Due), DayOfPtr(t.Done))
 		}
 	}
+	d.progress.settle()
+	d.seen.settle()
+}
+
+// tasksOf is the table of the tasks of a timescale rule's code.
+func (d *Data) tasksOf(rule int32) *table {
+	for int(rule) >= len(d.tasks) {
+		d.tasks = append(d.tasks, newTable(3))
+	}
+	return &d.tasks[rule]
 }
 
 // index returns a child's index, giving a new child one.
@@ -125,9 +142,13 @@ func (d *Data) index(id int64) int32 {
 }
 
 func (d *Data) tables() []*table {
-	return []*table{&d.contacts, &d.referrals, &d.assessments, &d.s47s, &d.plans, &d.visits, &d.cinPlans,
-		&d.invs, &d.allocs, &d.progress, &d.family, &d.tasks,
+	ts := []*table{&d.contacts, &d.referrals, &d.assessments, &d.s47s, &d.plans, &d.cinPlans,
+		&d.invs, &d.allocs, &d.family,
 		&d.episodes, &d.placements, &d.missing, &d.proceedings, &d.adoptions, &d.leavers}
+	for i := range d.tasks {
+		ts = append(ts, &d.tasks[i])
+	}
+	return ts
 }
 
 // Children is the number of children held.
@@ -138,7 +159,7 @@ func (d *Data) ChildID(ci int32) int64 { return d.childID[ci] }
 
 // Bytes is roughly the memory the columns hold (not the maps).
 func (d *Data) Bytes() int {
-	n := len(d.childID)*8 + len(d.born)*4*3 + len(d.disabled)*2
+	n := len(d.childID)*8 + len(d.born)*4*3 + len(d.disabled)*2 + d.progress.bytes() + d.seen.bytes()
 	for _, t := range d.tables() {
 		n += t.bytes()
 	}
@@ -147,12 +168,16 @@ func (d *Data) Bytes() int {
 
 // Rows is the number of live rows of each kind of record.
 func (d *Data) Rows() map[string]int {
-	names := []string{"contacts", "referrals", "assessments", "s47_enquiries", "cp_plans", "visits", "cin_plans",
-		"involvements", "allocations", "progress", "family_links", "tasks",
+	names := []string{"contacts", "referrals", "assessments", "s47_enquiries", "cp_plans", "cin_plans",
+		"involvements", "allocations", "family_links",
 		"care_episodes", "placements", "missing_episodes", "proceedings", "adoptions", "leaver_records"}
-	out := map[string]int{}
+	out := map[string]int{"progress_days": d.progress.len(), "seen_days": d.seen.len(), "tasks": 0}
 	for i, t := range d.tables() {
-		out[names[i]] = t.len() - t.dead
+		if i < len(names) {
+			out[names[i]] = t.len() - t.dead
+		} else {
+			out["tasks"] += t.len() - t.dead
+		}
 	}
 	return out
 }
@@ -201,18 +226,6 @@ func (d *Data) teamName(code int32) string {
 		}
 	}
 	return "Team " + itoa(id)
-}
-
-func (d *Data) workerName(code int32) string {
-	if code < 0 {
-		return "No worker"
-	}
-	id := d.workers.keys[code]
-	i := slices.IndexFunc(d.Org.Workers, func(w casework.Worker) bool { return w.ID == id })
-	if i < 0 {
-		return "Worker " + itoa(id)
-	}
-	return d.Org.Workers[i].Name
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

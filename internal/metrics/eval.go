@@ -1,7 +1,8 @@
 package metrics
 
 import (
-	"sightline/internal/calendar"
+	"slices"
+
 	"sightline/internal/casework"
 )
 
@@ -13,11 +14,12 @@ type eval struct {
 	held     []holding
 	heldDone bool
 	// worked out once for the rules that share them
-	loads   *casework.CaseloadSummary
-	figs    *casework.Figures
-	seenDay []Day // each child's last visit in which they were seen
-	care    careAt
-	keyOf   map[Split]func(int32) string // each split's grouping, worked out once
+	loads  *casework.CaseloadSummary
+	figs   *casework.Figures
+	care   careAt
+	placed map[int32]int      // the placement row in force of each child placed
+	onPlan []planAt           // the children on a child protection plan
+	keyOf  map[Split]grouping // each split's grouping, worked out once
 }
 
 // holding is who held one involvement open at the end of day to.
@@ -34,8 +36,7 @@ func (d *Data) newEval(q Query) *eval {
 }
 
 // warm works out what the rules share and keep in the evaluation (who
-// holds each case, who is looked after, when each child was last seen,
-// caseloads, the workforce figures and the split's grouping), after which
+// holds each case, who is looked after, caseloads, the workforce figures and the split's grouping), after which
 // the rules only read it and may run side by side.
 func (e *eval) warm(split Split) {
 	if split != ByNone {
@@ -43,7 +44,8 @@ func (e *eval) warm(split Split) {
 	}
 	e.holdings()
 	e.lookedAfter()
-	e.seenDays()
+	e.placementAt()
+	e.plansAt()
 	e.caseloads()
 	e.figures()
 }
@@ -119,108 +121,12 @@ func (e *eval) leavingDays() []Day {
 	return out
 }
 
-// lastBy returns, for each child, the latest day in column col of table t
-// that is on or before to (Never-free: -1 when none), counting only rows
-// where keep is true (nil: every row).
-func (e *eval) lastBy(t *table, col int, keep func(i int) bool) []Day {
-	out := make([]Day, len(e.d.childID))
-	for i := range out {
-		out[i] = -1
+// sortedKeys returns a map's children in order.
+func sortedKeys[V any](m map[int32]V) []int32 {
+	out := make([]int32, 0, len(m))
+	for c := range m {
+		out = append(out, c)
 	}
-	days := t.cols[col]
-	for i, c := range t.child {
-		if c < 0 || days[i] > e.to || (keep != nil && !keep(i)) {
-			continue
-		}
-		out[c] = max(out[c], days[i])
-	}
+	slices.Sort(out)
 	return out
-}
-
-// groupOf is grouper(s) worked out once for the evaluation: every
-// indicator of a split question groups the children the same way.
-func (e *eval) groupOf(s Split) func(int32) string {
-	if f, ok := e.keyOf[s]; ok {
-		return f
-	}
-	if e.keyOf == nil {
-		e.keyOf = map[Split]func(int32) string{}
-	}
-	f := e.grouper(s)
-	e.keyOf[s] = f
-	return f
-}
-
-// grouper returns the group of a child for a split, as at the end of to.
-func (e *eval) grouper(s Split) func(int32) string {
-	d := e.d
-	switch s {
-	case ByTeam, ByWorker:
-		team := make([]int32, len(d.childID))
-		worker := make([]int32, len(d.childID))
-		for i := range team {
-			team[i], worker[i] = -2, -2
-		}
-		for _, h := range e.holdings() {
-			team[h.child], worker[h.child] = h.team, h.worker
-		}
-		if s == ByTeam {
-			return func(ci int32) string {
-				if team[ci] == -2 {
-					return "No open case"
-				}
-				return d.teamName(team[ci])
-			}
-		}
-		return func(ci int32) string {
-			if worker[ci] == -2 {
-				return "No open case"
-			}
-			return d.workerName(worker[ci])
-		}
-	case ByAgeBand:
-		return func(ci int32) string { return ageBand(d.born[ci], e.to) }
-	case BySex:
-		return func(ci int32) string { return codeName(d.sexes.keys, d.sex[ci]) }
-	case ByEthnicity:
-		return func(ci int32) string { return codeName(d.ethnicities.keys, d.ethnicity[ci]) }
-	}
-	return func(ci int32) string {
-		if d.disabled[ci] {
-			return "Disabled"
-		}
-		return "Not disabled"
-	}
-}
-
-func codeName(keys []string, code int32) string {
-	if code < 0 || keys[code] == "" {
-		return "Not recorded"
-	}
-	return keys[code]
-}
-
-// ageBand is the DfE's age band of a child on day asAt.
-func ageBand(born, asAt Day) string {
-	if born == Never {
-		return "Not recorded"
-	}
-	b, at := TimeOf(born), TimeOf(asAt)
-	age := at.Year() - b.Year()
-	if calendar.AddMonths(b, 12*age).After(at) {
-		age--
-	}
-	switch {
-	case age < 0:
-		return "Unborn"
-	case age < 1:
-		return "Under 1"
-	case age < 5:
-		return "1 to 4"
-	case age < 10:
-		return "5 to 9"
-	case age < 16:
-		return "10 to 15"
-	}
-	return "16 and over"
 }

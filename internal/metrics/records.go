@@ -61,20 +61,16 @@ const (
 	s4Start, s4End = 0, 1
 	// child protection plans
 	cpStart, cpEnd, cpCategory, cpRepeat = 0, 1, 2, 3
-	// visits
-	viDay, viSeen = 0, 1
 	// child in need plans
 	cnStart, cnEnd = 0, 1
 	// involvements
 	ivCode, ivStart, ivEnd, ivTeam = 0, 1, 2, 3
 	// allocations
 	alInv, alTeam, alWorker, alStart, alEnd = 0, 1, 2, 3, 4
-	// progress: any record that moves a case on (casework/drift.go)
-	prDay = 0
 	// family links
 	fmOther = 0
-	// timescale tasks
-	tkRule, tkStart, tkDue, tkDone = 0, 1, 2, 3
+	// timescale tasks (a table for each rule)
+	tkStart, tkDue, tkDone = 0, 1, 2
 )
 
 // put appends a child's records to the tables.
@@ -122,7 +118,9 @@ func (d *Data) put(ci int32, cf casework.CaseFile) {
 		d.plans.add(ci, DayOf(p.StartDate), DayOfPtr(p.EndDate), d.categories.of(p.InitialCategory), flag(repeat))
 	}
 	for _, v := range cf.Visits {
-		d.visits.add(ci, DayOf(v.Date), flag(v.Seen))
+		if v.Seen {
+			d.seen.add(ci, DayOf(v.Date))
+		}
 		d.progress.add(ci, DayOf(v.Date))
 	}
 	for _, p := range cf.CINPlans {

@@ -7,26 +7,32 @@ import (
 // The rules about children in care, missing children, care proceedings,
 // adoption and care leavers (indicators.md; records in records_care.go).
 
-// careAt is each child's period of care at the end of the as-at date:
-// whether they are looked after (an episode in force that is not a series
-// of short breaks, which the DfE leaves out of every CLA count) and the
-// day the period of care began.
+// careAt is who is looked after at the end of the as-at date (an episode
+// in force that is not a series of short breaks, which the DfE leaves out
+// of every CLA count), each with the day their period of care began, in
+// child order.
 type careAt struct {
-	looked []bool
-	since  []Day
+	kids  []int32
+	since []Day
+	done  bool
 }
 
 func (e *eval) lookedAfter() careAt {
-	if e.care.looked != nil {
+	if e.care.done {
 		return e.care
 	}
-	n := len(e.d.childID)
-	e.care = careAt{looked: make([]bool, n), since: make([]Day, n)}
+	e.care.done = true
+	since := map[int32]Day{}
 	ep := &e.d.episodes
 	for i, c := range ep.child {
 		if c >= 0 && ep.cols[epShortBreaks][i] == 0 && e.inForce(ep.cols[epStart][i], ep.cols[epEnd][i]) {
-			e.care.looked[c], e.care.since[c] = true, ep.cols[epPeriod][i]
+			since[c] = ep.cols[epPeriod][i]
 		}
+	}
+	e.care.kids = sortedKeys(since)
+	e.care.since = make([]Day, len(e.care.kids))
+	for k, c := range e.care.kids {
+		e.care.since[k] = since[c]
 	}
 	return e.care
 }
@@ -34,29 +40,31 @@ func (e *eval) lookedAfter() careAt {
 // eachLookedAfter calls fn for every child looked after at the date.
 func (e *eval) eachLookedAfter(fn func(c int32, since Day)) {
 	ca := e.lookedAfter()
-	for ci, yes := range ca.looked {
-		if yes {
-			fn(int32(ci), ca.since[ci])
-		}
+	for k, c := range ca.kids {
+		fn(c, ca.since[k])
 	}
 }
 
 // claPer10k counts the children looked after at the date.
 func claPer10k(e *eval, add emit) { e.eachLookedAfter(func(c int32, _ Day) { add(c, 1, 0) }) }
 
-// placementAt is each child's placement row in force at the date (-1: none).
-func (e *eval) placementAt() []int {
-	out := make([]int, len(e.d.childID))
-	for i := range out {
-		out[i] = -1
+// placementAt is the placement row in force at the date of each child
+// placed (the latest started, should two be), worked out once.
+func (e *eval) placementAt() map[int32]int {
+	if e.placed != nil {
+		return e.placed
 	}
+	out := map[int32]int{}
 	p := &e.d.placements
 	for i, c := range p.child {
-		if c >= 0 && e.inForce(p.cols[plStart][i], p.cols[plEnd][i]) &&
-			(out[c] < 0 || p.cols[plStart][i] >= p.cols[plStart][out[c]]) {
+		if c < 0 || !e.inForce(p.cols[plStart][i], p.cols[plEnd][i]) {
+			continue
+		}
+		if j, ok := out[c]; !ok || p.cols[plStart][i] >= p.cols[plStart][j] {
 			out[c] = i
 		}
 	}
+	e.placed = out
 	return out
 }
 
@@ -65,7 +73,7 @@ func (e *eval) placementAt() []int {
 // of those months counts, the one at their start included).
 func claPlacements3Plus(e *eval, add emit) {
 	yearAgo := DayOf(calendar.AddMonths(TimeOf(e.to), -12))
-	count := make([]int, len(e.d.childID))
+	count := map[int32]int{}
 	p := &e.d.placements
 	for i, c := range p.child {
 		if c >= 0 && p.cols[plStart][i] <= e.to && p.cols[plEnd][i] > yearAgo {
@@ -87,7 +95,8 @@ func claStability(e *eval, add emit) {
 		if born == Never || born <= sixteen || since > thirtyMonths {
 			return
 		}
-		same := place[c] >= 0 && e.d.placements.cols[plStart][place[c]] <= twoYears
+		i, ok := place[c]
+		same := ok && e.d.placements.cols[plStart][i] <= twoYears
 		add(c, float64(flag(same)), 1)
 	})
 }
@@ -98,8 +107,8 @@ func claPlacedAway(away func(p *table, i int) bool) rule {
 	return func(e *eval, add emit) {
 		place := e.placementAt()
 		e.eachLookedAfter(func(c int32, _ Day) {
-			if place[c] >= 0 {
-				add(c, float64(flag(away(&e.d.placements, place[c]))), 1)
+			if i, ok := place[c]; ok {
+				add(c, float64(flag(away(&e.d.placements, i))), 1)
 			}
 		})
 	}
@@ -114,23 +123,16 @@ var (
 // overdue at the end of the date (its due day passed, not done by then),
 // and who has any such task started by then.
 func (e *eval) overdueAt(ruleIDs ...string) (overdue, covered []bool) {
-	wanted := make([]bool, len(e.d.rules.keys))
-	for _, id := range ruleIDs {
-		if c := e.d.rules.lookup(id); c >= 0 {
-			wanted[c] = true
-		}
-	}
 	overdue, covered = make([]bool, len(e.d.childID)), make([]bool, len(e.d.childID))
-	t := &e.d.tasks
-	for i, c := range t.child {
-		if c < 0 || !wanted[t.cols[tkRule][i]] || t.cols[tkStart][i] > e.to {
-			continue
+	e.eachTask(ruleIDs, func(c int32, start, due, done Day) {
+		if start > e.to {
+			return
 		}
 		covered[c] = true
-		if t.cols[tkDue][i] < e.to && t.cols[tkDone][i] > e.to {
+		if due < e.to && done > e.to {
 			overdue[c] = true
 		}
-	}
+	})
 	return overdue, covered
 }
 

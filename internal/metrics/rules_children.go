@@ -65,19 +65,35 @@ func plansInForce(e *eval, fn func(i int, child int32)) {
 // cpPlansPer10k counts the children on a plan (a child has one plan at a
 // time; a second in force the same day would count once).
 func cpPlansPer10k(e *eval, add emit) {
-	on := e.onPlan()
-	for ci, yes := range on {
-		if yes {
-			add(int32(ci), 1, 0)
-		}
+	for _, p := range e.plansAt() {
+		add(p.child, 1, 0)
 	}
 }
 
-// onPlan marks the children on a child protection plan.
-func (e *eval) onPlan() []bool {
-	on := make([]bool, len(e.d.childID))
-	plansInForce(e, func(_ int, c int32) { on[c] = true })
-	return on
+// planAt is a child on a child protection plan at the date, with the day
+// their latest plan in force started.
+type planAt struct {
+	child int32
+	start Day
+}
+
+// plansAt lists the children on a plan, in child order, worked out once.
+func (e *eval) plansAt() []planAt {
+	if e.onPlan != nil {
+		return e.onPlan
+	}
+	start := map[int32]Day{}
+	plansInForce(e, func(i int, c int32) {
+		if s, ok := start[c]; !ok || e.d.plans.cols[cpStart][i] > s {
+			start[c] = e.d.plans.cols[cpStart][i]
+		}
+	})
+	out := make([]planAt, 0, len(start))
+	for _, c := range sortedKeys(start) {
+		out = append(out, planAt{child: c, start: start[c]})
+	}
+	e.onPlan = out
+	return out
 }
 
 // cpNeglect: plans in force whose initial category is neglect (NEG).
@@ -108,19 +124,8 @@ func cpVisits28Days(e *eval, add emit) {
 }
 
 func (e *eval) cpVisits(add emit, inTime func(since Day) bool) {
-	seen := e.seenDays()
-	start := make([]Day, len(e.d.childID))
-	on := make([]bool, len(e.d.childID))
-	plansInForce(e, func(i int, c int32) {
-		if !on[c] || e.d.plans.cols[cpStart][i] > start[c] {
-			start[c] = e.d.plans.cols[cpStart][i]
-		}
-		on[c] = true
-	})
-	for ci, yes := range on {
-		if yes {
-			add(int32(ci), float64(flag(inTime(max(seen[ci], start[ci])))), 1)
-		}
+	for _, p := range e.plansAt() {
+		add(p.child, float64(flag(inTime(max(e.d.seen.last(p.child, e.to), p.start)))), 1)
 	}
 }
 
@@ -160,20 +165,27 @@ func inTimeDone(e *eval, due, done Day) (counted, inTime bool) {
 // picks, and how many were in time.
 func taskRule(judge func(e *eval, due, done Day) (bool, bool), ruleIDs ...string) rule {
 	return func(e *eval, add emit) {
-		wanted := make([]bool, len(e.d.rules.keys)) // by rule code
-		for _, id := range ruleIDs {
-			if c := e.d.rules.lookup(id); c >= 0 {
-				wanted[c] = true
-			}
-		}
-		t := &e.d.tasks
-		rules, due, done := t.cols[tkRule], t.cols[tkDue], t.cols[tkDone]
-		for i, c := range t.child {
-			if c < 0 || !wanted[rules[i]] {
-				continue
-			}
-			if counted, inTime := judge(e, due[i], done[i]); counted {
+		e.eachTask(ruleIDs, func(c int32, _, due, done Day) {
+			if counted, inTime := judge(e, due, done); counted {
 				add(c, float64(flag(inTime)), 1)
+			}
+		})
+	}
+}
+
+// eachTask calls fn for every task of the named timescale rules (each
+// named once), reading only those rules' tables.
+func (e *eval) eachTask(ruleIDs []string, fn func(c int32, start, due, done Day)) {
+	for _, id := range ruleIDs {
+		code := e.d.rules.lookup(id)
+		if code < 0 || int(code) >= len(e.d.tasks) {
+			continue
+		}
+		t := &e.d.tasks[code]
+		start, due, done := t.cols[tkStart], t.cols[tkDue], t.cols[tkDone]
+		for i, c := range t.child {
+			if c >= 0 {
+				fn(c, start[i], due[i], done[i])
 			}
 		}
 	}
@@ -191,13 +203,4 @@ func assessmentDurations(e *eval, add emit) {
 		wd := cal.WorkingDaysBetween(TimeOf(a.cols[asReferral][i]), TimeOf(a.cols[asAuthorised][i]))
 		add(c, float64(max(wd, 0)), 1)
 	}
-}
-
-// seenDays is each child's last day seen on a visit, worked out once.
-func (e *eval) seenDays() []Day {
-	if e.seenDay == nil {
-		v := &e.d.visits
-		e.seenDay = e.lastBy(v, viDay, func(i int) bool { return v.cols[viSeen][i] == 1 })
-	}
-	return e.seenDay
 }

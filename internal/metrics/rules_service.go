@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"slices"
 	"time"
 
 	"sightline/internal/casework"
@@ -19,16 +20,39 @@ func unallocated(e *eval, add emit) {
 	}
 }
 
-// caseStates returns what each child's open case involves at the end of
-// the day (casework.StateOn's facts: plans, enquiries and assessments in
-// force, and the sibling group), for the children whose case is open.
-func (e *eval) caseStates(open []bool) []casework.CaseState {
+// openCases are the children whose case is open at the end of the day
+// (kids, in child order) and each one's place in kids (slot, by child
+// index: place+1, 0 when the case is not open).
+type openCases struct {
+	kids []int32
+	slot []int32
+}
+
+func (e *eval) openCases() openCases {
+	o := openCases{slot: make([]int32, len(e.d.childID))}
+	for _, h := range e.holdings() {
+		if o.slot[h.child] == 0 {
+			o.kids = append(o.kids, h.child)
+			o.slot[h.child] = -1
+		}
+	}
+	slices.Sort(o.kids)
+	for k, c := range o.kids {
+		o.slot[c] = int32(k + 1)
+	}
+	return o
+}
+
+// caseStates returns what each open case involves at the end of the day
+// (casework.StateOn's facts: plans, enquiries and assessments in force,
+// and the sibling group), in the order of o.kids.
+func (e *eval) caseStates(o openCases) []casework.CaseState {
 	d := e.d
-	st := make([]casework.CaseState, len(d.childID))
+	st := make([]casework.CaseState, len(o.kids))
 	mark := func(t *table, start, end int, set func(*casework.CaseState)) {
 		for i, c := range t.child {
-			if c >= 0 && open[c] && e.inForce(t.cols[start][i], t.cols[end][i]) {
-				set(&st[c])
+			if c >= 0 && o.slot[c] > 0 && e.inForce(t.cols[start][i], t.cols[end][i]) {
+				set(&st[o.slot[c]-1])
 			}
 		}
 	}
@@ -37,40 +61,38 @@ func (e *eval) caseStates(open []bool) []casework.CaseState {
 	mark(&d.cinPlans, cnStart, cnEnd, func(s *casework.CaseState) { s.CINPlan = true })
 	a := &d.assessments
 	for i, c := range a.child {
-		if c >= 0 && open[c] && e.inForce(a.cols[asStart][i], a.cols[asAuthorised][i]) && a.cols[asEpisodeEnd][i] > e.to {
-			st[c].Assessment = true
+		if c >= 0 && o.slot[c] > 0 && e.inForce(a.cols[asStart][i], a.cols[asAuthorised][i]) && a.cols[asEpisodeEnd][i] > e.to {
+			st[o.slot[c]-1].Assessment = true
 		}
 	}
-	groups := e.siblingGroups(open)
-	for ci := range st {
-		st[ci].ChildID = d.childID[ci]
-		st[ci].SiblingGroup = groups[ci]
+	group := e.siblingGroups(o)
+	for k, c := range o.kids {
+		st[k].ChildID = d.childID[c]
+		st[k].SiblingGroup = group(c)
 	}
 	return st
 }
 
 // siblingGroups joins the children linked as family (a link recorded on
-// an open child's record), numbering each group by its smallest child id;
-// 0 for a child with no link.
-func (e *eval) siblingGroups(open []bool) []int64 {
+// an open child's record) and returns each child's group, numbered by its
+// smallest child id; 0 for a child with no link.
+func (e *eval) siblingGroups(o openCases) func(c int32) int64 {
 	d := e.d
-	parent := make([]int32, len(d.childID))
-	for i := range parent {
-		parent[i] = -1
-	}
+	parent := map[int32]int32{}
 	var find func(int32) int32
 	find = func(x int32) int32 {
-		if parent[x] < 0 || parent[x] == x {
+		p, ok := parent[x]
+		if !ok || p == x {
 			parent[x] = x
 			return x
 		}
-		root := find(parent[x])
+		root := find(p)
 		parent[x] = root
 		return root
 	}
 	f := &d.family
 	for i, c := range f.child {
-		if c < 0 || !open[c] {
+		if c < 0 || o.slot[c] <= 0 {
 			continue
 		}
 		a, b := find(c), find(f.cols[fmOther][i])
@@ -82,13 +104,12 @@ func (e *eval) siblingGroups(open []bool) []int64 {
 			}
 		}
 	}
-	out := make([]int64, len(d.childID))
-	for ci := range out {
-		if parent[ci] >= 0 {
-			out[ci] = d.childID[find(int32(ci))]
+	return func(c int32) int64 {
+		if _, ok := parent[c]; !ok {
+			return 0
 		}
+		return d.childID[find(c)]
 	}
-	return out
 }
 
 // caseloads works out every worker's caseload at the end of the day, as
@@ -104,17 +125,13 @@ func (e *eval) caseloads() casework.CaseloadSummary {
 
 func (e *eval) workCaseloads() casework.CaseloadSummary {
 	d := e.d
-	hs := e.holdings()
-	open := make([]bool, len(d.childID))
-	for _, h := range hs {
-		open[h.child] = true
-	}
+	open := e.openCases()
 	states := e.caseStates(open)
 	held := map[int64][]casework.CaseState{}
-	for _, h := range hs {
+	for _, h := range e.holdings() {
 		if h.worker >= 0 {
 			id := d.workers.keys[h.worker]
-			held[id] = append(held[id], states[h.child])
+			held[id] = append(held[id], states[open.slot[h.child]-1])
 		}
 	}
 	asAt := TimeOf(e.to)
@@ -148,10 +165,9 @@ func drift(e *eval, add emit) {
 	limit := d.Org.Caseload.DriftWorkingDays
 	cal := d.Org.Calendar
 	asAt := TimeOf(e.to)
-	last := e.lastBy(&d.progress, prDay, nil)
 	for _, h := range e.holdings() {
 		var lp *time.Time
-		if l := last[h.child]; l >= 0 {
+		if l := d.progress.last(h.child, e.to); l >= 0 {
 			t := TimeOf(l)
 			lp = &t
 		}
