@@ -2,6 +2,7 @@ package bench
 
 import (
 	"os"
+	"runtime/pprof"
 	"slices"
 	"testing"
 	"time"
@@ -17,7 +18,9 @@ import (
 // by SIGHTLINE_NATIONAL_DB, as at SIGHTLINE_NATIONAL_AS_AT (default the
 // generator's day, 2026-12-06): the cold load, the heap kept, and every
 // indicator as at that date warm, for the whole data set and by team. It
-// reports, never asserts; it runs only with SIGHTLINE_BENCH=1.
+// reports, never asserts; it runs only with SIGHTLINE_BENCH=1. With
+// SIGHTLINE_NATIONAL_CPUPROFILE=FILE the warm questions' CPU profile is
+// written to FILE (go tool pprof FILE).
 func TestIndicatorsNational(t *testing.T) {
 	if os.Getenv("SIGHTLINE_BENCH") != "1" {
 		t.Skip("set SIGHTLINE_BENCH=1 to measure the national data set")
@@ -48,6 +51,19 @@ func TestIndicatorsNational(t *testing.T) {
 	s := e.Stats()
 	t.Logf("cold load: %s (CPU %s); %d children, columns %.1f MiB, heap kept %.1f MiB",
 		time.Since(start).Round(time.Millisecond), (processCPU() - cpu).Round(time.Millisecond), s.Children, s.ColumnsMiB, heap()-heapBefore)
+	t.Logf("rows held: %v", s.Rows)
+	if path := os.Getenv("SIGHTLINE_NATIONAL_CPUPROFILE"); path != "" {
+		// Only the warm questions are profiled, not the load before them.
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			t.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	for _, q := range []metrics.Query{{AsAt: asAt}, {AsAt: asAt, Split: metrics.ByTeam}} {
 		var times, cpus []time.Duration
 		for i := range 5 {

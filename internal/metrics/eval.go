@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"slices"
+	"sync"
 
 	"sightline/internal/casework"
 )
@@ -36,18 +37,26 @@ func (d *Data) newEval(q Query) *eval {
 }
 
 // warm works out what the rules share and keep in the evaluation (who
-// holds each case, who is looked after, caseloads, the workforce figures and the split's grouping), after which
+// holds each case, who is looked after or on a plan and where placed,
+// caseloads, the workforce figures and the split's grouping), after which
 // the rules only read it and may run side by side.
 func (e *eval) warm(split Split) {
+	// Two independent halves, one on each core: the children in care and
+	// on plans, and the workforce; who holds each case, and what follows
+	// from it.
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		e.lookedAfter()
+		e.placementAt()
+		e.plansAt()
+		e.figures()
+	})
+	e.holdings()
+	e.caseloads()
 	if split != ByNone {
 		e.groupOf(split)
 	}
-	e.holdings()
-	e.lookedAfter()
-	e.placementAt()
-	e.plansAt()
-	e.caseloads()
-	e.figures()
+	wg.Wait()
 }
 
 func (e *eval) inPeriod(day Day) bool { return day >= e.from && day <= e.to }
