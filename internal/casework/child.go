@@ -28,8 +28,8 @@ type Child struct {
 	DateOfDeath   *time.Time
 	UASC          bool       // is or was an unaccompanied asylum-seeking child (uasc.go)
 	UASCCeased    *time.Time // the day UASC status ceased (SSDA903 DUC), on or before the 18th birthday
-	Restricted    bool // visible only to named users (a high-profile family, staff's relatives)
-	Synthetic     bool // made by the generator, never a real child
+	Restricted    bool       // visible only to named users (a high-profile family, staff's relatives)
+	Synthetic     bool       // made by the generator, never a real child
 	Version       int
 	UpdatedAt     time.Time
 	UpdatedBy     string
