@@ -175,7 +175,9 @@ func (w *world) recordCare(c careCandidate, prof careFigures) {
 			reason = "E13" // the plan not carried through as recorded: left care to live with family
 		}
 	} else {
-		cr.legalStatuses()
+		if !c.uasc { // a UASC child stays accommodated (V2): there are no parents to go to court with
+			cr.legalStatuses()
+		}
 		cr.moves(year.Placement, prof)
 	}
 	reason = toCarersPlacedWith(reason, cr.cf.Placements[len(cr.cf.Placements)-1].Type)

@@ -20,7 +20,7 @@ func TestUASCStatusIsRecordedFromTheChildsRecord(t *testing.T) {
 		sw := a.signIn(auth.SocialWorker)
 		id := a.child.ID
 		rec := sw.get(fmt.Sprintf("/children/%d", id)).body
-		mustContain(t, rec, "Unaccompanied asylum-seeking child")
+		mustContain(t, rec, `<abbr title="Unaccompanied asylum-seeking child">UASC</abbr>`)
 		path := linkTo(t, rec, `/children/\d+/uasc`)
 		page := sw.get(path)
 		mustContain(t, page.body, "Is or was the child an unaccompanied asylum-seeking child?", "14 March 2033")
