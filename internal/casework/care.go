@@ -20,6 +20,9 @@ type CareEpisode struct {
 	IRO            string // the independent reviewing officer appointed
 	EndDate        *time.Time
 	EndReason      string // REC: one of ReasonsEpisodeCeased
+	PrevPerm       string // SSDA903 PREV_PERM (prevperm.go); "" when not recorded
+	PrevPermLA     string // LA_PERM: the DfE number of the authority that arranged it
+	PrevPermDate   string // DATE_PERM as a PartialDate string ("2019-06-ZZ")
 	Version        int
 }
 

@@ -100,6 +100,7 @@ func (cf CaseFile) CheckStartCare(cs CareStart, today time.Time) error {
 		v.Add("placement_type", "The first placement must start the day the child became looked after")
 	}
 	cs.Placement.validate(v)
+	ep.CheckPreviousPermanence(v)
 	return v.Err()
 }
 

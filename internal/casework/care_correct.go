@@ -142,3 +142,20 @@ func sameDate(a, b *time.Time) bool {
 	}
 	return a.Equal(*b)
 }
+
+// CheckPreviousPermanenceCorrection: the corrected period of care is one
+// of the child's, and its previous permanence passes the rules of
+// recording it when the period began.
+func (cf CaseFile) CheckPreviousPermanenceCorrection(e CareEpisode) error {
+	was := cf.careEpisode(e.ID)
+	if was == nil {
+		return fmt.Errorf("period of care %d of child %d: %w", e.ID, cf.Child.ID, ErrNotFound)
+	}
+	v := &ValidationError{}
+	e.StartDate = was.StartDate
+	e.CheckPreviousPermanence(v)
+	return v.Err()
+}
+
+// FindCareEpisode is the period of care with the id, or nil.
+func (cf CaseFile) FindCareEpisode(id int64) *CareEpisode { return cf.careEpisode(id) }

@@ -26,8 +26,10 @@ type Child struct {
 	Ethnicity     string     // CIN census ethnicity code, e.g. WBRI
 	Disabilities  []string   // CIN census disability codes; NONE alone or any others
 	DateOfDeath   *time.Time
-	Restricted    bool // visible only to named users (a high-profile family, staff's relatives)
-	Synthetic     bool // made by the generator, never a real child
+	UASC          bool       // is or was an unaccompanied asylum-seeking child (uasc.go)
+	UASCCeased    *time.Time // the day UASC status ceased (SSDA903 DUC), on or before the 18th birthday
+	Restricted    bool       // visible only to named users (a high-profile family, staff's relatives)
+	Synthetic     bool       // made by the generator, never a real child
 	Version       int
 	UpdatedAt     time.Time
 	UpdatedBy     string

@@ -195,7 +195,7 @@ func importSSDA903(ctx context.Context, e *env, dir string, args []string) error
 	}
 	for _, n := range ssda903.FileNames {
 		if k := rep.NotRead[n]; k > 0 {
-			fmt.Fprintf(e.stderr, "%s.csv: %d rows not imported (sightline does not hold UASC status)\n", n, k)
+			fmt.Fprintf(e.stderr, "%s.csv: %d rows not imported\n", n, k)
 		}
 	}
 	if !rep.Written {
@@ -203,8 +203,8 @@ func importSSDA903(ctx context.Context, e *env, dir string, args []string) error
 			len(rep.Refused), dir)
 	}
 	fmt.Fprintf(e.stdout, "imported %s: %d children, %d periods of care from %d episodes, %d reviews, %d health rows, "+
-		"%d care leavers' records, %d adoption plans, %d missing periods, %d social worker episodes; %d refusals, %d values not kept\n",
-		dir, rep.Children, rep.Periods, rep.Episodes, rep.Reviews, rep.Health, rep.Leavers, rep.Adoptions, rep.Missing,
-		rep.SocialWorkers, len(rep.Refused), len(rep.NotKept))
+		"%d care leavers' records, %d adoption plans, %d missing periods, %d social worker episodes, %d UASC; %d refusals, "+
+		"%d values not kept\n", dir, rep.Children, rep.Periods, rep.Episodes, rep.Reviews, rep.Health, rep.Leavers, rep.Adoptions,
+		rep.Missing, rep.SocialWorkers, rep.UASC, len(rep.Refused), len(rep.NotKept))
 	return nil
 }

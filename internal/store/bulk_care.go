@@ -7,10 +7,10 @@ import "sightline/internal/casework"
 func (b *SyntheticBatch) careTables(stamp func([]any) []any) []bulkTable {
 	return []bulkTable{
 		{"care_episodes", `id, child_id, start_date, reason, category_of_need, iro, end_date, end_reason,
-			updated_at, updated_by`, len(b.CareEpisodes), func(i int, a []any) []any {
+			prev_perm, prev_perm_la, prev_perm_date, updated_at, updated_by`, len(b.CareEpisodes), func(i int, a []any) []any {
 			e := b.CareEpisodes[i]
 			return stamp(append(a, e.ID, e.ChildID, cday(e.StartDate), e.Reason, e.CategoryOfNeed, e.IRO,
-				cdayPtr(e.EndDate), e.EndReason))
+				cdayPtr(e.EndDate), e.EndReason, e.PrevPerm, e.PrevPermLA, e.PrevPermDate))
 		}},
 		{"care_legal_statuses", "id, child_id, episode_id, start_date, code, updated_at, updated_by",
 			len(b.LegalStatuses), func(i int, a []any) []any {

@@ -10,12 +10,14 @@ import (
 	"sightline/internal/casework"
 )
 
-const careEpisodeColumns = `id, child_id, start_date, reason, category_of_need, iro, end_date, end_reason, version`
+const careEpisodeColumns = `id, child_id, start_date, reason, category_of_need, iro, end_date, end_reason,
+	prev_perm, prev_perm_la, prev_perm_date, version`
 
 func scanCareEpisode(r rowScanner) (casework.CareEpisode, error) {
 	var e casework.CareEpisode
 	var start, end dateCol
-	err := r.Scan(&e.ID, &e.ChildID, &start, &e.Reason, &e.CategoryOfNeed, &e.IRO, &end, &e.EndReason, &e.Version)
+	err := r.Scan(&e.ID, &e.ChildID, &start, &e.Reason, &e.CategoryOfNeed, &e.IRO, &end, &e.EndReason,
+		&e.PrevPerm, &e.PrevPermLA, &e.PrevPermDate, &e.Version)
 	e.StartDate, e.EndDate = start.t, end.ptr()
 	return e, err
 }
@@ -75,6 +77,7 @@ func tidyPlacement(p *casework.Placement) {
 func (s *Store) StartCare(ctx context.Context, actor Actor, cs casework.CareStart) (casework.CareStart, error) {
 	ep := &cs.Episode
 	ep.Reason, ep.CategoryOfNeed, ep.IRO = "S", casework.NormaliseCode(ep.CategoryOfNeed), strings.TrimSpace(ep.IRO)
+	tidyPreviousPermanence(ep)
 	cs.LegalStatus.Code = casework.NormaliseCode(cs.LegalStatus.Code)
 	cs.LegalStatus.ChildID, cs.Placement.ChildID = ep.ChildID, ep.ChildID
 	tidyPlacement(&cs.Placement)
@@ -88,8 +91,9 @@ func (s *Store) StartCare(ctx context.Context, actor Actor, cs casework.CareStar
 			return err
 		}
 		id, err := tx.insert(ctx, `INSERT INTO care_episodes (child_id, start_date, reason, category_of_need, iro,
-			updated_at, updated_by) VALUES (?,?,?,?,?,?,?)`, ep.ChildID, day(ep.StartDate), ep.Reason,
-			ep.CategoryOfNeed, ep.IRO, tx.s.d.ts(tx.now), actor.Name)
+			prev_perm, prev_perm_la, prev_perm_date, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+			ep.ChildID, day(ep.StartDate), ep.Reason, ep.CategoryOfNeed, ep.IRO, ep.PrevPerm, ep.PrevPermLA,
+			ep.PrevPermDate, tx.s.d.ts(tx.now), actor.Name)
 		if err != nil {
 			return fmt.Errorf("insert care episode: %w", err)
 		}

@@ -5,7 +5,8 @@ import "sightline/internal/casework"
 // careArm is the chronology of a child's periods of care: becoming looked
 // after, each legal status, each placement and move with its reason, the
 // care plan, reviews, health, dental and education work, family-time
-// arrangements and the end of care. Columns as chronologyArms.
+// arrangements, the end of care, and the day a child's status as an
+// unaccompanied asylum-seeking child ceased. Columns as chronologyArms.
 var careArm = `SELECT e.start_date, 'care', 'Became looked after', ` + labelSQL("e.category_of_need", casework.NeedCategories()) + `,
 	'', e.id, ` + inError("e") + `, 14, 'care_episode' FROM care_episodes e WHERE e.child_id = ?
 	UNION ALL
@@ -29,4 +30,7 @@ var careArm = `SELECT e.start_date, 'care', 'Became looked after', ` + labelSQL(
 	UNION ALL
 	SELECT f.start_date, 'care', 'Family time arranged with ' || f.with_whom,
 	` + labelSQL("f.frequency", casework.FamilyTimeFrequencies()) + ` || CASE WHEN f.supervised THEN ', supervised' ELSE '' END,
-	f.updated_by, f.id, ` + inError("f") + `, 19, 'family_time' FROM family_time f WHERE f.child_id = ?`
+	f.updated_by, f.id, ` + inError("f") + `, 19, 'family_time' FROM family_time f WHERE f.child_id = ?
+	UNION ALL
+	SELECT u.uasc_ceased, 'care', 'Status as an unaccompanied asylum-seeking child ceased', '', u.updated_by, u.id, 0, 96, ''
+	FROM children u WHERE u.id = ? AND u.uasc AND u.uasc_ceased IS NOT NULL`

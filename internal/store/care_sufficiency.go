@@ -23,7 +23,8 @@ func (s *Store) CareFacts(ctx context.Context, asAt time.Time) ([]casework.CareF
 		var f casework.CareFacts
 		var start, end dateCol
 		err := r.Scan(&f.Episode.ID, &f.Episode.ChildID, &start, &f.Episode.Reason, &f.Episode.CategoryOfNeed,
-			&f.Episode.IRO, &end, &f.Episode.EndReason, &f.Episode.Version,
+			&f.Episode.IRO, &end, &f.Episode.EndReason, &f.Episode.PrevPerm, &f.Episode.PrevPermLA,
+			&f.Episode.PrevPermDate, &f.Episode.Version,
 			&f.Child.LAChildID, &f.Child.FirstName, &f.Child.LastName, &f.Child.Restricted)
 		f.Episode.StartDate, f.Episode.EndDate, f.Child.ID = start.t, end.ptr(), f.Episode.ChildID
 		return f, err

@@ -40,6 +40,7 @@ type careFigures struct {
 		Ceased     Weights `json:"ceased_reason"`
 		Duration   Weights `json:"ceased_last_care_period_duration"`
 	} `json:"cla_flows_2024"`
+	UASC     uascFigures   `json:"uasc"`
 	Adoption AdoptionTimes `json:"adoption_2024"`
 	Distance struct {
 		Over20  float64 `json:"over_20_miles"`
@@ -145,6 +146,10 @@ func (w *world) recordCare(c careCandidate, prof careFigures) {
 	if c.adopt != nil && c.adopt.consent {
 		legal = "V2"
 	}
+	if c.uasc {
+		legal, ep.CategoryOfNeed = "V2", "N8" // accommodated, in the absence of parents (uasc.go)
+	}
+	ep.PrevPerm, ep.PrevPermLA, ep.PrevPermDate = previousPermanence(w.cfg.Seed, k, c.start) // prevperm.go
 	cs := casework.CareStart{Episode: ep, LegalStatus: casework.LegalStatus{ID: next(&w.ids.LegalStatus),
 		ChildID: k.rec.ID, EpisodeID: ep.ID, StartDate: c.start, Code: legal}, Placement: first}
 	notWithParentsUnderS20(&cs.Placement, cs.LegalStatus.Code)
@@ -170,7 +175,9 @@ func (w *world) recordCare(c careCandidate, prof careFigures) {
 			reason = "E13" // the plan not carried through as recorded: left care to live with family
 		}
 	} else {
-		cr.legalStatuses()
+		if !c.uasc { // a UASC child stays accommodated (V2): there are no parents to go to court with
+			cr.legalStatuses()
+		}
 		cr.moves(year.Placement, prof)
 	}
 	reason = toCarersPlacedWith(reason, cr.cf.Placements[len(cr.cf.Placements)-1].Type)
@@ -182,6 +189,9 @@ func (w *world) recordCare(c careCandidate, prof careFigures) {
 	}
 	if isOrderReason(reason) {
 		cr.orderPermanence(c.end, reason)
+	}
+	if c.uasc {
+		cr.recordUASC()
 	}
 	recs := k.recs
 	recs.CareEpisodes = append(recs.CareEpisodes, cr.cf.CareEpisodes...)

@@ -44,6 +44,7 @@ type careCandidate struct {
 	reason string    // why it ends (SSDA903 REC), before the age at the end is allowed for
 	adopt  *adoptionPlan
 	weight float64
+	uasc   bool // the child is an unaccompanied asylum-seeking child (uasc.go)
 }
 
 // planCare chooses, month by month, who comes into care and for how long
@@ -57,6 +58,7 @@ func (w *world) planCare() {
 	for i := range w.carePlans {
 		w.carePlans[i].k.care = &w.carePlans[i]
 	}
+	w.markUASC(prof.UASC.ShareOfCLA) // uasc.go
 }
 
 // care records each period of care planned, and who held the child's

@@ -70,7 +70,7 @@ var startCareAction = action{
 			selectF("legal_status", "Legal status", withCodes(casework.LegalStatuses()), ""),
 			selectF("category_of_need", "Category of need", withCodes(casework.NeedCategories()), ""),
 			textF("iro", "Independent reviewing officer", "Optional: who will chair the reviews"),
-		}, placementFields()...)
+		}, append(placementFields(), prevPermFields(casework.CareEpisode{})...)...)
 	},
 	save: func(a *actionCtx, f form) error {
 		v := &casework.ValidationError{}
@@ -80,6 +80,7 @@ var startCareAction = action{
 			LegalStatus: casework.LegalStatus{StartDate: d, Code: f.text("legal_status")},
 			Placement:   readPlacement(v, f, a.child.ID, d),
 		}
+		readPrevPerm(v, f, &cs.Episode)
 		if v.Err() != nil {
 			mergeErrors(v, a.cf.CheckStartCare(cs, a.today))
 			return v

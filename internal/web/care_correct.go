@@ -23,6 +23,7 @@ var correctionPaths = map[string]string{
 	"placement":    "care/placements/{record}/correct",
 	"legal_status": "care/legal-statuses/{record}/correct",
 	"care_event":   "care/events/{record}/correct",
+	"care_episode": "care/periods/{record}/previous-permanence", // uasc.go
 }
 
 // careCorrectionRoutes serve and take the correction forms.
@@ -35,6 +36,7 @@ func (s *Server) careCorrectionRoutes() []route {
 		{"correct-placement", "placement", correctPlacementAction},
 		{"correct-legal-status", "legal_status", correctLegalStatusAction},
 		{"correct-care-event", "care_event", correctCareEventAction},
+		{"correct-previous-permanence", "care_episode", correctPrevPermAction},
 	}
 	var out []route
 	for _, a := range acts {

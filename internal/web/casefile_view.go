@@ -129,6 +129,9 @@ type careView struct {
 	PlaceLabel  string
 	Provider    string
 	FamilyTime  []casework.FamilyTime
+	PrevPerm    string // the previous permanence recorded when the period began
+	// PrevPermHref corrects it, for a user who may edit the record.
+	PrevPermHref string
 }
 
 // careSummary describes the open period of care, or nil.
@@ -137,7 +140,7 @@ func careSummary(cf casework.CaseFile) *careView {
 	if ep == nil {
 		return nil
 	}
-	v := &careView{Episode: ep, Placement: cf.CurrentPlacement()}
+	v := &careView{Episode: ep, Placement: cf.CurrentPlacement(), PrevPerm: prevPermText(*ep)}
 	if ls := cf.CurrentLegalStatus(); ls != nil {
 		v.LegalStatus = ls.Code + ": " + casework.LabelOf(casework.LegalStatuses(), ls.Code) + ", since " + ls.StartDate.Format("2 January 2006")
 	}

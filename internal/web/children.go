@@ -144,6 +144,9 @@ func (s *Server) caseSummary(r *http.Request, c casework.Child) (caseView, error
 	v := caseView{State: caseState(cf), Referral: cf.OpenReferral(), Plan: cf.OpenPlan(), Care: careSummary(cf), Tasks: d.open(cf),
 		Actions: caseActions(cf, allowed(r, auth.PermEditChildren), allowed(r, auth.PermAuthorise), allowed(r, auth.PermAllocate)),
 		Open:    cf.Involvement != nil}
+	if v.Care != nil && allowed(r, auth.PermEditChildren) {
+		v.Care.PrevPermHref = fmt.Sprintf("/children/%d/care/periods/%d/previous-permanence", c.ID, v.Care.Episode.ID)
+	}
 	v.MissingCourt = missingCourtSummary(cf, s.today(), allowed(r, auth.PermEditChildren))
 	v.Leaving = leavingSummary(cf, s.today())
 	v.Actions = append(v.Actions, leavingActions(cf, s.today(), allowed(r, auth.PermEditChildren))...)

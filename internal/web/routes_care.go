@@ -7,8 +7,9 @@ import (
 	"sightline/internal/casework"
 )
 
-// careRoutes are the children in care forms on a child's record (each
-// path serves the form and takes it, PermEditChildren) and the placement
+// careRoutes are the children in care forms on a child's record, and the
+// child's UASC status (each path serves the form and takes it,
+// PermEditChildren) and the placement
 // sufficiency page for managers, heads of service and analysts.
 func (s *Server) careRoutes() []route {
 	acts := []struct {
@@ -27,6 +28,7 @@ func (s *Server) careRoutes() []route {
 		{"/children/{id}/care/pep", careEventAction(casework.PEPMeeting, "Record a personal education plan", "Personal education plan recorded")},
 		{"/children/{id}/care/family-time", familyTimeAction},
 		{"/children/{id}/care/end", endCareAction},
+		{"/children/{id}/uasc", uascAction}, // uasc.go
 	}
 	var out []route
 	for _, a := range acts {

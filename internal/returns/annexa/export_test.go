@@ -27,8 +27,9 @@ var asAt = d(2026, time.June, 30)
 
 // handBuilt writes three children through the store. Anna (restricted)
 // came through the front door in January 2026 and is on a child protection
-// plan; Ben has been in care since March 2025 and moved placement in
-// September; Cara's contacts fall either side of the six months' first day.
+// plan; Ben, an unaccompanied asylum-seeking child until July 2025, has
+// been in care since March 2025 and moved placement in September; Dan,
+// formerly UASC, is a care leaver; Cara's contacts fall either side of the six months' first day.
 func handBuilt(t *testing.T, s *store.Store) {
 	n, err := s.NextIDs(ctx)
 	if err != nil {
@@ -41,11 +42,13 @@ func handBuilt(t *testing.T, s *store.Store) {
 			{ID: anna, LAChildID: "A1", FirstName: "Anna", LastName: "Able", Sex: "F", Ethnicity: "WBRI",
 				DateOfBirth: ptr(d(2015, 3, 10)), Disabilities: []string{"NONE"}, Restricted: true, Synthetic: true},
 			{ID: ben, LAChildID: "B2", FirstName: "Ben", LastName: "Brown", Sex: "M", Ethnicity: "BAFR",
-				DateOfBirth: ptr(d(2010, 7, 1)), Disabilities: []string{"AUT"}, Synthetic: true},
+				DateOfBirth: ptr(d(2010, 7, 1)), Disabilities: []string{"AUT"}, Synthetic: true,
+				UASC: true, UASCCeased: ptr(d(2025, 7, 1))}, // ceased within the twelve months
 			{ID: cara, LAChildID: "C3", FirstName: "Cara", LastName: "Cole", Sex: "U", Ethnicity: "NOBT",
 				DateOfBirth: ptr(d(2020, 12, 31)), Synthetic: true},
 			{ID: dan, LAChildID: "D4", FirstName: "Dan", LastName: "Dale", Sex: "M", Ethnicity: "WIRT",
-				DateOfBirth: ptr(d(2006, 9, 15)), Disabilities: []string{"NONE"}, Synthetic: true},
+				DateOfBirth: ptr(d(2006, 9, 15)), Disabilities: []string{"NONE"}, Synthetic: true,
+				UASC: true, UASCCeased: ptr(d(2024, 9, 15))}, // formerly UASC, ceased on the 18th birthday
 		},
 		Involvements: []casework.Involvement{{ID: n.Involvement, ChildID: anna, StartDate: d(2026, 1, 6), TeamID: ptr(n.Team)}},
 		Contacts: []casework.Contact{
@@ -164,11 +167,11 @@ func TestHandBuiltAuthorityListsAsWorkedOut(t *testing.T) {
 				"North CP team", ""}),
 		},
 		"List 8": { // two placements in the twelve months: the first ended on 1 September 2025
-			cat(benCols, []string{"", "Yes", "01/03/2025", "N1", "No", "01/09/2025", "C2", "10/04/2026", "01/06/2026", "b) Adoption", "",
+			cat(benCols, []string{"Yes", "Yes", "01/03/2025", "N1", "No", "01/09/2025", "C2", "10/04/2026", "01/06/2026", "b) Adoption", "",
 				"02/02/2026", "03/03/2026", "2", "", "", "01/09/2025", "U4", "PR4", "XY9 8ZZ", "", "b) Out", "", "0", "0", "", "", "", ""}),
 		},
 		"List 9": { // D1: supported lodgings (D), suitable (1)
-			cat(danCols, []string{"", "No", "", "", "Sam Okafor", "b) Former relevant", "01/04/2026", "YES", "20/05/2026", "D",
+			cat(danCols, []string{"Yes", "No", "", "", "Sam Okafor", "b) Former relevant", "01/04/2026", "YES", "20/05/2026", "D",
 				"a) Suitable", "F2"}),
 		},
 		"List 10": { // the family identifier (second column) is not held

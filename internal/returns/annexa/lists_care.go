@@ -45,7 +45,7 @@ func (p period) inCare(cf casework.CaseFile) [][]any {
 	if ended != nil {
 		reason = last.EndReason
 	}
-	r := row(p.common(cf.Child), []any{nil, disability(cf.Child), start, blank(last.CategoryOfNeed), yesNo(second)},
+	r := row(p.common(cf.Child), []any{yesNo(cf.Child.UASCSince(p.twelve)), disability(cf.Child), start, blank(last.CategoryOfNeed), yesNo(second)},
 		p.legalStatus(cf, start), []any{p.lastEvent(cf, casework.CareReview, start), p.lastVisit(cf, "cla", start),
 			p.permanence(cf), nil, p.lastHealth(cf, start), p.lastEvent(cf, casework.DentalCheck, start),
 			p.placementsInYear(cf), date(ended), reason},

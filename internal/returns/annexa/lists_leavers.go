@@ -45,7 +45,7 @@ func (p period) leavers(cf casework.CaseFile) [][]any {
 		kind = s[:1]
 		suitable = map[byte]any{'1': "a) Suitable", '2': "b) Not suitable"}[s[1]]
 	}
-	return [][]any{row(p.common(cf.Child), []any{nil, disability(cf.Child)}, allocated(cf),
+	return [][]any{row(p.common(cf.Child), []any{p.uascOrFormerly(cf.Child), disability(cf.Child)}, allocated(cf),
 		[]any{blank(l.Adviser), code(leaverCategories, l.Category), review, touch, contacted, kind, suitable, activity})}
 }
 
@@ -90,4 +90,11 @@ func (p period) upTo(d *time.Time) *time.Time {
 		return nil
 	}
 	return d
+}
+
+// uascOrFormerly is list 9's UASC column: the young person is UASC on
+// the day, or was and is now 18 or over.
+func (p period) uascOrFormerly(c casework.Child) string {
+	age, _ := c.AgeOn(p.asAt)
+	return yesNo(c.UASCOn(p.asAt) || (c.UASC && age >= 18))
 }

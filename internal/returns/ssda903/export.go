@@ -53,9 +53,11 @@ func Build(files []casework.CaseFile, opts Options) *Return {
 		addAD1(r, cf, y)
 		// A young person back in care for the whole year is in the OC2
 		// cohort, not a care leaver of the year (rules 187 and 215).
-		if !oc2 {
+		leaver := !oc2 && len(oc3Ages(cf, eps, y)) > 0
+		if leaver {
 			addOC3(r, cf, eps, y)
 		}
+		addUASC(r, cf, eps, leaver, y)
 	}
 	return r
 }
@@ -261,16 +263,6 @@ func addPlacedAdoption(r *Return, cf *casework.CaseFile, y Year) {
 			reason = p.ReversedReason
 		}
 		r.Add(PlacedAdoption, cf.Child.ID, cf.Child.LAChildID, dobOf(cf.Child), date(*p.ShouldBePlaced), dateOf(ceased), reason)
-	}
-}
-
-// addPrevPerm writes a row for each period of care started in the year.
-// Previous permanence is not held: Z1 (not known), no LA and no date.
-func addPrevPerm(r *Return, cf *casework.CaseFile, eps []episode, y Year) {
-	for _, e := range eps {
-		if e.rne == "S" && inYear(e.start, y) {
-			r.Add(PrevPerm, cf.Child.ID, cf.Child.LAChildID, dobOf(cf.Child), "Z1", "", "")
-		}
 	}
 }
 

@@ -35,6 +35,7 @@ type ImportReport struct {
 	Missing                              int // Missing rows
 	SocialWorkers                        int // SWEpisodes rows, as allocations of a case
 	Adoptions                            int // permanence plans from AD1 and PlacedAdoption
+	UASC                                 int // UASC rows: children recorded as UASC
 	Refused                              []Refusal
 	// NotKept are values of imported rows that sightline has nowhere to
 	// keep (an SDQ score, who adopted, previous permanence…): the row is
@@ -44,12 +45,13 @@ type ImportReport struct {
 	Written bool
 }
 
-// imported are the files Import reads; the others are counted in NotRead.
-// UASC is not: sightline does not hold UASC status.
+// imported are the files Import reads; the others are counted in NotRead
+// (every file of the return is read now).
 var imported = append([]string{Header, Episodes, Reviews}, append(outcomeFiles, SWEpisodes)...)
 
-// outcomeFiles are the files read into a child's outcomes (import_other.go).
-var outcomeFiles = []string{OC2, OC3, AD1, PlacedAdoption, PrevPerm, Missing}
+// outcomeFiles are the files read into a child's outcomes (import_other.go,
+// import_uasc.go).
+var outcomeFiles = []string{UASC, OC2, OC3, AD1, PlacedAdoption, PrevPerm, Missing}
 
 // Import writes the children of r (Header), their periods of care, legal
 // statuses and placements (Episodes) and their reviews (Reviews) into st
@@ -200,6 +202,9 @@ func (im *importer) child(h *Row, eps, revs []*Row, other map[string][]*Row, rep
 	} else {
 		c.UPN = u
 	}
+	if r := im.uasc(&c, other[UASC]); r != nil {
+		return r
+	}
 	care, r := im.care(c.ID, eps)
 	if r != nil {
 		return r
@@ -234,6 +239,7 @@ func (im *importer) child(h *Row, eps, revs []*Row, other map[string][]*Row, rep
 	rep.Leavers += len(other[OC3])
 	rep.Missing += len(more.missing)
 	rep.Adoptions += len(more.permanence)
+	rep.UASC += len(other[UASC])
 	im.b.Children = append(im.b.Children, c)
 	im.b.Addresses = append(im.b.Addresses, care.Addresses...)
 	im.b.CareEpisodes = append(im.b.CareEpisodes, care.CareEpisodes...)

@@ -223,19 +223,6 @@ func adoptedOn(eps []*Row, y Year) (order, placed *time.Time) {
 // adoptionPlaces are the placements with prospective adopters.
 var adoptionPlaces = []string{"A3", "A4", "A5", "A6"}
 
-// prevPerm reads PrevPerm. The export writes Z1 (not known) for each
-// period of care started in the year, as previous permanence is not held;
-// anything else given is reported as not kept.
-func (im *importer) prevPerm(_ casework.Child, _ []*Row, _ *careRecords, other map[string][]*Row, o *outcomes) *Refusal {
-	for _, row := range other[PrevPerm] {
-		if v := row.Get("PREV_PERM"); v != "Z1" {
-			o.notKept = append(o.notKept, *refusal(PrevPerm, row, "PREV_PERM", fmt.Sprintf("%q is not kept: sightline does not hold previous permanence", v)))
-		}
-		o.notKept = append(o.notKept, unheld(row, PrevPerm, "LA_PERM", "DATE_PERM")...)
-	}
-	return nil
-}
-
 // withoutHeader refuses the rows of imported files whose child has no
 // Header row (a child's identifiers are in Header only), but for children
 // already refused for a problem in reading.

@@ -60,7 +60,7 @@ func Rules(y Year) []Rule {
 	out := slices.Concat(headerRules, episodeRules, episodeChainRules, otherRules, valueRules, adopterRules, careRules,
 		leaverMissingRules, previousRules, crossRules, cohortRules,
 		leaverRules, postcodeRules, moreRules, linkRules, internalRules, motherRules,
-		adoptionChainRules, adoptionDecisionRules, respiteRules, swRules)
+		adoptionChainRules, adoptionDecisionRules, respiteRules, swRules, uascRules)
 	slices.SortFunc(out, func(a, b Rule) int { return compareCodes(a.Code, b.Code) })
 	return out
 }
