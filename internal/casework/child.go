@@ -26,8 +26,9 @@ type Child struct {
 	Ethnicity     string     // CIN census ethnicity code, e.g. WBRI
 	Disabilities  []string   // CIN census disability codes; NONE alone or any others
 	DateOfDeath   *time.Time
-	Restricted    bool // visible only to named users (a high-profile family, staff's relatives)
-	Synthetic     bool // made by the generator, never a real child
+	Motherhood    Motherhood // a girl or young woman looked after: SSDA903 MOTHER, MC_DOB
+	Restricted    bool       // visible only to named users (a high-profile family, staff's relatives)
+	Synthetic     bool       // made by the generator, never a real child
 	Version       int
 	UpdatedAt     time.Time
 	UpdatedBy     string
