@@ -45,7 +45,7 @@ func AdopterStatuses() []Code { return slices.Clone(adopterStatuses) }
 // singleSexes are one adopter's SEX_ADOPTR; the others are couples'.
 var singleSexes = []string{"M1", "F1"}
 
-// Validate checks that who adopted is given whole and hangs together:
+// Validate checks that who adopted, if recorded, is given whole and hangs together:
 // one adopter is a man or a woman with legal status L0; a couple is two
 // people with a couple's status, married (L11) or not (L3) for a man and
 // a woman, married (L12) or not (L4) for two of the same sex, and civil
@@ -53,10 +53,16 @@ var singleSexes = []string{"M1", "F1"}
 // 177, 511, 514 and 517 to 520 and 524, so an adoption recorded here
 // passes them. The message names the form field to fix.
 func (a Adopters) Validate() error {
-	v := &ValidationError{}
 	if !a.Recorded() {
 		return nil
 	}
+	return a.ValidateGiven()
+}
+
+// ValidateGiven is Validate for adopters that must be given (the
+// adoption order's form asks for them): not recorded is refused.
+func (a Adopters) ValidateGiven() error {
+	v := &ValidationError{}
 	if !inCodes(fosterCarerAnswers, a.FosterCarers) {
 		v.Add("foster_carers", "Select whether the child was adopted by their former foster carer or carers")
 	}

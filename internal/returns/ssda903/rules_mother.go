@@ -1,5 +1,7 @@
 package ssda903
 
+import "time"
+
 // Rules on motherhood (Header MOTHER and MC_DOB, the date of birth of
 // the young person's first child). 165 reads SEX as M and F, the codes of
 // 2025 to 2026 (the validator's version still reads 1 and 2, so that it
@@ -76,22 +78,17 @@ var motherRules = []Rule{
 		})},
 	{Code: "625", Message: "Date of birth of the first child is beyond the end of this reporting year or the date the child ceased to be looked after.",
 		check: func(x *Context, r *Return) []Hit {
-			lastEnd := map[string]*Row{}
-			for child, rows := range byChild(r, Episodes, "DEC") {
-				for _, row := range rows {
-					if _, ok := dateIn(row, "DEC"); ok {
-						lastEnd[child] = row
-					}
+			ceased := map[string]time.Time{}
+			for child, rows := range byChild(r, Episodes, "DECOM") {
+				last := rows[len(rows)-1]
+				if end, ok := dateIn(last, "DEC"); ok && last.Get("REC") != "X1" {
+					ceased[child] = end
 				}
 			}
 			return eachRow(Header, "MC_DOB", func(x *Context, row *Row) bool {
-				child, ok := dateIn(row, "MC_DOB")
-				last, ended := lastEnd[row.Get("CHILD")]
-				if !ok || !ended {
-					return false
-				}
-				end, _ := dateIn(last, "DEC")
-				return child.After(x.Year.End()) || child.After(end)
+				born, ok := dateIn(row, "MC_DOB")
+				end, left := ceased[row.Get("CHILD")]
+				return ok && (born.After(x.Year.End()) || (left && born.After(end)))
 			})(x, r)
 		}},
 	{Code: "628", Message: "Motherhood details are not required for care leavers who have not been looked after during the year.",

@@ -35,6 +35,37 @@ var motherBreaks = map[string]func(r, last *Return){
 	},
 }
 
+// TestFirstChildBornRule625: the first child born after 31 March, or
+// after the child's care ended, fails; born after a change of placement
+// while care goes on passes (the validator's code compares with the
+// latest DEC of any episode).
+func TestFirstChildBornRule625(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		set  func(r *Return)
+		fail bool
+	}{
+		{"after 31 March", func(r *Return) { mother(r, "01/05/2012", "01/04/2026") }, true},
+		{"after care ended", func(r *Return) {
+			mother(r, "01/05/2012", "01/03/2026")
+			ended(r, 1, "01/10/2025", "E4A")
+		}, true},
+		{"after a move, still looked after", func(r *Return) { mother(r, "01/05/2012", "01/03/2026") }, false},
+		{"before care ended", func(r *Return) {
+			mother(r, "01/05/2012", "01/09/2025")
+			ended(r, 1, "01/10/2025", "E4A")
+		}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := goodReturn()
+			tc.set(r)
+			if failed := slices.Contains(codesOf(Validate(r, &Context{Year: 2026})), "625"); failed != tc.fail {
+				t.Errorf("fails 625: %v, want %v", failed, tc.fail)
+			}
+		})
+	}
+}
+
 // TestMotherStatusRule165 checks each way the rule reads a Header row:
 // a code not 0 or 1, a young man's, a girl looked after with none, and a
 // girl who is only a care leaver of the year with one; a girl on short
