@@ -28,6 +28,7 @@ type Child struct {
 	DateOfDeath   *time.Time
 	UASC          bool       // is or was an unaccompanied asylum-seeking child (uasc.go)
 	UASCCeased    *time.Time // the day UASC status ceased (SSDA903 DUC), on or before the 18th birthday
+	Motherhood    Motherhood // a girl or young woman looked after: SSDA903 MOTHER, MC_DOB
 	Restricted    bool       // visible only to named users (a high-profile family, staff's relatives)
 	Synthetic     bool       // made by the generator, never a real child
 	Version       int

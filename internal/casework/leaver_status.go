@@ -82,5 +82,8 @@ func (p PermanencePlan) On(d time.Time) (PermanencePlan, bool) {
 	if p.OrderMade == nil {
 		p.OrderReason = ""
 	}
+	if p.AdoptionOrder == nil {
+		p.Adopters = Adopters{}
+	}
 	return p, true
 }

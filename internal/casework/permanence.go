@@ -65,6 +65,7 @@ type PermanencePlan struct {
 	ReversedReason string     // REASON_PLACED_CEASED, RD1–RD4
 	OrderMade      *time.Time // special guardianship or child arrangements order
 	OrderReason    string     // E41, E45–E48
+	Adopters       Adopters   // who adopted, recorded with the adoption order (AD1)
 	Version        int
 }
 
@@ -125,6 +126,10 @@ func (p PermanencePlan) Validate(dob *time.Time, today time.Time) error {
 	if p.Reversed != nil && p.AdoptionOrder != nil { // rules 525, 558
 		v.Add("reversed", "A child whose adoption decision was reversed cannot also be adopted under it: record a new plan")
 	}
+	mergeInto(v, p.Adopters.Validate())
+	if p.Adopters.Recorded() && p.AdoptionOrder == nil && !v.Has("adopters_number") {
+		v.Add("adopters_number", "Who adopted is recorded with the adoption order")
+	}
 	if p.OrderMade != nil {
 		if p.Plan != PermSGO && p.Plan != PermCAO && !v.Has("plan") {
 			v.Add("plan", "A special guardianship or child arrangements order is recorded on a plan for one")
@@ -169,6 +174,7 @@ func after(v *ValidationError, s, first stage) {
 func (cf CaseFile) CheckNewPermanencePlan(p PermanencePlan, today time.Time) error {
 	v := &ValidationError{}
 	mergeInto(v, p.Validate(cf.Child.DateOfBirth, today))
+	cf.checkAdoptersPlacement(v, p)
 	if o := cf.OpenPermanencePlan(); o != nil && o.ID != p.ID {
 		v.Add("plan", "The child already has a plan for "+lowerFirstWord(LabelOf(permanencePlans, o.Plan))+
 			": record that it changed, or its order, first")

@@ -36,12 +36,14 @@ func (b *SyntheticBatch) careTables(stamp func([]any) []any) []bulkTable {
 				f.Frequency, f.Supervised))
 		}},
 		{"permanence_plans", `id, child_id, plan, decided_on, care_started, should_be_placed, placement_order, matched,
-			placed, adoption_order, reversed, reversed_reason, order_made, order_reason, updated_at, updated_by`,
+			placed, adoption_order, reversed, reversed_reason, order_made, order_reason, adopters_foster_carers,
+			adopters_number, adopters_sex, adopters_status, updated_at, updated_by`,
 			len(b.Permanence), func(i int, a []any) []any {
 				p := b.Permanence[i]
 				return stamp(append(a, p.ID, p.ChildID, p.Plan, cday(p.DecidedOn), cdayPtr(p.CareStarted),
 					cdayPtr(p.ShouldBePlaced), cdayPtr(p.PlacementOrder), cdayPtr(p.Matched), cdayPtr(p.Placed),
-					cdayPtr(p.AdoptionOrder), cdayPtr(p.Reversed), p.ReversedReason, cdayPtr(p.OrderMade), p.OrderReason))
+					cdayPtr(p.AdoptionOrder), cdayPtr(p.Reversed), p.ReversedReason, cdayPtr(p.OrderMade), p.OrderReason,
+					p.Adopters.FosterCarers, p.Adopters.Number, p.Adopters.Sexes, p.Adopters.LegalStatus))
 			}},
 	}
 }

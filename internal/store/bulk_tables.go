@@ -62,13 +62,13 @@ func (b *SyntheticBatch) tables(tx *Tx, synthetic bool) []bulkTable {
 			}},
 		{"children", `id, la_child_id, upn, former_upn, upn_unknown, nhs_number, uci, first_name, last_name, known_as,
 			search_key, date_of_birth, expected_birth, sex, gender, ethnicity, disabilities, date_of_death, uasc,
-			uasc_ceased, restricted, synthetic, updated_at, updated_by`, len(b.Children), func(i int, a []any) []any {
+			uasc_ceased, restricted, synthetic, mother, first_child_born, updated_at, updated_by`, len(b.Children), func(i int, a []any) []any {
 			c := b.Children[i]
 			normaliseChild(&c)
 			return stamp(append(a, c.ID, c.LAChildID, c.UPN, c.FormerUPN, c.UPNUnknown, c.NHSNumber, c.UCI, c.FirstName,
 				c.LastName, c.KnownAs, casework.SearchKey(c), cdayPtr(c.DateOfBirth), cdayPtr(c.ExpectedBirth), c.Sex,
 				c.Gender, c.Ethnicity, strings.Join(c.Disabilities, ","), cdayPtr(c.DateOfDeath), c.UASC, cdayPtr(c.UASCCeased),
-				c.Restricted, c.Synthetic))
+				c.Restricted, c.Synthetic, c.Motherhood.Mother, cdayPtr(c.Motherhood.FirstChildBorn)))
 		}},
 		{"addresses", "id, child_id, line1, line2, town, postcode, start_date, end_date, updated_at, updated_by",
 			len(b.Addresses), func(i int, a []any) []any {

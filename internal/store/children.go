@@ -12,22 +12,23 @@ import (
 
 const childColumns = `id, la_child_id, upn, former_upn, upn_unknown, nhs_number, uci, first_name, last_name,
 	known_as, date_of_birth, expected_birth, sex, gender, ethnicity, disabilities, date_of_death,
-	uasc, uasc_ceased, restricted, synthetic, version, updated_at, updated_by`
+	uasc, uasc_ceased, restricted, synthetic, version, updated_at, updated_by, mother, first_child_born`
 
 type rowScanner interface{ Scan(...any) error }
 
 func scanChild(r rowScanner) (casework.Child, error) {
 	var c casework.Child
-	var dob, exp, dod, duc dateCol
+	var dob, exp, dod, duc, first dateCol
 	var dis string
 	var upd tsCol
 	err := r.Scan(&c.ID, &c.LAChildID, &c.UPN, &c.FormerUPN, &c.UPNUnknown, &c.NHSNumber, &c.UCI,
 		&c.FirstName, &c.LastName, &c.KnownAs, &dob, &exp, &c.Sex, &c.Gender, &c.Ethnicity, &dis, &dod,
-		&c.UASC, &duc, &c.Restricted, &c.Synthetic, &c.Version, &upd, &c.UpdatedBy)
+		&c.UASC, &duc, &c.Restricted, &c.Synthetic, &c.Version, &upd, &c.UpdatedBy, &c.Motherhood.Mother, &first)
 	if err != nil {
 		return c, err
 	}
 	c.DateOfBirth, c.ExpectedBirth, c.DateOfDeath, c.UASCCeased = dob.ptr(), exp.ptr(), dod.ptr(), duc.ptr()
+	c.Motherhood.FirstChildBorn = first.ptr()
 	if dis != "" {
 		c.Disabilities = strings.Split(dis, ",")
 	}

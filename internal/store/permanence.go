@@ -10,13 +10,15 @@ import (
 )
 
 const permanenceColumns = `id, child_id, plan, decided_on, care_started, should_be_placed, placement_order, matched,
-	placed, adoption_order, reversed, reversed_reason, order_made, order_reason, version`
+	placed, adoption_order, reversed, reversed_reason, order_made, order_reason, adopters_foster_carers,
+	adopters_number, adopters_sex, adopters_status, version`
 
 func scanPermanence(r rowScanner) (casework.PermanencePlan, error) {
 	var p casework.PermanencePlan
 	var decided, care, adm, po, match, placed, order, rev, made dateCol
 	err := r.Scan(&p.ID, &p.ChildID, &p.Plan, &decided, &care, &adm, &po, &match, &placed, &order, &rev, &p.ReversedReason,
-		&made, &p.OrderReason, &p.Version)
+		&made, &p.OrderReason, &p.Adopters.FosterCarers, &p.Adopters.Number, &p.Adopters.Sexes, &p.Adopters.LegalStatus,
+		&p.Version)
 	p.DecidedOn, p.CareStarted, p.ShouldBePlaced, p.PlacementOrder = decided.t, care.ptr(), adm.ptr(), po.ptr()
 	p.Matched, p.Placed, p.AdoptionOrder, p.Reversed, p.OrderMade = match.ptr(), placed.ptr(), order.ptr(), rev.ptr(), made.ptr()
 	return p, err
@@ -36,7 +38,8 @@ func (s *Store) RecordPermanencePlan(ctx context.Context, actor Actor, p casewor
 		}
 		id, err := tx.insert(ctx, `INSERT INTO permanence_plans (child_id, plan, decided_on, care_started, should_be_placed,
 			placement_order, matched, placed, adoption_order, reversed, reversed_reason, order_made, order_reason,
-			updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, append([]any{p.ChildID}, append(permanenceValues(p),
+			adopters_foster_carers, adopters_number, adopters_sex, adopters_status,
+			updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, append([]any{p.ChildID}, append(permanenceValues(p),
 			tx.s.d.ts(tx.now), actor.Name)...)...)
 		if err != nil {
 			return fmt.Errorf("insert permanence plan: %w", err)
@@ -55,7 +58,8 @@ func (s *Store) RecordPermanencePlan(ctx context.Context, actor Actor, p casewor
 func permanenceValues(p casework.PermanencePlan) []any {
 	return []any{p.Plan, day(p.DecidedOn), dayPtr(p.CareStarted), dayPtr(p.ShouldBePlaced), dayPtr(p.PlacementOrder),
 		dayPtr(p.Matched), dayPtr(p.Placed), dayPtr(p.AdoptionOrder), dayPtr(p.Reversed), p.ReversedReason,
-		dayPtr(p.OrderMade), p.OrderReason}
+		dayPtr(p.OrderMade), p.OrderReason, p.Adopters.FosterCarers, p.Adopters.Number, p.Adopters.Sexes,
+		p.Adopters.LegalStatus}
 }
 
 // UpdatePermanencePlan saves a stage of a plan (the decision to place for
@@ -84,7 +88,8 @@ func (s *Store) UpdatePermanencePlan(ctx context.Context, actor Actor, p casewor
 		}
 		if err := tx.updateVersioned(ctx, "permanence_plans", "permanence plan", p.ID, p.Version,
 			`plan = ?, decided_on = ?, care_started = ?, should_be_placed = ?, placement_order = ?, matched = ?, placed = ?,
-			adoption_order = ?, reversed = ?, reversed_reason = ?, order_made = ?, order_reason = ?`, permanenceValues(p)...); err != nil {
+			adoption_order = ?, reversed = ?, reversed_reason = ?, order_made = ?, order_reason = ?,
+			adopters_foster_carers = ?, adopters_number = ?, adopters_sex = ?, adopters_status = ?`, permanenceValues(p)...); err != nil {
 			return err
 		}
 		p.Version++

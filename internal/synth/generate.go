@@ -91,6 +91,7 @@ func Generate(cfg Config) (*Authority, error) {
 	w.missing() // missing.go
 	w.court()   // court.go
 	w.leavers() // leaver.go
+	w.motherhood()
 	return w.authority(), nil
 }
 

@@ -280,7 +280,9 @@ func (cr *careRun) adoptionPermanence(ap *adoptionPlan) bool {
 		{ap.po, func(p *casework.PermanencePlan, d *time.Time) { p.PlacementOrder = d }},
 		{ap.match, func(p *casework.PermanencePlan, d *time.Time) { p.Matched = d }},
 		{ap.placed, func(p *casework.PermanencePlan, d *time.Time) { p.Placed = d }},
-		{ap.order, func(p *casework.PermanencePlan, d *time.Time) { p.AdoptionOrder = d }},
+		{ap.order, func(p *casework.PermanencePlan, d *time.Time) {
+			p.AdoptionOrder, p.Adopters = d, drawAdopters(cr.adopterRNG(), cr.cf.Placements[len(cr.cf.Placements)-1].Type)
+		}},
 		{ap.reversed, ap.setReversed},
 	}
 	for _, s := range stages {
@@ -339,3 +341,8 @@ func (cr *careRun) planRef() *casework.PermanencePlan {
 // planEnd is the last day a plan's stage may be recorded: the day the
 // period ends (an adoption order ends it), or the as-at date.
 func (cr *careRun) planEnd() time.Time { return earliest(days(cr.end, 1), cr.w.asAt) }
+
+// adopterRNG is the child's own stream for who adopted them, apart from
+// the period of care's, so that drawing adopters leaves the rest of the
+// generated record as it was.
+func (cr *careRun) adopterRNG() rng { return newRNG(cr.w.cfg.Seed, "adopters", int(cr.k.rec.ID)) }

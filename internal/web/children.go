@@ -112,6 +112,7 @@ type childPage struct {
 	Kinds       []casework.Code
 	Selected    []string
 	CanEdit     bool
+	Motherhood  string // what the record says of a girl's motherhood (motherhood.go)
 	Case        caseView
 	HandedBack  []casework.HandBack // open hand-backs from case-file audits: a red flag until resolved
 }
@@ -166,6 +167,8 @@ func (s *Server) childRecord(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := childPage{basePage: s.base(r, c.FullName()), Child: c, Kinds: casework.ChronologyKinds(),
 		Selected: kinds, CanEdit: allowed(r, auth.PermEditChildren), Age: ageText(c, s.today())}
+	age, known := c.AgeOn(s.today())
+	p.Motherhood = motherhoodText(c, age, known)
 	if p.Involvement, err = s.store.Involvements(r.Context(), c.ID); err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ type leavingView struct {
 	Status     casework.LeaverStatus
 	Permanence *casework.PermanencePlan // the latest plan
 	Stage      string
+	Adopters   string // who adopted, when recorded with the order
 	A1, A2     *int
 }
 
@@ -26,7 +27,7 @@ func leavingSummary(cf casework.CaseFile, today time.Time) leavingView {
 		p := cf.Permanence[n-1]
 		v.Permanence = &p
 		if p.Plan == casework.PermAdoption {
-			v.Stage = adoptionStageName(p)
+			v.Stage, v.Adopters = adoptionStageName(p), adoptersText(p.Adopters)
 			if a1, ok := p.A1(cf.LookedAfter.Start); ok {
 				v.A1 = &a1
 			}

@@ -101,7 +101,7 @@ func TestAnAdoptionIsTrackedStageByStageWithA1AndA2(t *testing.T) {
 		b.step(t, id, "permanence/placement-order", dateForm("placement_order", day(2025, 7, 1), nil))
 		b.step(t, id, "permanence/match", dateForm("matched", day(2025, 9, 15), nil))
 		b.step(t, id, "permanence/placed", dateForm("placed", day(2025, 10, 1), nil))
-		b.step(t, id, "permanence/adoption-order", dateForm("adoption_order", day(2026, 3, 2), nil))
+		b.step(t, id, "permanence/adoption-order", dateForm("adoption_order", day(2026, 3, 2), adopters("0", "2", "MF", "L11")))
 		mustContain(t, b.get(record).body, "Adoption since 1 March 2025: Adopted", "A1 264 days · A2 76 days",
 			"Adoption order made", "Placement order granted")
 

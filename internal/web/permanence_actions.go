@@ -105,11 +105,6 @@ var (
 		"Save placement", "placed", "Date the child moved in",
 		func(p *casework.PermanencePlan) **time.Time { return &p.Placed },
 		func(p *casework.PermanencePlan) *time.Time { return p.Matched }, "Record the match with adopters first.")
-	adoptionOrderAction = adoptionStage("Adoption order recorded", "Record the adoption order", "Save adoption order",
-		"adoption_order", "Date the adoption order was made",
-		func(p *casework.PermanencePlan) **time.Time { return &p.AdoptionOrder },
-		func(p *casework.PermanencePlan) *time.Time { return p.Placed },
-		"Record that the child moved in with the adopters first.")
 )
 
 var adoptionChangedAction = action{

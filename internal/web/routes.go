@@ -108,6 +108,7 @@ func (s *Server) caseActionRoutes() []route {
 		{"/children/{id}/cin-plan/review", edit, cinPlanReviewAction},
 		{"/children/{id}/cin-plan/end", edit, cinPlanEndAction},
 		{"/children/{id}/close", edit, closeAction},
+		{"/children/{id}/motherhood", edit, motherhoodAction},
 		{"/children/{id}/allocate", auth.PermAllocate, allocateAction},
 	}
 	var out []route

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -36,7 +37,7 @@ func Build(files []casework.CaseFile, opts Options) *Return {
 		// A care leaver of the year who was not looked after in it is in
 		// the Header too: it carries the identifiers of every child.
 		if len(eps) > 0 || len(oc3Ages(cf, eps, y)) > 0 {
-			addHeader(r, cf)
+			addHeader(r, cf, eps, y)
 		}
 		oc2 := lookedAfterYearTo31March(cf, y)
 		if len(eps) > 0 {
@@ -90,11 +91,12 @@ func upn(c casework.Child) string {
 	return c.UPNUnknown
 }
 
-// addHeader: MOTHER and MC_DOB are not held by sightline and left blank,
-// which the schema allows.
-func addHeader(r *Return, cf *casework.CaseFile) {
+// addHeader writes the child's identifiers and, for a girl looked after
+// in the year (not only on short breaks), her motherhood (export_mother.go).
+func addHeader(r *Return, cf *casework.CaseFile, eps []episode, y Year) {
 	c := cf.Child
-	r.Add(Header, c.ID, c.LAChildID, c.Sex, dobOf(c), c.Ethnicity, upn(c), "", "")
+	m := motherhoodOf(cf, eps, y)
+	r.Add(Header, c.ID, c.LAChildID, c.Sex, dobOf(c), c.Ethnicity, upn(c), m.Mother, dateOf(m.FirstChildBorn))
 }
 
 // addEpisodes writes the episodes. HOME_POST is the postcode of the home
@@ -232,13 +234,17 @@ func inCareOnOrAfter(eps []episode, day time.Time) bool {
 	return false
 }
 
-// addAD1 writes a child adopted in the year. Who adopted (former foster
-// carers, number, sex and legal status of adopters) is not held: blank.
+// addAD1 writes a child adopted in the year, with who adopted as recorded
+// with the adoption order (blank when it was not).
 func addAD1(r *Return, cf *casework.CaseFile, y Year) {
 	for _, p := range cf.Permanence {
 		if p.AdoptionOrder != nil && inYear(*p.AdoptionOrder, y) {
+			a, number := p.Adopters, ""
+			if a.Number != 0 {
+				number = strconv.Itoa(a.Number)
+			}
 			r.Add(AD1, cf.Child.ID, cf.Child.LAChildID, dobOf(cf.Child), dateOf(by(p.ShouldBePlaced, y)),
-				dateOf(by(p.Matched, y)), "", "", "", "")
+				dateOf(by(p.Matched, y)), a.FosterCarers, number, a.Sexes, a.LegalStatus)
 		}
 	}
 }

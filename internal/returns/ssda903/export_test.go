@@ -2,7 +2,6 @@ package ssda903
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +21,7 @@ func ptr(t time.Time) *time.Time               { return &t }
 // moved home; Dan, whose care ended before it.
 func authority() []casework.CaseFile {
 	amy := casework.CaseFile{Child: casework.Child{ID: 1, LAChildID: "C100", Sex: "F", Ethnicity: "WBRI",
-		UPN: "A123456789012", DateOfBirth: ptr(day(2015, 3, 10))}}
+		UPN: "A123456789012", DateOfBirth: ptr(day(2015, 3, 10)), Motherhood: casework.Motherhood{Mother: "0"}}}
 	amy.CareEpisodes = []casework.CareEpisode{{ID: 10, StartDate: day(2025, 1, 15), Reason: "S", CategoryOfNeed: "N1"}}
 	amy.Addresses = []casework.Address{
 		{Line1: "1 Old Road", Postcode: "LS1 1AA", StartDate: day(2015, 3, 10), EndDate: ptr(day(2024, 6, 1))},
@@ -69,7 +68,7 @@ func authority() []casework.CaseFile {
 // want are the rows of each file expected from authority, in column order.
 var want = map[string][][]string{
 	Header: {
-		{"C100", "F", "10/03/2015", "WBRI", "A123456789012", "", ""},
+		{"C100", "F", "10/03/2015", "WBRI", "A123456789012", "0", ""},
 		{"C200", "M", "15/06/2007", "BAFR", "UN2", "", ""},
 		{"C300", "U", "01/01/2019", "NOBT", "B12345678901C", "", ""}},
 	Episodes: {
@@ -108,9 +107,9 @@ func TestExportOfAHandBuiltAuthorityColumnByColumn(t *testing.T) {
 		}
 	}
 	for _, f := range Validate(r, &Context{Year: 2026}) {
-		// Motherhood (393, 607) is not held; a query (232, Cal's unknown
-		// sex) asks a question, it does not refuse the return.
-		if !slices.Contains([]string{"393", "607"}, f.Code) && !f.Query {
+		// A query (232, Cal's unknown sex) asks a question, it does not
+		// refuse the return.
+		if !f.Query {
 			t.Errorf("the hand-built authority fails the DfE's rules: %+v", f)
 		}
 	}

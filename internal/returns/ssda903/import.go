@@ -192,8 +192,7 @@ func at(s string) *time.Time {
 func (im *importer) child(h *Row, eps, revs []*Row, other map[string][]*Row, rep *ImportReport) *Refusal {
 	c := casework.Child{ID: im.ids.Child, LAChildID: h.Get("CHILD"), Sex: h.Get("SEX"), Ethnicity: h.Get("ETHNIC"),
 		DateOfBirth: at(h.Get("DOB"))}
-	var notKept []Refusal
-	notKept = append(notKept, unheld(h, Header, "MOTHER", "MC_DOB")...)
+	notKept := motherhood(h, &c)
 	for _, e := range eps {
 		notKept = append(notKept, unheld(e, Episodes, "URN")...)
 	}

@@ -164,8 +164,8 @@ func (im *importer) missingRows(c casework.Child, _ []*Row, _ *careRecords, othe
 // the adopters the start of the adoption placement (A3–A6) before it.
 // A PlacedAdoption row with the same decision date as AD1's is the same
 // plan; another is a plan of its own. The plan's date is the decision
-// that the child should be placed, else the order. Who adopted is not
-// held.
+// that the child should be placed, else the order. Who adopted is kept
+// with the order (import_mother.go).
 func (im *importer) adoption(c casework.Child, eps []*Row, _ *careRecords, other map[string][]*Row, o *outcomes) *Refusal {
 	ad1 := other[AD1]
 	if len(ad1) > 1 {
@@ -176,9 +176,16 @@ func (im *importer) adoption(c casework.Child, eps []*Row, _ *careRecords, other
 		if order == nil {
 			return refusal(AD1, row, "CHILD", "AD1 is for a child adopted in the year: no episode of the year ends in an adoption (REC E11 or E12)")
 		}
-		o.notKept = append(o.notKept, unheld(row, AD1, "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR")...)
+		adopters, r := adoptersOf(row)
+		if r == nil {
+			r = adoptedFromFosterCarers(row, eps, im.year)
+		}
+		if r != nil {
+			return r
+		}
 		p := casework.PermanencePlan{ChildID: c.ID, Plan: casework.PermAdoption, DecidedOn: *order,
-			ShouldBePlaced: at(row.Get("DATE_INT")), Matched: at(row.Get("DATE_MATCH")), Placed: placed, AdoptionOrder: order}
+			ShouldBePlaced: at(row.Get("DATE_INT")), Matched: at(row.Get("DATE_MATCH")), Placed: placed, AdoptionOrder: order,
+			Adopters: adopters}
 		if p.ShouldBePlaced != nil {
 			p.DecidedOn = *p.ShouldBePlaced
 		}

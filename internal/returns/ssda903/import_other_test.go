@@ -21,14 +21,14 @@ func csvFile(name string, rows ...string) *fstest.MapFile {
 // B2, a care leaver who turned 19 in the year.
 func adoptedAndLeaver() fstest.MapFS {
 	return fstest.MapFS{
-		"Header.csv": csvFile(ssda903.Header, "A1,F,01/05/2020,WBRI,UN2,,", "B2,M,10/10/2006,WBRI,UN1,,"),
+		"Header.csv": csvFile(ssda903.Header, "A1,F,01/05/2020,WBRI,UN2,0,", "B2,M,10/10/2006,WBRI,UN1,0,"),
 		"Episodes.csv": csvFile(ssda903.Episodes,
 			"A1,01/02/2025,P,E1,N1,U1,PR1,01/09/2025,X1,CARPL,,AB1 2CD,",
 			"A1,01/09/2025,P,E1,N1,A4,PR1,10/02/2026,E11,,,AB3 4EF,"),
 		"Reviews.csv":        csvFile(ssda903.Reviews),
 		"OC2.csv":            csvFile(ssda903.OC2),
 		"OC3.csv":            csvFile(ssda903.OC3, "B2,10/10/2006,YES,F2,D1"),
-		"AD1.csv":            csvFile(ssda903.AD1, "A1,01/05/2020,01/03/2025,15/07/2025,0,,,"),
+		"AD1.csv":            csvFile(ssda903.AD1, "A1,01/05/2020,01/03/2025,15/07/2025,0,2,MF,L3"),
 		"PlacedAdoption.csv": csvFile(ssda903.PlacedAdoption, "A1,01/05/2020,01/03/2025,,"),
 		"PrevPerm.csv":       csvFile(ssda903.PrevPerm),
 		"Missing.csv":        csvFile(ssda903.Missing, "A1,01/05/2020,A,03/06/2025,04/06/2025"),
@@ -37,8 +37,9 @@ func adoptedAndLeaver() fstest.MapFS {
 
 // TestImportAdoptionLeaverAndMissing: AD1 and PlacedAdoption become one
 // adoption plan, OC3 a care leaver's birthday record, Missing a missing
-// period; exported again they give the same rows, and what sightline
-// cannot keep (who adopted) is reported, not dropped in silence.
+// period, Header's MOTHER the girl's motherhood; exported again they give
+// the same rows, and what sightline cannot keep (a boy's MOTHER) is
+// reported, not dropped in silence.
 func TestImportAdoptionLeaverAndMissing(t *testing.T) {
 	ctx := context.Background()
 	dir := adoptedAndLeaver()
@@ -54,15 +55,16 @@ func TestImportAdoptionLeaverAndMissing(t *testing.T) {
 	if rep.Adoptions != 1 || rep.Leavers != 1 || rep.Missing != 1 {
 		t.Errorf("counts: %+v", rep)
 	}
-	if len(rep.NotKept) != 1 || rep.NotKept[0].File != ssda903.AD1 || rep.NotKept[0].Field != "FOSTER_CARE" || rep.NotKept[0].Line != 2 {
-		t.Errorf("not kept: %+v, want AD1 line 2 FOSTER_CARE", rep.NotKept)
+	if len(rep.NotKept) != 1 || rep.NotKept[0].File != ssda903.Header || rep.NotKept[0].Field != "MOTHER" || rep.NotKept[0].Line != 3 {
+		t.Errorf("not kept: %+v, want Header line 3 MOTHER", rep.NotKept)
 	}
 	ex, err := ssda903.ExportStore(ctx, st, ssda903.Options{Year: 2026})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		ssda903.AD1:            "A1,01/05/2020,01/03/2025,15/07/2025,,,,",
+		ssda903.AD1:            "A1,01/05/2020,01/03/2025,15/07/2025,0,2,MF,L3",
+		ssda903.Header:         "A1,F,01/05/2020,WBRI,UN2,0,",
 		ssda903.PlacedAdoption: "A1,01/05/2020,01/03/2025,,",
 		ssda903.OC3:            "B2,10/10/2006,YES,F2,D1",
 		ssda903.Missing:        "A1,01/05/2020,A,03/06/2025,04/06/2025",
@@ -89,6 +91,11 @@ func TestImportRefusesRowsOfOtherFiles(t *testing.T) {
 		{"back before going missing", ssda903.Missing, "A1,01/05/2020,M,03/06/2025,01/06/2025", "Missing:2:MIS_END"},
 		{"a decision reversed before it was made", ssda903.PlacedAdoption, "A1,01/05/2020,01/03/2025,01/02/2025,RD1",
 			"PlacedAdoption:2:DATE_PLACED_CEASED"},
+		{"adopters that do not agree", ssda903.AD1, "A1,01/05/2020,01/03/2025,15/07/2025,0,1,MF,L0", "AD1:2:SEX_ADOPTR"},
+		{"a number of adopters not 1 or 2", ssda903.AD1, "A1,01/05/2020,01/03/2025,15/07/2025,0,3,MF,L11", "AD1:2:NB_ADOPTR"},
+		{"adopters in part", ssda903.AD1, "A1,01/05/2020,01/03/2025,15/07/2025,0,,MF,", "AD1:2:NB_ADOPTR"},
+		{"adopted by foster carers from a placement with others (A4)", ssda903.AD1,
+			"A1,01/05/2020,01/03/2025,15/07/2025,1,2,MF,L3", "AD1:2:FOSTER_CARE"},
 		{"a child not in Header", ssda903.Missing, "Z9,01/05/2020,M,03/06/2025,04/06/2025", "Missing:2:CHILD"},
 	}
 	for _, c := range cases {

@@ -8,7 +8,10 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
+	"sightline/internal/calendar"
+	"sightline/internal/casework"
 	"sightline/internal/returns/ssda903"
 	"sightline/internal/store"
 	"sightline/internal/store/storetest"
@@ -33,11 +36,17 @@ func asFS(t testing.TB, r *ssda903.Return) fstest.MapFS {
 func TestExportImportExportGivesTheSameFiles(t *testing.T) {
 	ctx := context.Background()
 	opts := ssda903.Options{Year: 2026}
-	first, err := ssda903.ExportStore(ctx, generated(t, "sqlite", "small"), opts)
+	st := generated(t, "sqlite", "small")
+	makeAMother(t, st)
+	first, err := ssda903.ExportStore(ctx, st, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	dropBlankUPNs(first)
+	if !hasValue(first, ssda903.Header, "MC_DOB") || !hasValue(first, ssda903.Header, "MOTHER") ||
+		!hasValue(first, ssda903.AD1, "SEX_ADOPTR") {
+		t.Error("the generated return has no MOTHER, MC_DOB or who adopted: the round trip would not test them")
+	}
 	homes := 0
 	for _, e := range first.Files[ssda903.Episodes] {
 		if e.Get("HOME_POST") != "" {
@@ -180,4 +189,42 @@ func dropBlankUPNs(r *ssda903.Return) {
 		}
 		r.Files[n] = keep
 	}
+}
+
+// hasValue: some row of file has a value in col.
+func hasValue(r *ssda903.Return, file, col string) bool {
+	for _, row := range r.Files[file] {
+		if row.Get(col) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// makeAMother records the first girl aged 13 or over still looked after
+// on 31 March 2026 as the mother of a child born on 1 January 2026, as
+// the motherhood form would, so that MC_DOB goes round too (a small
+// authority may have no mother of its own in the year).
+func makeAMother(t *testing.T, st *store.Store) {
+	t.Helper()
+	y := ssda903.Year(2026)
+	files, err := st.CareCaseFiles(context.Background(), y.Start(), y.End())
+	if err != nil {
+		t.Fatal(err)
+	}
+	born := calendar.Date(2026, time.January, 1)
+	for _, cf := range files {
+		c := cf.Child
+		age, ok := c.AgeOn(born)
+		if c.Sex != "F" || !ok || age < 13 || c.Motherhood.Mother != "0" || cf.LookedAfter.Start == nil ||
+			cf.LookedAfter.Start.After(born) || (cf.LookedAfter.End != nil && !cf.LookedAfter.End.After(y.End())) {
+			continue
+		}
+		if _, err := st.RecordMotherhood(context.Background(), store.Actor{Name: "test"}, c.ID, c.Version,
+			casework.Motherhood{Mother: "1", FirstChildBorn: &born}); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Fatal("no girl of 13 or over looked after on 31 March 2026 to make a mother")
 }

@@ -298,7 +298,7 @@ func TestRules(t *testing.T) {
 // TestRulesOnLastYearNeedIt: the rules that compare with last year's
 // return find nothing when it is not given, however this year's differs.
 func TestRulesOnLastYearNeedIt(t *testing.T) {
-	for _, code := range []string{"502", "503A", "503B", "503C", "503D", "503E", "576", "202", "203", "204", "208"} {
+	for _, code := range []string{"502", "503A", "503B", "503C", "503D", "503E", "576", "202", "203", "204", "208", "207", "624", "626"} {
 		r, last := goodReturn(), goodPrevious()
 		breaks[code](r, last)
 		for _, f := range Validate(r, &Context{Year: 2026}) {

@@ -1,0 +1,56 @@
+package synth
+
+import (
+	"sightline/internal/casework"
+)
+
+// Motherhood (SSDA903 Header MOTHER and MC_DOB), which the DfE wants for
+// every girl looked after. On 31 March 2024, 200 of England's looked-after
+// girls aged 12 and over were mothers, of 18,590 (1.1%; 200 of 18,240 in
+// 2023, 210 of 18,140 in 2022: DfE, children looked after in England
+// including adoption, national table "Motherhood status", whose total is
+// taken to be the girls aged 12 and over). The generator gives each girl
+// who is ever looked after a first child with a chance set (and measured
+// by TestLookedAfterMothersFollowEngland) so that about that share of the
+// girls aged 12 and over looked after on a 31 March are mothers: the
+// first child is born at 14 to 18, a birth by the as-at date recorded
+// with its date (MOTHER 1), every other girl looked after recorded as not
+// a mother (MOTHER 0), as a worker saving the motherhood form would.
+const (
+	// EnglandLookedAfterMothers is England's share of looked-after girls
+	// aged 12 and over who were mothers on 31 March 2024 (200 of 18,590).
+	EnglandLookedAfterMothers = 200.0 / 18590
+	firstChildChance          = 0.045 // of girls ever looked after: tuned to EnglandLookedAfterMothers
+	firstChildFromAge         = 14
+	firstChildToAge           = 18
+)
+
+// motherhood records the motherhood of every girl with a period of care.
+func (w *world) motherhood() {
+	for _, hh := range w.households {
+		for _, k := range hh.kids {
+			if k.known && k.rec.Sex == "F" && k.rec.DateOfBirth != nil && len(k.recs.CareEpisodes) > 0 {
+				w.recordMotherhood(k)
+			}
+		}
+	}
+}
+
+// recordMotherhood draws whether the girl has had a first child by the
+// as-at date and records it, if the rules allow it.
+func (w *world) recordMotherhood(k *kid) {
+	r := newRNG(w.cfg.Seed, "motherhood", int(k.rec.ID))
+	m := casework.Motherhood{Mother: "0"}
+	if r.chance(firstChildChance) {
+		from := casework.BirthdayOn(*k.rec.DateOfBirth, firstChildFromAge)
+		to := casework.BirthdayOn(*k.rec.DateOfBirth, firstChildToAge)
+		if born := r.dateIn(from, days(to, -1)); !born.After(w.asAt) {
+			m = casework.Motherhood{Mother: "1", FirstChildBorn: &born}
+		}
+	}
+	if k.rec.CheckMotherhood(m, w.asAt) != nil {
+		return
+	}
+	k.rec.Motherhood = m
+	k.recs.Children[0].Motherhood = m
+}
