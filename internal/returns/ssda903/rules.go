@@ -58,7 +58,7 @@ func Rules(y Year) []Rule {
 		return nil
 	}
 	out := slices.Concat(headerRules, episodeRules, episodeChainRules, otherRules, valueRules, adopterRules, careRules,
-		leaverMissingRules, previousRules, crossRules, cohortRules,
+		leaverMissingRules, previousRules, lastYearRules, crossRules, cohortRules,
 		leaverRules, postcodeRules, moreRules, linkRules, internalRules, motherRules,
 		adoptionChainRules, adoptionDecisionRules, respiteRules, swRules)
 	slices.SortFunc(out, func(a, b Rule) int { return compareCodes(a.Code, b.Code) })

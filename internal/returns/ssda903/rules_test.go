@@ -210,7 +210,26 @@ var breaks = map[string]func(r, last *Return){
 	"203":  func(r, last *Return) { row(last, Header, 0).Values["DOB"] = "02/05/2012" },
 	"204":  func(r, last *Return) { row(last, Header, 0).Values["ETHNIC"] = "WIRI" },
 	"208":  func(r, last *Return) { row(last, Header, 0).Values["UPN"] = "A123456789013" },
-	"217":  func(r, last *Return) { placed(r, 1, "A3", "PR1") },
+	"503F": func(r, last *Return) { row(last, Episodes, 0).Values["URN"] = "SC123456" },
+	"199": func(r, last *Return) {
+		last.Add(Episodes, 1, "A1", "01/01/2016", "S", "C2", "N1", "A4", "PR1", "01/06/2018", "E11", "", "AB2 1EF", "AB1 5CD", "")
+	},
+	"560": func(r, last *Return) { last.Add(PlacedAdoption, 1, "A1", "01/05/2012", "01/03/2025", "", "") },
+	"561": func(r, last *Return) {
+		last.Add(PlacedAdoption, 1, "A1", "01/05/2012", "01/07/2025", "20/03/2025", "RD1")
+	},
+	"562": func(r, last *Return) {
+		last.Add(Episodes, 1, "A1", "01/03/2025", "P", "V2", "N1", "U4", "PR1", "", "", "", "AB2 1EF", "AB1 6CD", "")
+	},
+	"584": func(r, last *Return) {
+		last.Add(PlacedAdoption, 1, "A1", "01/05/2012", "01/03/2025", "20/03/2025", "RD1")
+		row(r, PlacedAdoption, 0).Values["DATE_PLACED"] = "01/03/2025"
+	},
+	"1010": func(r, last *Return) {
+		row(last, Episodes, 1).Values["DEC"], row(last, Episodes, 1).Values["REC"] = "", ""
+	},
+	"NoE": func(r, last *Return) { last.Files[Episodes] = last.Files[Episodes][1:] },
+	"217": func(r, last *Return) { placed(r, 1, "A3", "PR1") },
 	"390": func(r, last *Return) {
 		row(r, Episodes, 1).Values["DEC"], row(r, Episodes, 1).Values["REC"] = "01/10/2025", "E11"
 	},
@@ -298,7 +317,8 @@ func TestRules(t *testing.T) {
 // TestRulesOnLastYearNeedIt: the rules that compare with last year's
 // return find nothing when it is not given, however this year's differs.
 func TestRulesOnLastYearNeedIt(t *testing.T) {
-	for _, code := range []string{"502", "503A", "503B", "503C", "503D", "503E", "576", "202", "203", "204", "208"} {
+	for _, code := range []string{"502", "503A", "503B", "503C", "503D", "503E", "503F", "576", "202", "203", "204", "208",
+		"560", "561", "562", "584", "1010", "NoE"} {
 		r, last := goodReturn(), goodPrevious()
 		breaks[code](r, last)
 		for _, f := range Validate(r, &Context{Year: 2026}) {
