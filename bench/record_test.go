@@ -261,7 +261,7 @@ func seedRecord(tb testing.TB, st *store.Store, worker, manager store.Actor) (ca
 	reasons := []string{"Worker moved team", "Case transferred after assessment", "Worker on long-term leave"}
 	for i, w := range workers[1:] {
 		on := opened.AddDate(1+i*4/3, 3*i, 0)
-		if err := st.Allocate(ctx, manager, inv.ID, inv.Version+i, w.ID, on, reasons[i]); err != nil {
+		if err := st.Allocate(ctx, manager, inv.ID, inv.Version+i, w.ID, on, "MANAGE", reasons[i]); err != nil {
 			tb.Fatal(err)
 		}
 	}

@@ -150,7 +150,8 @@ func (b *browser) allocate(c casework.Child, w casework.Worker, reason string, s
 		follow(chromedp.Click(chromedp.ID(fmt.Sprintf("allocate-%d", c.ID)))),
 		chromedp.WaitVisible(chromedp.ID("save")))
 	b.wantHeading("Allocate to a worker")
-	b.do("choose "+w.Name, chromedp.SetValue(chromedp.ID("worker_id"), fmt.Sprint(w.ID)), fill("reason", reason))
+	b.do("choose "+w.Name, chromedp.SetValue(chromedp.ID("worker_id"), fmt.Sprint(w.ID)),
+		chromedp.Click(chromedp.ID("reason_code-MANAGE")), fill("reason", reason))
 	if shoot {
 		b.screenshot("allocate-form")
 	}

@@ -103,15 +103,16 @@ func (d decideReferral) apply(ctx context.Context, l *demoLoader, s demoStep, cf
 	return l.st.DecideReferral(ctx, l.actor(s), r.ID, r.Version, d.decision, s.on, "", d.nfaReason)
 }
 
-// allocate gives the open involvement to a worker (a worker key).
-type allocate struct{ worker, reason string }
+// allocate gives the open involvement to a worker (a worker key), with
+// why it changes hands (an SW_REASON code) and a note.
+type allocate struct{ worker, code, reason string }
 
 func (a allocate) apply(ctx context.Context, l *demoLoader, s demoStep, cf casework.CaseFile) error {
 	if cf.Involvement == nil {
 		return fmt.Errorf("no open involvement")
 	}
 	inv := cf.Involvement
-	return l.st.Allocate(ctx, l.actor(s), inv.ID, inv.Version, l.workers[a.worker], s.on, a.reason)
+	return l.st.Allocate(ctx, l.actor(s), inv.ID, inv.Version, l.workers[a.worker], s.on, a.code, a.reason)
 }
 
 // strategy is a strategy discussion about the open referral.

@@ -31,7 +31,7 @@ func brooksStory() []demoStep {
 		attendees: "Front door (children's social care), Demoford police child abuse team, Brookside Primary School, school nurse",
 		summary:   "Bruise and signs of neglect for both children. Section 47 enquiry agreed; child protection medical today."})
 	both("priya", on(2026, 5, 19), startS47{})
-	both("dan", on(2026, 5, 21), allocate{worker: "amira",
+	both("dan", on(2026, 5, 21), allocate{worker: "amira", code: "TSPROC",
 		reason: "Strategy discussion agreed a section 47 enquiry: transferred to the child protection team"})
 	add(maya, "amira", on(2026, 5, 22), visit{kind: "assessment", place: "home", seen: true, alone: true})
 	add(leo, "amira", on(2026, 5, 22), visit{kind: "assessment", place: "home", seen: true})

@@ -86,7 +86,8 @@ func validateSSDA903(e *env, dir string, args []string) error {
 		"Checks the CSV files of an SSDA903 return in DIR (Header.csv, Episodes.csv …) against the\n"+
 			"columns and codes of the year and the DfE's validation rules, and prints every failure:\n"+
 			"rule code, error or query, child, file, line, field and message. Exits 1 when there is any error.\n"+
-			"With --previous, the rules that compare with last year's return (502, 503A–E, 576, 202–204, 208) run too.")
+			"With --previous, the rules that compare with last year's return (502, 503A–F, 560–562, 576, 584,\n"+
+			"1010, NoE, 202–204, 208 and others) run too.")
 	year := f.Int("year", 2026, "the collection year, named by the year it ends (2026 is 2025 to 2026)")
 	previous := f.String("previous", "", "the folder of last year's return, for the rules that compare with it")
 	if err := f.parseLoose(args); err != nil {

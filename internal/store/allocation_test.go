@@ -26,7 +26,7 @@ func (w *world) referTo(laID string, on time.Time, teamID int64) casework.Child 
 func (w *world) allocate(childID, workerID int64, on time.Time) {
 	w.t.Helper()
 	invs := must[[]casework.Involvement](w.t)(w.s.Involvements(ctx, childID))
-	ok(w.t, w.s.Allocate(ctx, w.manager, invs[0].ID, invs[0].Version, workerID, on, "Allocation meeting"))
+	ok(w.t, w.s.Allocate(ctx, w.manager, invs[0].ID, invs[0].Version, workerID, on, "MANAGE", "Allocation meeting"))
 }
 
 // startAssessment decides the child's referral goes to assessment on day
@@ -210,7 +210,7 @@ func TestAllocatingToAWorkerWhoHasLeftIsRefused(t *testing.T) {
 		w := newQueueWorld(t, s)
 		lea := w.leaver("Lea Two", w.team.ID, d(2026, 11, 20))
 		inv := must[[]casework.Involvement](t)(s.Involvements(ctx, w.ada.ID))[0]
-		err := s.Allocate(ctx, w.manager, inv.ID, inv.Version, lea.ID, d(2026, 11, 21), "Allocation meeting")
+		err := s.Allocate(ctx, w.manager, inv.ID, inv.Version, lea.ID, d(2026, 11, 21), "MANAGE", "Allocation meeting")
 		if !hasField(err, "worker_id") || !strings.Contains(err.Error(), "has left") {
 			t.Fatalf("allocating the day after she left = %v, want a refusal on worker_id saying she has left", err)
 		}
@@ -222,6 +222,6 @@ func TestAllocatingToAWorkerWhoHasLeftIsRefused(t *testing.T) {
 		if !slices.Contains(queueRows(q), "ADA Assessment 22") {
 			t.Errorf("Ada left the queue after a refused allocation: %q", queueRows(q))
 		}
-		ok(t, s.Allocate(ctx, w.manager, inv.ID, inv.Version, lea.ID, d(2026, 11, 20), "Allocation meeting"))
+		ok(t, s.Allocate(ctx, w.manager, inv.ID, inv.Version, lea.ID, d(2026, 11, 20), "MANAGE", "Allocation meeting"))
 	})
 }

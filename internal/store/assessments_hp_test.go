@@ -139,7 +139,7 @@ func TestPendingAuthorisationsListCompletedAssessmentsAndNoFurtherActionDecision
 		other := w.newTeam("Assessment B")
 		assessed, _ := w.child("LA1", d(2026, 11, 2))
 		inv := w.caseFile(assessed.ID).Involvement
-		ok(t, s.Allocate(ctx, w.manager, inv.ID, inv.Version, w.worker.ID, d(2026, 11, 2), "Allocated"))
+		ok(t, s.Allocate(ctx, w.manager, inv.ID, inv.Version, w.worker.ID, d(2026, 11, 2), "MANAGE", "Allocated"))
 		a := must[casework.Assessment](t)(s.StartAssessment(ctx, w.sw, casework.Assessment{ChildID: assessed.ID, StartDate: d(2026, 11, 3)}))
 		ok(t, s.CompleteAssessment(ctx, w.sw, a.ID, a.Version, d(2026, 11, 20), []string{"16A"}, "cin_plan"))
 

@@ -70,6 +70,7 @@ type AllocationRow struct {
 	WorkerID      *int64 // nil: unallocated
 	StartDate     time.Time
 	EndDate       *time.Time
+	ReasonCode    string // SW_REASON (casework.SocialWorkerReasons), "" when not known
 	Reason        string
 }
 

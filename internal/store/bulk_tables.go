@@ -88,10 +88,11 @@ func (b *SyntheticBatch) tables(tx *Tx, synthetic bool) []bulkTable {
 			return stamp(append(a, v.ID, v.ChildID, cday(v.StartDate), cdayPtr(v.EndDate), v.EndReason, v.TeamID,
 				v.WorkerID, cdayPtr(v.AllocatedOn)))
 		}},
-		{"allocations", "id, involvement_id, team_id, worker_id, start_date, end_date, reason", len(b.Allocations),
+		{"allocations", "id, involvement_id, team_id, worker_id, start_date, end_date, reason_code, reason", len(b.Allocations),
 			func(i int, a []any) []any {
 				al := b.Allocations[i]
-				return append(a, al.ID, al.InvolvementID, al.TeamID, al.WorkerID, cday(al.StartDate), cdayPtr(al.EndDate), al.Reason)
+				return append(a, al.ID, al.InvolvementID, al.TeamID, al.WorkerID, cday(al.StartDate), cdayPtr(al.EndDate),
+					al.ReasonCode, al.Reason)
 			}},
 		{"contacts", `id, child_id, received_at, contact_date, source, source_detail, concerns, out_of_hours, decision,
 			decision_date, decision_by, reason, referral_id, recorded_by, updated_at, updated_by`, len(b.Contacts),

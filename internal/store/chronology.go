@@ -31,7 +31,8 @@ var chronologyArms = map[string]string{
 		i.updated_by, i.id, CASE WHEN i.error_reason <> '' THEN 1 ELSE 0 END, 98, ''
 		FROM involvements i WHERE i.child_id = ? AND i.end_date IS NOT NULL`,
 	"allocation": `SELECT a.start_date, 'allocation', CASE WHEN a.worker_id IS NULL THEN 'Waiting for a worker' ELSE 'Allocated to ' || w.name END,
-		COALESCE(t.name || ': ', '') || a.reason, '', a.id, 0, 13, ''
+		COALESCE(t.name || ': ', '') || CASE WHEN a.reason = '' THEN ` + labelSQL("a.reason_code", casework.SocialWorkerReasons()) + `
+		ELSE a.reason END, '', a.id, 0, 13, ''
 		FROM allocations a JOIN involvements i ON i.id = a.involvement_id LEFT JOIN workers w ON w.id = a.worker_id
 		LEFT JOIN teams t ON t.id = a.team_id WHERE i.child_id = ?`,
 	"address": `SELECT a.start_date, 'address', 'Moved to ' || a.postcode, a.line1, '', a.id,

@@ -35,7 +35,7 @@ func TestTheChronologyListsEveryDatedEventNewestFirst(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.Allocate(ctx, u.Actor(), inv.ID, inv.Version, will, d(2026, 10, 1), "Wendy on leave"); err != nil {
+		if err := s.Allocate(ctx, u.Actor(), inv.ID, inv.Version, will, d(2026, 10, 1), "MANAGE", "Wendy on leave"); err != nil {
 			t.Fatal(err)
 		}
 		add := func(childID int64, subject string, on time.Time) casework.Note {

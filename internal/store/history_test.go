@@ -85,7 +85,7 @@ func randomWrites(t testing.TB, s *store.Store, n int, seed uint64) {
 			involvements = append(involvements, versioned{inv.ID, inv.Version})
 		default: // reallocate
 			k := pick(len(involvements))
-			err := s.Allocate(ctx, author, involvements[k].id, involvements[k].version, workers[pick(len(workers))], day(), "Caseload")
+			err := s.Allocate(ctx, author, involvements[k].id, involvements[k].version, workers[pick(len(workers))], day(), "MANAGE", "Caseload")
 			if err != nil {
 				t.Fatalf("write %d: allocate: %v", i, err)
 			}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"sightline/internal/calendar"
@@ -58,16 +59,17 @@ func (t *Tx) openInvolvement(ctx context.Context, inv *casework.Involvement) err
 		return fmt.Errorf("insert involvement: %w", err)
 	}
 	inv.ID, inv.Version = id, 1
-	if err := t.addAllocation(ctx, *inv, inv.StartDate, "Case opened"); err != nil {
+	if err := t.addAllocation(ctx, *inv, inv.StartDate, "FCONTA", "Case opened"); err != nil {
 		return err
 	}
 	return t.record("involvement", id, "create", nil, *inv, "")
 }
 
-// addAllocation dates who holds the involvement from day on.
-func (t *Tx) addAllocation(ctx context.Context, inv casework.Involvement, on time.Time, reason string) error {
-	_, err := t.exec(ctx, `INSERT INTO allocations (involvement_id, team_id, worker_id, start_date, reason)
-		VALUES (?,?,?,?,?)`, inv.ID, inv.TeamID, inv.WorkerID, day(on), reason)
+// addAllocation dates who holds the involvement from day on, and why: an
+// SW_REASON code and a note.
+func (t *Tx) addAllocation(ctx context.Context, inv casework.Involvement, on time.Time, code, reason string) error {
+	_, err := t.exec(ctx, `INSERT INTO allocations (involvement_id, team_id, worker_id, start_date, reason_code, reason)
+		VALUES (?,?,?,?,?,?)`, inv.ID, inv.TeamID, inv.WorkerID, day(on), code, reason)
 	if err != nil {
 		return fmt.Errorf("insert allocation: %w", err)
 	}
@@ -75,8 +77,14 @@ func (t *Tx) addAllocation(ctx context.Context, inv casework.Involvement, on tim
 }
 
 // Allocate gives an involvement to a worker (and the worker's team) from
-// day on, with a reason, if the version is current.
-func (s *Store) Allocate(ctx context.Context, actor Actor, invID int64, version int, workerID int64, on time.Time, reason string) error {
+// day on, if the version is current, with why the case changes hands: an
+// SW_REASON code (casework.SocialWorkerReasons), which the SSDA903
+// return writes as it is, and a note, which "Other" needs.
+func (s *Store) Allocate(ctx context.Context, actor Actor, invID int64, version int, workerID int64, on time.Time,
+	code, reason string) error {
+	if err := checkAllocationReason(code, reason); err != nil {
+		return fmt.Errorf("store: allocate involvement %d: %w", invID, err)
+	}
 	err := s.write(ctx, actor, func(tx *Tx) error {
 		before, err := tx.involvement(ctx, invID)
 		if err != nil {
@@ -100,15 +108,36 @@ func (s *Store) Allocate(ctx context.Context, actor Actor, invID int64, version 
 		}
 		after := before
 		after.WorkerID, after.TeamID, after.AllocatedOn, after.Version = &workerID, teamID, &on, version+1
-		if err := tx.addAllocation(ctx, after, on, reason); err != nil {
+		if err := tx.addAllocation(ctx, after, on, code, reason); err != nil {
 			return err
 		}
-		return tx.record("involvement", invID, "allocate", before, after, reason)
+		return tx.record("involvement", invID, "allocate", before, after, allocationWhy(code, reason))
 	})
 	if err != nil {
 		return fmt.Errorf("store: allocate involvement %d: %w", invID, err)
 	}
 	return nil
+}
+
+// checkAllocationReason wants a code of the list, and a note for "Other".
+func checkAllocationReason(code, reason string) error {
+	v := &casework.ValidationError{}
+	if !casework.ValidSocialWorkerReason(code) {
+		v.Add("reason_code", "Choose why the case changes hands")
+	} else if code == "OTHERS" && strings.TrimSpace(reason) == "" {
+		v.Add("reason", "Enter a note saying why the case changes hands")
+	}
+	return v.Err()
+}
+
+// allocationWhy is the reason the history records for an allocation: the
+// code's meaning, and the note after it.
+func allocationWhy(code, reason string) string {
+	why := casework.LabelOf(casework.SocialWorkerReasons(), code)
+	if reason = strings.TrimSpace(reason); reason != "" {
+		why += ": " + reason
+	}
+	return why
 }
 
 func (t *Tx) involvement(ctx context.Context, id int64) (casework.Involvement, error) {

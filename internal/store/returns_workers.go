@@ -39,14 +39,14 @@ func loadSocialWorkers(ctx context.Context, db querier, in string, args []any, f
 	return eachRow(ctx, db, func(r rowScanner) (row, error) {
 		var x row
 		var left, start, end dateCol
-		err := r.Scan(&x.child, &x.a.InvolvementID, &x.a.WorkerID, &x.a.SWENo, &left, &start, &end, &x.a.Reason)
+		err := r.Scan(&x.child, &x.a.InvolvementID, &x.a.WorkerID, &x.a.SWENo, &left, &start, &end, &x.a.ReasonCode, &x.a.Reason)
 		x.a.WorkerLeft, x.a.StartDate, x.a.EndDate = left.ptr(), start.t, end.ptr()
 		return x, err
 	}, func(x row) {
 		if cf := files[x.child]; cf != nil {
 			cf.SocialWorkers = append(cf.SocialWorkers, x.a)
 		}
-	}, `SELECT i.child_id, a.involvement_id, a.worker_id, COALESCE(w.swe_no, ''), w.end_date, a.start_date, a.end_date, a.reason
+	}, `SELECT i.child_id, a.involvement_id, a.worker_id, COALESCE(w.swe_no, ''), w.end_date, a.start_date, a.end_date, a.reason_code, a.reason
 		FROM allocations a JOIN involvements i ON i.id = a.involvement_id LEFT JOIN workers w ON w.id = a.worker_id
 		WHERE i.error_reason = '' AND i.child_id`+in+` ORDER BY a.start_date, a.id`, args...)
 }

@@ -96,9 +96,9 @@ func TestEveryEditOfAnExistingRecordRefusesAStaleVersion(t *testing.T) {
 
 		// a case allocated by one manager while another had it open
 		inv := must[[]casework.Involvement](t)(s.Involvements(ctx, other.ID))[0]
-		ok(t, s.Allocate(ctx, w.manager, inv.ID, inv.Version, w.worker.ID, d(2026, 11, 4), "Allocation meeting"))
+		ok(t, s.Allocate(ctx, w.manager, inv.ID, inv.Version, w.worker.ID, d(2026, 11, 4), "MANAGE", "Allocation meeting"))
 		staleRefused(t, s, by, func() error {
-			return s.Allocate(ctx, w.sw, inv.ID, inv.Version, w.worker.ID, d(2026, 11, 5), "Duty")
+			return s.Allocate(ctx, w.sw, inv.ID, inv.Version, w.worker.ID, d(2026, 11, 5), "MANAGE", "Duty")
 		})
 	})
 }

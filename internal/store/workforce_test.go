@@ -248,8 +248,8 @@ func TestCasesHeldCountsOpenCasesAllocatedOnTheDate(t *testing.T) {
 		}
 		first, second := open("C1", d(2025, 6, 2)), open("C2", d(2025, 9, 1))
 		open("C3", d(2025, 10, 6)) // opened after 30 September
-		ok(t, s.Allocate(ctx, store.System, second.ID, second.Version, bo.ID, d(2025, 9, 30), "Amy's caseload is full"))
-		ok(t, s.Allocate(ctx, store.System, first.ID, first.Version, bo.ID, d(2025, 10, 1), "Reallocated"))
+		ok(t, s.Allocate(ctx, store.System, second.ID, second.Version, bo.ID, d(2025, 9, 30), "MANAGE", "Amy's caseload is full"))
+		ok(t, s.Allocate(ctx, store.System, first.ID, first.Version, bo.ID, d(2025, 10, 1), "MANAGE", "Reallocated"))
 
 		// On 29 Sep Amy holds C1 and C2; on 30 Sep C2 has gone to Bo.
 		if got := must[map[int64]int](t)(s.CasesHeld(ctx, d(2025, 9, 29))); got[amy.ID] != 2 || got[bo.ID] != 0 {

@@ -38,6 +38,29 @@ func (w *world) allocate() {
 	}
 }
 
+// reasonCodes are the SW_REASON codes (casework.SocialWorkerReasons) of
+// the reasons the generator writes when a case changes hands, recorded
+// with them as the allocation form records a manager's choice: a case
+// opened is a first contact; a stretch passed to another team, into care
+// or back when care ends follows the standard process; a worker leaving
+// passes the case on.
+var reasonCodes = map[string]string{
+	"Case opened":                                         "FCONTA",
+	"Allocated for assessment":                            "TSPROC",
+	"Transferred for the plan":                            "TSPROC",
+	"Transferred to the disabled children's team":         "TSPROC",
+	reasonToCare:                                          "TSPROC",
+	"Care ended: transferred back to the front door":      "TSPROC",
+	"Care ended: transferred back to the assessment team": "TSPROC",
+	"Care ended: transferred back to the child protection and children in need team": "TSPROC",
+	"Care ended: transferred back to the disabled children's team":                   "TSPROC",
+	"Worker left: case passed to their successor":                                    "LEFTRL",
+	"Worker left: awaiting reallocation":                                             "LEFTRL",
+	// A case left waiting for a worker gives no social worker episode: no
+	// code says why it waits, so Other.
+	"Awaiting allocation": "OTHERS",
+}
+
 // segmentReasons say why a stretch began, by the kind of team.
 var segmentReasons = map[string]string{"front_door": "Case opened", "assessment": "Allocated for assessment",
 	"child_protection": "Transferred for the plan", "disabled_children": "Transferred to the disabled children's team"}
@@ -117,7 +140,7 @@ func (w *world) writeRows(k *kid, invIndex int, as []allocation, closed *time.Ti
 	inv := &k.recs.Involvements[invIndex]
 	for j, a := range as {
 		row := store.AllocationRow{ID: next(&w.ids.Allocation), InvolvementID: inv.ID,
-			TeamID: ptr(o.teams[a.team].ID), StartDate: a.from, Reason: a.reason}
+			TeamID: ptr(o.teams[a.team].ID), StartDate: a.from, ReasonCode: reasonCodes[a.reason], Reason: a.reason}
 		if a.worker >= 0 {
 			row.WorkerID = ptr(o.workers[a.worker].ID)
 		}

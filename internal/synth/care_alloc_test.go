@@ -86,3 +86,20 @@ func heldInCare(c *store.SyntheticBatch, d time.Time, workers map[int64]casework
 	}
 	return false
 }
+
+// TestEveryAllocationSaysWhyAsACode: the generator records an SW_REASON
+// code with every allocation, as the allocation form does.
+func TestEveryAllocationSaysWhyAsACode(t *testing.T) {
+	a := generate(t, "steady", "small", 3)
+	n := 0
+	for _, c := range a.Children() {
+		for _, al := range c.Allocations {
+			if n++; !casework.ValidSocialWorkerReason(al.ReasonCode) {
+				t.Fatalf("allocation %d (%q) has reason code %q", al.ID, al.Reason, al.ReasonCode)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no allocations generated")
+	}
+}

@@ -6,8 +6,10 @@ import (
 	"sightline/internal/casework"
 )
 
-// allocateAction gives the child's open case to a worker, with a reason:
-// the one step a manager takes per child at an allocation meeting.
+// allocateAction gives the child's open case to a worker, saying why it
+// changes hands as one of the SSDA903 SW_REASON codes (which the return
+// writes as chosen) with a note: the one step a manager takes per child at
+// an allocation meeting.
 var allocateAction = action{
 	done:    "Allocated",
 	heading: "Allocate to a worker", submit: "Allocate",
@@ -27,7 +29,9 @@ var allocateAction = action{
 		return []field{
 			selectF("worker_id", "Worker", a.workersInPost(), ""),
 			dateF("date", "Allocated from", a.today),
-			areaF("reason", "Reason", "For example: allocation meeting; worker's caseload; continuity with a sibling"),
+			radiosF("reason_code", "Why the case changes hands", casework.SocialWorkerReasons(), ""),
+			areaF("reason", "Note (needed for Other)",
+				"Anything to add, for example: allocation meeting; continuity with a sibling"),
 		}
 	},
 	save: func(a *actionCtx, f form) error {
@@ -37,14 +41,17 @@ var allocateAction = action{
 		if err != nil {
 			v.Add("worker_id", "Choose the worker")
 		}
-		if f.text("reason") == "" {
-			v.Add("reason", "Enter the reason for the allocation")
+		code := f.text("reason_code")
+		if !casework.ValidSocialWorkerReason(code) {
+			v.Add("reason_code", "Choose why the case changes hands")
+		} else if code == "OTHERS" && f.text("reason") == "" {
+			v.Add("reason", "Enter a note saying why the case changes hands")
 		}
 		if v.Err() != nil {
 			return v
 		}
 		inv := a.cf.Involvement
-		return saveErr(a.s.store.Allocate(a.r.Context(), a.actor(), inv.ID, a.version, worker, d, f.text("reason")))
+		return saveErr(a.s.store.Allocate(a.r.Context(), a.actor(), inv.ID, a.version, worker, d, code, f.text("reason")))
 	},
 }
 

@@ -32,7 +32,7 @@ func TestAllocatingToAWorkerWhoHasLeftComesBackOnTheForm(t *testing.T) {
 		mgr := a.signIn(auth.TeamManager)
 		page := mgr.get(fmt.Sprintf("/children/%d/allocate", a.child.ID)).body
 		res := mgr.post(fmt.Sprintf("/children/%d/allocate", a.child.ID), withHidden(page,
-			dateForm("date", mon, url.Values{"worker_id": {fmt.Sprint(lea.ID)}, "reason": {"Allocation meeting on Monday"}})))
+			dateForm("date", mon, url.Values{"worker_id": {fmt.Sprint(lea.ID)}, "reason_code": {"MANAGE"}, "reason": {"Allocation meeting on Monday"}})))
 		if res.code != http.StatusUnprocessableEntity {
 			t.Fatalf("allocating to a leaver: %d, want 422\n%s", res.code, res.body)
 		}

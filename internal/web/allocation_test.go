@@ -110,7 +110,7 @@ func TestAManagerAllocatesFromTheQueueAndCaseloadsMove(t *testing.T) {
 				worker = w.nq
 			}
 			res := mgr.post(link, withHidden(form.body, dateForm("date", a.clock.now(), url.Values{"worker_id": {fmt.Sprint(worker.ID)},
-				"reason": {"Allocation meeting"}})))
+				"reason_code": {"MANAGE"}, "reason": {"Allocation meeting"}})))
 			want := fmt.Sprintf("/allocation?child=%d&saved=allocate", c.ID)
 			if res.code != http.StatusSeeOther || res.location != want {
 				t.Fatalf("allocate %s: %d to %q, want 303 to %q\n%s", c.FirstName, res.code, res.location, want, res.body)
@@ -154,7 +154,7 @@ func (a *app) allocateNow(c casework.Child, w casework.Worker) error {
 	if err != nil {
 		return err
 	}
-	return a.st.Allocate(ctx, store.System, invs[0].ID, invs[0].Version, w.ID, a.clock.now(), "Allocation meeting")
+	return a.st.Allocate(ctx, store.System, invs[0].ID, invs[0].Version, w.ID, a.clock.now(), "MANAGE", "Allocation meeting")
 }
 
 func TestEveryAllocationTableDownloadsAsCSV(t *testing.T) {
@@ -242,12 +242,12 @@ func TestTheAllocateFormReturnsOnlyToTheAllocationPages(t *testing.T) {
 		w := a.allocationWorld(t)
 		mgr := a.signIn(auth.TeamManager)
 		page := mgr.get(fmt.Sprintf("/children/%d/allocate", w.zak.ID)).body
-		form := withHidden(page, dateForm("date", a.clock.now(), url.Values{"worker_id": {fmt.Sprint(w.worker.ID)}, "reason": {"Meeting"}}))
+		form := withHidden(page, dateForm("date", a.clock.now(), url.Values{"worker_id": {fmt.Sprint(w.worker.ID)}, "reason_code": {"MANAGE"}, "reason": {"Meeting"}}))
 		res := mgr.post(fmt.Sprintf("/children/%d/allocate?return=%s", w.zak.ID, url.QueryEscape("https://evil.example/allocation")), form)
 		if want := fmt.Sprintf("/children/%d?saved=allocate", w.zak.ID); res.code != http.StatusSeeOther || res.location != want {
 			t.Errorf("a return to another site: %d to %q, want 303 to %q", res.code, res.location, want)
 		}
 		res = mgr.post(fmt.Sprintf("/children/%d/allocate?return=%s", w.yas.ID, url.QueryEscape("/allocation?team=1&asat-day=1&x=<b>")), url.Values{})
-		mustContain(t, res.body, "Enter the reason for the allocation", `?return=%2Fallocation%3Fasat-day%3D1%26team%3D1"`)
+		mustContain(t, res.body, "Choose why the case changes hands", `?return=%2Fallocation%3Fasat-day%3D1%26team%3D1"`)
 	})
 }

@@ -96,7 +96,7 @@ func TestCareTasksShowInMyWorkAndTheTeamView(t *testing.T) {
 			dateForm("decision_date", mon, url.Values{"decision": {"referral"}, "primary_need": {"N1"}}))
 		b.step(t, a.child.ID, "referral/decide", dateForm("decision_date", mon, url.Values{"decision": {"assessment"}, "primary_need": {"N1"}}))
 		mgr := a.signIn(auth.TeamManager)
-		mgr.step(t, a.child.ID, "allocate", dateForm("date", mon, url.Values{"worker_id": {fmt.Sprint(worker.ID)}, "reason": {"Allocation meeting"}}))
+		mgr.step(t, a.child.ID, "allocate", dateForm("date", mon, url.Values{"worker_id": {fmt.Sprint(worker.ID)}, "reason_code": {"MANAGE"}, "reason": {"Allocation meeting"}}))
 		// Into care on Tue 17 Nov: the first visit is due within a week,
 		// Tue 24 Nov, today: the soonest of the child's tasks.
 		tue := time.Date(2026, 11, 17, 0, 0, 0, 0, time.UTC)

@@ -176,7 +176,7 @@ func TestMyWorkAndTheTeamViewShowWhatIsOverdueFirst(t *testing.T) {
 			dateForm("decision_date", mon, url.Values{"decision": {"referral"}, "primary_need": {"N1"}}))
 		inv, _ := a.st.Involvements(ctx, a.child.ID)
 		w, _ := a.st.Workers(ctx, team.ID)
-		if err := a.st.Allocate(ctx, store.System, inv[0].ID, inv[0].Version, w[0].ID, mon, "Allocation meeting"); err != nil {
+		if err := a.st.Allocate(ctx, store.System, inv[0].ID, inv[0].Version, w[0].ID, mon, "MANAGE", "Allocation meeting"); err != nil {
 			t.Fatal(err)
 		}
 		mine := b.get("/my-work").body
@@ -256,8 +256,8 @@ func TestAManagerAllocatesAnUnallocatedChildWithAReason(t *testing.T) {
 		mgr := a.signIn(auth.TeamManager)
 		mustContain(t, mgr.get(fmt.Sprintf("/children/%d", a.child.ID)).body, "Allocate to a worker")
 		res := mgr.post(fmt.Sprintf("/children/%d/allocate", a.child.ID), dateForm("date", mon, url.Values{"worker_id": {fmt.Sprint(worker.ID)}}))
-		mustContain(t, res.body, "Enter the reason for the allocation")
-		mgr.step(t, a.child.ID, "allocate", dateForm("date", mon, url.Values{"worker_id": {fmt.Sprint(worker.ID)}, "reason": {"Allocation meeting"}}))
+		mustContain(t, res.body, "Choose why the case changes hands")
+		mgr.step(t, a.child.ID, "allocate", dateForm("date", mon, url.Values{"worker_id": {fmt.Sprint(worker.ID)}, "reason_code": {"MANAGE"}, "reason": {"Allocation meeting"}}))
 		mustContain(t, mgr.get(fmt.Sprintf("/children/%d?saved=allocate", a.child.ID)).body, "Allocated", "Allocated to Social worker User")
 		mustContain(t, b.get("/my-work").body, "Maya Brooks", "Referral decision")
 	})

@@ -15,6 +15,7 @@ import (
 // export as the DfE's rules see it.
 type ssdaBox struct {
 	Year                        ssda903.Year
+	LastYear                    ssda903.Year // the year compared with; 0 when the record holds none
 	Children, Episodes, Records int
 	ErrorCount, Queries         int
 	Failures                    returnRules
@@ -22,25 +23,34 @@ type ssdaBox struct {
 }
 
 // ssdaExport builds sightline's SSDA903 return of the latest year and
-// validates it.
-func (s *Server) ssdaExport(r *http.Request) (*ssda903.Return, []ssda903.Failure, ssda903.Year, error) {
+// validates it, against the year before as sightline builds it from the
+// record when the record holds that year (ssda903.ContextStore), so that
+// the rules comparing with last year's return run before download.
+func (s *Server) ssdaExport(r *http.Request) (*ssda903.Return, []ssda903.Failure, *ssda903.Context, error) {
 	y := ssda903.Supported[len(ssda903.Supported)-1]
 	ret, err := ssda903.ExportStore(r.Context(), s.store, ssda903.Options{Year: y})
 	if err != nil {
-		return nil, nil, y, err
+		return nil, nil, nil, err
 	}
-	return ret, ssda903.Validate(ret, &ssda903.Context{Year: y}), y, nil
+	x, err := ssda903.ContextStore(r.Context(), s.store, y)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return ret, ssda903.Validate(ret, x), x, nil
 }
 
 func (s *Server) ssdaBox(r *http.Request) (ssdaBox, error) {
 	began := time.Now()
-	ret, fs, y, err := s.ssdaExport(r)
+	ret, fs, x, err := s.ssdaExport(r)
 	if err != nil {
 		return ssdaBox{}, err
 	}
-	b := ssdaBox{Year: y, Children: len(ret.Files[ssda903.Header]), Episodes: len(ret.Files[ssda903.Episodes]),
+	b := ssdaBox{Year: x.Year, Children: len(ret.Files[ssda903.Header]), Episodes: len(ret.Files[ssda903.Episodes]),
 		Records: ret.Records(), ErrorCount: ssda903.Errors(fs), Took: time.Since(began).Round(time.Millisecond)}
 	b.Queries = len(fs) - b.ErrorCount
+	if x.Previous != nil {
+		b.LastYear = x.Year - 1
+	}
 	rows := make([]returnFailure, len(fs))
 	for i, f := range fs {
 		rows[i] = returnFailure{Code: f.Code, Kind: f.Kind(), Message: f.Message,
@@ -57,10 +67,11 @@ func (s *Server) ssdaBox(r *http.Request) (ssdaBox, error) {
 
 // ssdaDownload sends the return's CSV files in a zip.
 func (s *Server) ssdaDownload(w http.ResponseWriter, r *http.Request) error {
-	ret, _, y, err := s.ssdaExport(r)
+	ret, _, x, err := s.ssdaExport(r)
 	if err != nil {
 		return err
 	}
+	y := x.Year
 	var buf bytes.Buffer
 	if err := ret.WriteZip(&buf); err != nil {
 		return err
@@ -73,10 +84,11 @@ func (s *Server) ssdaDownload(w http.ResponseWriter, r *http.Request) error {
 
 // ssdaFailuresCSV sends every failure, one a row.
 func (s *Server) ssdaFailuresCSV(w http.ResponseWriter, r *http.Request) error {
-	_, fs, y, err := s.ssdaExport(r)
+	_, fs, x, err := s.ssdaExport(r)
 	if err != nil {
 		return err
 	}
+	y := x.Year
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
 	cw.Write([]string{"Rule", "Kind", "CHILD", "Record", "File", "Field", "Message"})

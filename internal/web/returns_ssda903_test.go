@@ -81,3 +81,34 @@ func TestTheSSDA903ZipAndItsFailuresDownload(t *testing.T) {
 		t.Errorf("a social worker downloads the return: status %d", res.code)
 	}
 }
+
+// TestTheReturnsPageComparesWithLastYearsReturnFromTheRecord: a child
+// adopted from care in 2024 to 2025 (a period of care ended E11) and back
+// in care in 2025 to 2026 fails rule 199, which only last year's return,
+// built from the record, can show.
+func TestTheReturnsPageComparesWithLastYearsReturnFromTheRecord(t *testing.T) {
+	eachApp(t, func(t *testing.T, a *app) {
+		inCareWithUnknownProvider(t, a)
+		b := a.signIn(auth.PerformanceAnalyst)
+		mustContain(t, b.get("/returns").body, "The record holds no child for the year before")
+		ids, err := a.st.NextIDs(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		start, end := calendar.Date(2024, 3, 1), calendar.Date(2025, 2, 1)
+		batch := &store.SyntheticBatch{Seq: 99}
+		batch.CareEpisodes = []casework.CareEpisode{{ID: ids.CareEpisode, ChildID: a.child.ID, StartDate: start, Reason: "S",
+			CategoryOfNeed: "N1", EndDate: &end, EndReason: "E11"}}
+		batch.LegalStatuses = []casework.LegalStatus{{ID: ids.LegalStatus, ChildID: a.child.ID, EpisodeID: ids.CareEpisode,
+			StartDate: start, Code: "E1"}}
+		batch.Placements = []casework.Placement{{ID: ids.Placement, ChildID: a.child.ID, EpisodeID: ids.CareEpisode,
+			StartDate: start, Type: "A5", Provider: "PR1", Postcode: "AB1 2CD"}}
+		if _, err := a.st.WriteSyntheticBatch(ctx, store.System, batch); err != nil {
+			t.Fatal(err)
+		}
+		res := b.get("/returns")
+		mustContain(t, res.body, "use the 2024 to 2025 return as sightline builds it from the record", `id="ssda-rule-199"`,
+			"Episode information shows child has been previously adopted from care.")
+		mustContain(t, b.get("/returns/ssda903/failures.csv").body, "199,error,C1001,/children/")
+	})
+}

@@ -18,6 +18,12 @@ import (
 // Options say which return to build.
 type Options struct {
 	Year Year
+	// History adds to Episodes each child's episodes that ended before
+	// the year: the care history the record holds, which the rules
+	// looking back (199, 1000, 1001, 1002) can only guess from two years
+	// of returns. For last year's return when sightline checks its own
+	// export (ContextStore); never for a return sent.
+	History bool
 }
 
 // Build makes the return of opts.Year from the children's case files (see
@@ -34,6 +40,9 @@ func Build(files []casework.CaseFile, opts Options) *Return {
 	for i := range sorted {
 		cf := &sorted[i]
 		eps := yearEpisodes(cf, y)
+		if opts.History {
+			addEpisodes(r, cf, earlierEpisodes(cf, y))
+		}
 		// A care leaver of the year who was not looked after in it is in
 		// the Header too: it carries the identifiers of every child.
 		if len(eps) > 0 || len(oc3Ages(cf, eps, y)) > 0 {
@@ -61,6 +70,19 @@ func Build(files []casework.CaseFile, opts Options) *Return {
 		addUASC(r, cf, eps, leaver, y)
 	}
 	return r
+}
+
+// earlierEpisodes are the child's episodes that ended before the year.
+func earlierEpisodes(cf *casework.CaseFile, y Year) []episode {
+	var out []episode
+	for _, p := range cf.CareEpisodes {
+		for _, e := range episodesOf(cf, p) {
+			if e.end != nil && e.end.Before(y.Start()) {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
 }
 
 // yearEpisodes are the child's episodes open at some time in the year, as
@@ -329,4 +351,25 @@ func ExportStore(ctx context.Context, st *store.Store, opts Options) (*Return, e
 		return nil, err
 	}
 	return Build(files, opts), nil
+}
+
+// ContextStore is the Context for checking sightline's own export of
+// year y: Previous is the return of the year before as sightline writes
+// it from the record as it stands (last year's return as the record now
+// tells it, not the files sent then), with the earlier care history of
+// every child of either year (Options.History), so that the rules
+// comparing with last year's return run before download and those
+// looking back see the whole record. Previous is left nil when the
+// record holds no child for the year before: there is nothing to compare
+// with (every child begun before the year would fail NoE).
+func ContextStore(ctx context.Context, st *store.Store, y Year) (*Context, error) {
+	files, err := st.CareCaseFiles(ctx, (y - 1).Start(), y.End())
+	if err != nil {
+		return nil, fmt.Errorf("ssda903: last year's return from the record: %w", err)
+	}
+	x := &Context{Year: y}
+	if last := Build(files, Options{Year: y - 1, History: true}); len(last.Files[Header]) > 0 {
+		x.Previous = last
+	}
+	return x, nil
 }

@@ -70,7 +70,7 @@ func asCareCaseFile(cf casework.CaseFile, c *store.SyntheticBatch, staff map[int
 	cf.Addresses = slices.Clone(c.Addresses)
 	slices.SortStableFunc(cf.Addresses, func(a, b casework.Address) int { return a.StartDate.Compare(b.StartDate) })
 	for _, al := range c.Allocations {
-		a := casework.WorkerAllocation{InvolvementID: al.InvolvementID, WorkerID: al.WorkerID, StartDate: al.StartDate,
+		a := casework.WorkerAllocation{InvolvementID: al.InvolvementID, WorkerID: al.WorkerID, StartDate: al.StartDate, ReasonCode: al.ReasonCode,
 			EndDate: al.EndDate, Reason: al.Reason}
 		if al.WorkerID != nil {
 			w := staff[*al.WorkerID]

@@ -57,6 +57,16 @@ func checkSocialWorkers(rows []*Row) *Refusal {
 	return nil
 }
 
+// swReasonKept is how an allocation keeps an episode's SW_REASON: a code
+// of the list as its reason code, with the code's meaning as its reason;
+// anything else (blank) as the reason, with no code.
+func swReasonKept(v string) (code, reason string) {
+	if casework.ValidSocialWorkerReason(v) {
+		return v, swReasonLabels[v]
+	}
+	return "", v
+}
+
 // swNotKept reports what of a child's episodes an import changes: an
 // "XX" ID (no registration number) is not kept, since the worker made
 // for it has none and is exported as XX and sightline's id; a blank
@@ -100,13 +110,10 @@ func (im *importer) keepSocialWorkers(childID int64, rows []*Row) {
 				TeamID: &team, StartDate: *prevEnd, EndDate: &start, Reason: gapReason})
 		}
 		worker := im.worker(row.Get("SW_ID"), start)
-		reason := row.Get("SW_REASON")
-		if label, ok := swReasonLabels[reason]; ok {
-			reason = label
-		}
+		code, reason := swReasonKept(row.Get("SW_REASON"))
 		prevEnd = at(row.Get("SW_DEC"))
 		im.b.Allocations = append(im.b.Allocations, store.AllocationRow{ID: next(&im.ids.Allocation), InvolvementID: inv.ID,
-			TeamID: &team, WorkerID: &worker, StartDate: start, EndDate: prevEnd, Reason: reason})
+			TeamID: &team, WorkerID: &worker, StartDate: start, EndDate: prevEnd, ReasonCode: code, Reason: reason})
 		inv.WorkerID, inv.AllocatedOn = &worker, &start
 	}
 	if prevEnd != nil {

@@ -91,6 +91,12 @@ func ReadFile(name string, in io.Reader) ([]*Row, []Problem, error) {
 	if len(problems) > 0 {
 		return nil, problems, nil
 	}
+	// at is where each column of the file sits among the file's columns,
+	// the order a row keeps its values in.
+	at := make([]int, len(cols))
+	for i, c := range cols {
+		at[i] = slices.Index(want, c)
+	}
 	var rows []*Row
 	for {
 		rec, err := cr.Read()
@@ -110,14 +116,14 @@ func ReadFile(name string, in io.Reader) ([]*Row, []Problem, error) {
 		if len(rec) > 0 {
 			line, _ = cr.FieldPos(0)
 		}
-		row := &Row{Line: line, Values: map[string]string{}}
+		row := NewRow(name, line)
 		if len(rec) != len(cols) {
 			problems = append(problems, Problem{File: name, Line: line, Field: "(row)",
 				Message: fmt.Sprintf("the row has %d values but the header has %d columns", len(rec), len(cols))})
 		}
 		for i, v := range rec {
-			if i < len(cols) {
-				row.Values[cols[i]] = strings.TrimSpace(v)
+			if i < len(at) {
+				row.vals[at[i]] = strings.TrimSpace(v)
 			}
 		}
 		problems = append(problems, checkRow(name, row)...)

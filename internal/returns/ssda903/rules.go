@@ -58,7 +58,7 @@ func Rules(y Year) []Rule {
 		return nil
 	}
 	out := slices.Concat(headerRules, episodeRules, episodeChainRules, otherRules, valueRules, adopterRules, careRules,
-		leaverMissingRules, previousRules, crossRules, cohortRules,
+		leaverMissingRules, previousRules, lastYearRules, crossRules, cohortRules,
 		leaverRules, postcodeRules, moreRules, linkRules, internalRules, motherRules,
 		adoptionChainRules, adoptionDecisionRules, respiteRules, swRules, uascRules)
 	slices.SortFunc(out, func(a, b Rule) int { return compareCodes(a.Code, b.Code) })
@@ -93,8 +93,8 @@ func codeNumber(code string) int {
 func Validate(r *Return, x *Context) []Failure {
 	for _, ret := range []*Return{r, x.Previous} {
 		if ret != nil {
-			ret.byChild = map[[2]string]map[string][]*Row{}
-			defer func() { ret.byChild = nil }()
+			ret.byChild, ret.children = map[[2]string]map[string][]*Row{}, map[string]map[string]bool{}
+			defer func() { ret.byChild, ret.children, ret.dobs = nil, nil, nil }()
 		}
 	}
 	var out []Failure
@@ -175,13 +175,21 @@ func ageOn(dob, d time.Time) int {
 	return age
 }
 
-// dobs are the children's dates of birth from the Header.
+// dobs are the children's dates of birth from the Header. During
+// Validate they are worked out once, so the caller must not change the
+// map.
 func dobs(r *Return) map[string]time.Time {
-	out := map[string]time.Time{}
+	if r.dobs != nil {
+		return r.dobs
+	}
+	out := make(map[string]time.Time, len(r.Files[Header]))
 	for _, row := range r.Files[Header] {
 		if d, ok := dateIn(row, "DOB"); ok {
 			out[row.Get("CHILD")] = d
 		}
+	}
+	if r.children != nil { // during Validate
+		r.dobs = out
 	}
 	return out
 }

@@ -32,7 +32,7 @@ func leftForGuardianship(r, last *Return) {
 	r.Add(Episodes, 1, "A1", "01/02/2026", "P", "E1", "N1", "U4", "PR1", "01/03/2026", "E45", "", "AB2 1EF", "AB1 3CD", "")
 	assign(row(r, PlacedAdoption, 0), "DATE_PLACED_CEASED", "01/02/2026", "REASON_PLACED_CEASED", "RD1")
 	for _, c := range adoptionFields {
-		row(r, AD1, 0).Values[c] = ""
+		row(r, AD1, 0).Set(c, "")
 	}
 }
 
@@ -141,7 +141,7 @@ func then(f, g func(r, last *Return)) func(r, last *Return) {
 // assign sets a row's columns: name, value, name, value...
 func assign(row *Row, kv ...string) {
 	for i := 0; i+1 < len(kv); i += 2 {
-		row.Values[kv[i]] = kv[i+1]
+		row.Set(kv[i], kv[i+1])
 	}
 }
 

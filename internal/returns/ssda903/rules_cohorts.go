@@ -41,11 +41,18 @@ var cohortRules = []Rule{
 		})},
 }
 
-// children are the children with a row in file.
+// children are the children with a row in file. During Validate they are
+// worked out once for each file, so the caller must not change the map.
 func children(r *Return, file string) map[string]bool {
-	out := map[string]bool{}
+	if out, ok := r.children[file]; ok {
+		return out
+	}
+	out := make(map[string]bool, len(r.Files[file]))
 	for _, row := range r.Files[file] {
 		out[row.Get("CHILD")] = true
+	}
+	if r.children != nil { // during Validate
+		r.children[file] = out
 	}
 	return out
 }

@@ -10,12 +10,13 @@ import (
 // care on the 18th birthday, last year.
 var leaverBreaks = map[string]func(r, last *Return){
 	"347": func(r, last *Return) {
-		row(r, OC3, 0).Values["DOB"], row(r, OC3, 0).Values["ACCOM"] = "12/12/2007", "T1"
+		row(r, OC3, 0).Set("DOB", "12/12/2007")
+		row(r, OC3, 0).Set("ACCOM", "T1")
 	},
 	"348":  func(r, last *Return) { last.Add(OC3, 2, "B2", "12/12/2006", "DIED", "0", "0") },
-	"1000": func(r, last *Return) { row(last, Episodes, 1).Values["REC"] = "E2" },
+	"1000": func(r, last *Return) { row(last, Episodes, 1).Set("REC", "E2") },
 	// In care only from a month before the 18th birthday.
-	"1001": func(r, last *Return) { row(last, Episodes, 1).Values["DECOM"] = "12/11/2024" },
+	"1001": func(r, last *Return) { row(last, Episodes, 1).Set("DECOM", "12/11/2024") },
 	"1002": func(r, last *Return) { last.Files[Episodes] = last.Files[Episodes][:1] },
 	// Turned 18 in the year, still looked after.
 	"1007": func(r, last *Return) {
@@ -35,7 +36,8 @@ func init() { maps.Copy(breaks, leaverBreaks) }
 // 2025, looked after from 1 March 2025 and leaving care on end ("" for
 // still looked after).
 func turned18InCare(r *Return, end string) {
-	row(r, Header, 1).Values["DOB"], row(r, OC3, 0).Values["DOB"] = "12/12/2007", "12/12/2007"
+	row(r, Header, 1).Set("DOB", "12/12/2007")
+	row(r, OC3, 0).Set("DOB", "12/12/2007")
 	rec := ""
 	if end != "" {
 		rec = "E8"
@@ -89,11 +91,11 @@ func TestCareLeaverRulesOnTheBirthday(t *testing.T) {
 			r := goodReturn()
 			turned18InCare(r, c.end)
 			if c.blank {
-				v := row(r, OC3, 0).Values
-				v["IN_TOUCH"], v["ACTIV"], v["ACCOM"] = "", "", ""
+				set(row(r, OC3, 0), "IN_TOUCH", "", "ACTIV", "", "ACCOM", "")
 			}
 			if c.dob != "" {
-				row(r, Header, 1).Values["DOB"], row(r, OC3, 0).Values["DOB"] = c.dob, c.dob
+				row(r, Header, 1).Set("DOB", c.dob)
+				row(r, OC3, 0).Set("DOB", c.dob)
 			}
 			want := c.want
 			if code == "1016" && c.end == "" {
@@ -123,8 +125,7 @@ func TestRule1001CountsTimeInCare(t *testing.T) {
 	}
 	for _, c := range cases {
 		r, last := goodReturn(), goodPrevious()
-		v := row(last, Episodes, 1).Values
-		v["DECOM"], v["DEC"], v["LS"], v["REC"] = c.decom, c.dec, c.ls, c.rec
+		set(row(last, Episodes, 1), "DECOM", c.decom, "DEC", c.dec, "LS", c.ls, "REC", c.rec)
 		if got := fails(r, last, "1001"); got != c.want {
 			t.Errorf("%s: fails %v, want %v", c.name, got, c.want)
 		}
@@ -147,7 +148,7 @@ func TestRule1000LooksAtThisYearToo(t *testing.T) {
 func TestRule391CountsABirthdayOnTheFirstDay(t *testing.T) {
 	for dob, fails := range map[string]bool{"01/04/2008": false, "31/03/2005": false, "01/04/2003": true, "01/04/2009": true} {
 		r := goodReturn()
-		row(r, OC3, 0).Values["DOB"] = dob
+		row(r, OC3, 0).Set("DOB", dob)
 		got := false
 		for _, f := range Validate(r, &Context{Year: 2026}) {
 			got = got || f.Code == "391"

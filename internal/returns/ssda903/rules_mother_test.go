@@ -9,28 +9,28 @@ import (
 // motherBreaks break the motherhood rules of rules_mother.go from the good
 // return, where A1 (a girl born 1 May 2012, looked after) is not a mother.
 var motherBreaks = map[string]func(r, last *Return){
-	"393": func(r, last *Return) { row(r, Header, 0).Values["MOTHER"] = "" },
+	"393": func(r, last *Return) { row(r, Header, 0).Set("MOTHER", "") },
 	"607": func(r, last *Return) {
-		row(r, Header, 0).Values["MOTHER"] = ""
+		row(r, Header, 0).Set("MOTHER", "")
 		ended(r, 1, "01/10/2025", "E4A")
 	},
-	"611": func(r, last *Return) { row(r, Header, 0).Values["MOTHER"] = "1" },
-	"612": func(r, last *Return) { row(r, Header, 0).Values["MC_DOB"] = "01/01/2025" },
+	"611": func(r, last *Return) { row(r, Header, 0).Set("MOTHER", "1") },
+	"612": func(r, last *Return) { row(r, Header, 0).Set("MC_DOB", "01/01/2025") },
 	"620": func(r, last *Return) { mother(r, "01/05/2015", "01/01/2026") },
 	"621": func(r, last *Return) { mother(r, "01/05/2012", "01/01/2010") },
 	"625": func(r, last *Return) {
 		mother(r, "01/05/2012", "01/03/2026")
 		ended(r, 1, "01/10/2025", "E4A")
 	},
-	"628": func(r, last *Return) { row(r, Header, 1).Values["MOTHER"] = "0" },
-	"165": func(r, last *Return) { row(r, Header, 1).Values["MOTHER"] = "0" }, // B2 is a young man
+	"628": func(r, last *Return) { row(r, Header, 1).Set("MOTHER", "0") },
+	"165": func(r, last *Return) { row(r, Header, 1).Set("MOTHER", "0") }, // B2 is a young man
 	"207": func(r, last *Return) { mother(last, "01/05/2012", "01/01/2025") },
 	"624": func(r, last *Return) {
 		mother(last, "01/05/2012", "01/01/2025")
 		mother(r, "01/05/2012", "02/01/2025")
 	},
 	"626": func(r, last *Return) {
-		row(last, Header, 0).Values["MOTHER"] = "0"
+		row(last, Header, 0).Set("MOTHER", "0")
 		mother(r, "01/05/2012", "01/01/2025")
 	},
 }
@@ -76,18 +76,19 @@ func TestMotherStatusRule165(t *testing.T) {
 		set  func(r *Return)
 		fail bool
 	}{
-		{"a code not 0 or 1", func(r *Return) { row(r, Header, 0).Values["MOTHER"] = "2" }, true},
-		{"blank for a girl looked after", func(r *Return) { row(r, Header, 0).Values["MOTHER"] = "" }, true},
+		{"a code not 0 or 1", func(r *Return) { row(r, Header, 0).Set("MOTHER", "2") }, true},
+		{"blank for a girl looked after", func(r *Return) { row(r, Header, 0).Set("MOTHER", "") }, true},
 		{"blank for a girl on short breaks only", func(r *Return) {
-			row(r, Header, 0).Values["MOTHER"] = ""
+			row(r, Header, 0).Set("MOTHER", "")
 			for _, e := range r.Files[Episodes] {
-				e.Values["LS"] = "V3"
+				e.Set("LS", "V3")
 			}
 		}, false},
 		{"given for a girl only a care leaver", func(r *Return) {
-			row(r, Header, 1).Values["SEX"], row(r, Header, 1).Values["MOTHER"] = "F", "0"
+			row(r, Header, 1).Set("SEX", "F")
+			row(r, Header, 1).Set("MOTHER", "0")
 		}, true},
-		{"blank for a girl only a care leaver", func(r *Return) { row(r, Header, 1).Values["SEX"] = "F" }, false},
+		{"blank for a girl only a care leaver", func(r *Return) { row(r, Header, 1).Set("SEX", "F") }, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := goodReturn()
@@ -104,6 +105,5 @@ func init() { maps.Copy(breaks, motherBreaks) }
 
 // mother makes A1, born dob, the mother of a child born first.
 func mother(r *Return, dob, first string) {
-	v := row(r, Header, 0).Values
-	v["DOB"], v["MOTHER"], v["MC_DOB"] = dob, "1", first
+	set(row(r, Header, 0), "DOB", dob, "MOTHER", "1", "MC_DOB", first)
 }

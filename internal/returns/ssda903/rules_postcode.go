@@ -1,6 +1,7 @@
 package ssda903
 
 import (
+	"maps"
 	"regexp"
 	"strings"
 )
@@ -11,7 +12,7 @@ import (
 var postcodeRules = []Rule{
 	{Code: "392b", Message: "Child is looked after but no postcodes are recorded. [NOTE: This check may result in false positives for children formerly UASC, particularly if current & prior year UASC data not loaded]",
 		check: func(x *Context, r *Return) []Hit {
-			uasc := children(r, UASC)
+			uasc := maps.Clone(children(r, UASC))
 			if x.Previous != nil {
 				for child := range children(x.Previous, UASC) {
 					uasc[child] = true

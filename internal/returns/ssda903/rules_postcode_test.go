@@ -9,9 +9,9 @@ import (
 // good return, whose episodes have home AB2 1EF and placements AB1 2CD
 // then AB1 3CD.
 var postcodeBreaks = map[string]func(r, last *Return){
-	"392b": func(r, last *Return) { row(r, Episodes, 0).Values["HOME_POST"] = "" },
-	"392c": func(r, last *Return) { row(r, Episodes, 1).Values["PL_POST"] = "AB1" },
-	"392d": func(r, last *Return) { row(r, Episodes, 1).Values["HOME_POST"] = "ab13cd" },
+	"392b": func(r, last *Return) { row(r, Episodes, 0).Set("HOME_POST", "") },
+	"392c": func(r, last *Return) { row(r, Episodes, 1).Set("PL_POST", "AB1") },
+	"392d": func(r, last *Return) { row(r, Episodes, 1).Set("HOME_POST", "ab13cd") },
 }
 
 func init() { maps.Copy(breaks, postcodeBreaks) }
@@ -34,13 +34,13 @@ func TestPostcodeShapes(t *testing.T) {
 // placed at home (392d).
 func TestPostcodeRulesLeaveRoom(t *testing.T) {
 	r := goodReturn()
-	row(r, Episodes, 0).Values["HOME_POST"] = ""
-	row(r, Episodes, 0).Values["LS"] = "V3"
+	row(r, Episodes, 0).Set("HOME_POST", "")
+	row(r, Episodes, 0).Set("LS", "V3")
 	if fails(r, goodPrevious(), "392b") {
 		t.Error("a short break without a home postcode fails 392b")
 	}
 	r = goodReturn()
-	row(r, Episodes, 0).Values["HOME_POST"] = ""
+	row(r, Episodes, 0).Set("HOME_POST", "")
 	last := goodPrevious()
 	last.Add(UASC, 1, "A1", "F", "01/05/2012", "")
 	if fails(r, last, "392b") {
@@ -51,7 +51,7 @@ func TestPostcodeRulesLeaveRoom(t *testing.T) {
 	}
 	r = goodReturn()
 	placed(r, 1, "P1", "PR0")
-	row(r, Episodes, 1).Values["HOME_POST"] = "AB1 3CD"
+	row(r, Episodes, 1).Set("HOME_POST", "AB1 3CD")
 	if fails(r, goodPrevious(), "392d") {
 		t.Error("a child placed with parents at home fails 392d")
 	}

@@ -64,7 +64,8 @@ func TestRespiteCountsOnlyTheYear(t *testing.T) {
 		decom, dec string
 		days       int
 	}{{"25/03/2025", "05/04/2025", 4}, {"20/03/2026", "", 11}, {"20/03/2026", "10/04/2026", 11}, {"01/05/2025", "bad", 0}} {
-		ep := &Row{Values: map[string]string{"LS": "V3", "DECOM": c.decom, "DEC": c.dec}}
+		ep := NewRow(Episodes, 0)
+		set(ep, "LS", "V3", "DECOM", c.decom, "DEC", c.dec)
 		if got := respiteDays(2026, ep); got != c.days {
 			t.Errorf("%s to %q: %d days, want %d", c.decom, c.dec, got, c.days)
 		}

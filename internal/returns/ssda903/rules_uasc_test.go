@@ -11,7 +11,7 @@ import (
 var uascBreaks = map[string]func(r, last *Return){
 	"105": func(r, last *Return) { r.Add(UASC, 1, "A1", "", "01/05/2012", "") },
 	"231": func(r, last *Return) {
-		row(r, Header, 0).Values["DOB"] = "01/04/2015" // ten on 31 March 2026
+		row(r, Header, 0).Set("DOB", "01/04/2015") // ten on 31 March 2026
 		r.Add(UASC, 1, "A1", "F", "01/04/2015", "")
 	},
 	"303": func(r, last *Return) { r.Add(UASC, 1, "A1", "F", "01/05/2012", "01/03/2025") }, // ceased before the year

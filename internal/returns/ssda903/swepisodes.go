@@ -35,7 +35,7 @@ func swID(a casework.WorkerAllocation) string {
 // history of all the child's involvements:
 //   - a stretch with no worker (the case waited for one) is no episode: the
 //     return has a gap there;
-//   - SW_REASON is the code of the allocation's reason (swReason); when an
+//   - SW_REASON is the allocation's reason code (swReasonOf); when an
 //     involvement's first allocation is no episode (the case opened
 //     waiting for a worker, or passed on the day it opened, as from the
 //     front door to assessment), its reason ("Case opened": FCONTA) goes
@@ -62,7 +62,7 @@ func stretches(cf *casework.CaseFile, y Year) []swEpisode {
 	for _, a := range cf.SocialWorkers {
 		first := !seen[a.InvolvementID]
 		seen[a.InvolvementID] = true
-		reason := a.Reason
+		reason := swReasonOf(a)
 		if r, ok := carried[a.InvolvementID]; ok {
 			reason = r
 			delete(carried, a.InvolvementID)
@@ -82,7 +82,7 @@ func stretches(cf *casework.CaseFile, y Year) []swEpisode {
 		if a.StartDate.After(y.End()) {
 			continue
 		}
-		held = append(held, swEpisode{id: swID(a), start: a.StartDate, end: end, reason: swReason(reason)})
+		held = append(held, swEpisode{id: swID(a), start: a.StartDate, end: end, reason: reason})
 	}
 	slices.SortStableFunc(held, func(a, b swEpisode) int { return a.start.Compare(b.start) })
 	return held

@@ -44,7 +44,7 @@ func TestSocialWorkerEpisodesFromTheAllocationHistory(t *testing.T) {
 	r = NewReturn()
 	addSWEpisodes(r, &cf, 2025)
 	if first := r.Files[SWEpisodes][0]; first.Get("SW_ID") != "SW111" || first.Get("SW_REASON") != "FCONTA" {
-		t.Errorf("first episode of 2024 to 2025: %v", first.Values)
+		t.Errorf("first episode of 2024 to 2025: %v", first.vals)
 	}
 }
 

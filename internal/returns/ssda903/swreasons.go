@@ -1,22 +1,22 @@
 package ssda903
 
-import "strings"
+import (
+	"strings"
 
-// swReasonLabels say what each SW_REASON code means (the validator's rule
-// SW13STG1 and the DfE's guide): Import writes the label as the reason of
-// the allocation it makes, and the export reads it back as the code.
-var swReasonLabels = map[string]string{
-	"MANAGE": "Managing caseloads",
-	"FCONTA": "First contact or re-referral",
-	"LEFTRL": "The previous social worker left the role",
-	"ORGRST": "New social worker after an organisational restructure",
-	"TSPROC": "Transfer under the standard process",
-	"ABSENC": "Absence cover or return from absence",
-	"CHCHAN": "The child asked for a change of social worker",
-	"PCCHAN": "A parent or carer asked for a change of social worker",
-	"SWDIED": "The previous social worker died",
-	"OTHERS": "Other",
-}
+	"sightline/internal/casework"
+)
+
+// swReasonLabels say what each SW_REASON code means
+// (casework.SocialWorkerReasons): Import writes the label as the reason
+// (the note) of the allocation it makes, beside the code, and the export
+// reads a label back as its code for allocations without one.
+var swReasonLabels = func() map[string]string {
+	out := map[string]string{}
+	for _, c := range casework.SocialWorkerReasons() {
+		out[c.Code] = c.Label
+	}
+	return out
+}()
 
 // sightlineReasons are the reasons sightline itself writes when a case
 // changes hands (store: opening a case; the generator: a stretch of
@@ -40,6 +40,16 @@ var swReasonWords = []struct{ word, code string }{
 	{"child asked", "CHCHAN"}, {"child request", "CHCHAN"}, {"young person asked", "CHCHAN"},
 	{"parent asked", "PCCHAN"}, {"parent request", "PCCHAN"}, {"carer asked", "PCCHAN"}, {"carer request", "PCCHAN"},
 	{"left", "LEFTRL"}, {"leaving", "LEFTRL"}, {"transfer", "TSPROC"}, {"re-referral", "FCONTA"}, {"first contact", "FCONTA"},
+}
+
+// swReasonOf is the SW_REASON of an allocation: the code recorded, or,
+// for an allocation recorded before the code was asked for (or imported
+// without one), the code its typed reason reads as (swReason).
+func swReasonOf(a casework.WorkerAllocation) string {
+	if casework.ValidSocialWorkerReason(a.ReasonCode) {
+		return a.ReasonCode
+	}
+	return swReason(a.Reason)
 }
 
 // swReason is the SW_REASON code of an allocation's reason: the code or
