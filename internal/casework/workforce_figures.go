@@ -152,8 +152,9 @@ type Flows struct {
 func (r Register) FlowsBetween(from, to time.Time, wd WorkingDays) Flows {
 	f := Flows{From: from, To: to, WorkingDays: workingDaysIn(wd, from, to)}
 	f.Leavers, f.LeaversFTE = r.leaversBetween(from, to)
-	byID := make(map[int64]StaffRecord, len(r.Staff))
-	for _, w := range r.Staff {
+	byID := make(map[int64]*StaffRecord, len(r.Staff))
+	for i := range r.Staff {
+		w := &r.Staff[i]
 		byID[w.ID] = w
 		if !w.IsAgency() && within(w.StartDate, from, to) {
 			f.Starters++
@@ -163,7 +164,7 @@ func (r Register) FlowsBetween(from, to time.Time, wd WorkingDays) Flows {
 	f.StartersFTE = round6(f.StartersFTE)
 	for _, a := range r.Absences {
 		if w, ok := byID[a.WorkerID]; ok && a.Reason == AbsenceSickness && !w.IsAgency() {
-			f.SicknessDaysLost += daysLostIn(a, w, from, to, wd)
+			f.SicknessDaysLost += daysLostIn(a, *w, from, to, wd)
 		}
 	}
 	f.SicknessDaysLost = math.Round(f.SicknessDaysLost*100) / 100
@@ -319,11 +320,18 @@ func (r Register) FiguresAt(d time.Time, wd WorkingDays) Figures {
 // averageHeadcount is the mean of the headcount on d and on the same day
 // of each of the 11 months before it: one count for each month of the 12.
 func (r Register) averageHeadcount(d time.Time) float64 {
+	var days [12]time.Time
+	for k := range days {
+		days[k] = addMonths(d, -k)
+	}
 	total := 0
-	for k := 0; k < 12; k++ {
-		on := addMonths(d, -k)
-		for _, w := range r.Staff {
-			if !w.IsAgency() && w.ActiveOn(on) {
+	for i := range r.Staff {
+		w := &r.Staff[i] // a record is large: not copied for each look
+		if w.IsAgency() {
+			continue
+		}
+		for _, on := range days {
+			if w.ActiveOn(on) {
 				total++
 			}
 		}

@@ -2,7 +2,6 @@ package metrics
 
 import (
 	"slices"
-	"sort"
 )
 
 // childDays holds a set of days for each child, sorted, for the rules that
@@ -78,11 +77,19 @@ func (c *childDays) last(ci int32, to Day) Day {
 		return -1
 	}
 	ds := c.days[ci]
-	i := sort.Search(len(ds), func(i int) bool { return ds[i] > to })
-	if i == 0 {
+	lo, hi := 0, len(ds) // the first day after to is in [lo, hi]
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if ds[mid] > to {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	if lo == 0 {
 		return -1
 	}
-	return ds[i-1]
+	return ds[lo-1]
 }
 
 // len is the number of days held.

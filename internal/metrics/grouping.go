@@ -54,7 +54,7 @@ func (e *eval) grouper(s Split) grouping {
 // case at the end of to.
 func (e *eval) holderGrouping(s Split) grouping {
 	d := e.d
-	holder := make([]int32, len(d.childID)) // team or worker code + 2; 0: no open case
+	holder := make([]int32, len(d.childID)) // team or worker code + 2; 0: no open case (then the group)
 	for _, h := range e.holdings() {
 		if s == ByTeam {
 			holder[h.child] = h.team + 2
@@ -90,7 +90,10 @@ func (e *eval) holderGrouping(s Split) grouping {
 			return "Worker " + itoa(id)
 		})
 	}
-	return grouping{of: func(ci int32) int32 { return ix[holder[ci]] }, names: names}
+	for ci, h := range holder {
+		holder[ci] = ix[h] // now the group itself: one look per child counted
+	}
+	return grouping{of: func(ci int32) int32 { return holder[ci] }, names: names}
 }
 
 // codeGrouping groups the children by a coded characteristic (codes by

@@ -78,15 +78,17 @@ func (e *eval) caseStates(o openCases) []casework.CaseState {
 // smallest child id; 0 for a child with no link.
 func (e *eval) siblingGroups(o openCases) func(c int32) int64 {
 	d := e.d
-	parent := map[int32]int32{}
+	parent := make([]int32, len(d.childID)) // -1: in no link
+	for i := range parent {
+		parent[i] = -1
+	}
 	var find func(int32) int32
 	find = func(x int32) int32 {
-		p, ok := parent[x]
-		if !ok || p == x {
+		if parent[x] < 0 || parent[x] == x {
 			parent[x] = x
 			return x
 		}
-		root := find(p)
+		root := find(parent[x])
 		parent[x] = root
 		return root
 	}
@@ -105,7 +107,7 @@ func (e *eval) siblingGroups(o openCases) func(c int32) int64 {
 		}
 	}
 	return func(c int32) int64 {
-		if _, ok := parent[c]; !ok {
+		if parent[c] < 0 {
 			return 0
 		}
 		return d.childID[find(c)]
