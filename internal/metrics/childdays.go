@@ -47,7 +47,11 @@ func (c *childDays) drop(gone []bool) {
 
 // settle sorts the days of the children added to, drops repeats, and
 // moves them into one array of the exact size (the slices add grew
-// leave their spare room behind as garbage).
+// leave their spare room behind as garbage). An array lives while any of
+// its children's days are held, so a child read again after a write
+// leaves its old days behind in the load's array: four bytes a day, until
+// that array's children have all been read again or the data is loaded
+// afresh.
 func (c *childDays) settle() {
 	if len(c.touched) == 0 {
 		return
