@@ -379,7 +379,10 @@ func (cr *careRun) moves(split Weights, prof careFigures) {
 }
 
 // endCare ends the period on day end: at 18 staying put or moving on,
-// otherwise for the reason planned, kept to the child's age.
+// otherwise for the reason planned, kept to the child's age. An adoption
+// (E11, E12) is kept at any age: its order is already in the permanence
+// plan, and an adoption order recorded on a period ended otherwise is an
+// adoption the return cannot show (SSDA903 rule 602).
 func (cr *careRun) endCare(end time.Time, reason string) {
 	r, age := cr.r, cr.k.ageOn(end)
 	switch {
