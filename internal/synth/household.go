@@ -77,6 +77,19 @@ func (k *kid) ageOn(d time.Time) int {
 	return a
 }
 
+// livedAt reports whether postcode is that of one of the family's homes.
+func (k *kid) livedAt(postcode string) bool {
+	if k.hh == nil {
+		return false
+	}
+	for _, h := range k.hh.homes {
+		if h.postcode == postcode {
+			return true
+		}
+	}
+	return false
+}
+
 // newHousehold makes a family whose first child to be referred is of an
 // age drawn from England's children in need, on day first.
 func (w *world) newHousehold(first time.Time) *household {

@@ -105,9 +105,14 @@ func (w *world) recordMissing(k *kid, prof missingFigures) {
 	mr := &missingRun{w: w, k: k, r: newRNG(w.cfg.Seed, "missing", int(k.rec.ID)), prof: prof}
 	from10 := k.dob.AddDate(10, 0, 0)
 	for _, ep := range k.recs.CareEpisodes {
-		end := w.asAt
+		// A child goes missing from care while looked after: by the day
+		// before the period ends (the child ceases to be looked after on
+		// the end day), and is back by then too (SSDA903 rules 575, 577:
+		// no missing period stays open once care has ended).
+		end, back := w.asAt, time.Time{}
 		if ep.EndDate != nil {
-			end = earliest(*ep.EndDate, end)
+			back = days(*ep.EndDate, -1)
+			end = earliest(back, end)
 		}
 		// years ending on the as-at date, as the statistics count them
 		for yEnd := w.asAt; !yEnd.Before(ep.StartDate); yEnd = days(yEnd, -365) {
@@ -116,10 +121,10 @@ func (w *world) recordMissing(k *kid, prof missingFigures) {
 				continue
 			}
 			if mr.r.chance(prof.Missing.PctCLA / careAged10Plus) {
-				mr.plan(casework.MissingFromCare, "M", from, to, mr.incidents())
+				mr.plan(casework.MissingFromCare, "M", from, to, back, mr.incidents())
 			}
 			if mr.r.chance(prof.Missing.Away.PctCLA / careAged10Plus) {
-				mr.plan(casework.MissingFromCare, "A", from, to, mr.absences())
+				mr.plan(casework.MissingFromCare, "A", from, to, back, mr.absences())
 			}
 		}
 	}
@@ -133,7 +138,7 @@ func (w *world) recordMissing(k *kid, prof missingFigures) {
 		if e.closed != nil {
 			end = earliest(*e.closed, end)
 		}
-		mr.plan(casework.MissingFromHome, "M", e.start, earliest(end, days(k.eighteenth(), -1)), 1+mr.r.IntN(3))
+		mr.plan(casework.MissingFromHome, "M", e.start, earliest(end, days(k.eighteenth(), -1)), time.Time{}, 1+mr.r.IntN(3))
 	}
 	mr.replay()
 }
@@ -167,9 +172,10 @@ func (mr *missingRun) inCare(d time.Time) bool {
 }
 
 // plan plans n episodes from where, of kind (M missing, A away without
-// authorisation), between from and to, and the screening after the first
-// return for a share of the children.
-func (mr *missingRun) plan(where, kind string, from, to time.Time, n int) {
+// authorisation), starting between from and to and back by the day back
+// (zero: no such day), and the screening after the first return for a
+// share of the children.
+func (mr *missingRun) plan(where, kind string, from, to, back time.Time, n int) {
 	r, m := mr.r, mr.prof.Missing
 	if to.Before(from) {
 		return
@@ -182,6 +188,9 @@ func (mr *missingRun) plan(where, kind string, from, to time.Time, n int) {
 	for _, d := range starts {
 		span := incidentDays[r.pick(m.Duration)]
 		end := days(d, r.between(span[0], span[1]))
+		if !back.IsZero() {
+			end = earliest(end, back)
+		}
 		e := casework.MissingEpisode{ChildID: mr.k.rec.ID, From: where, Kind: kind, StartDate: d, EndDate: &end,
 			WhereFound: one(r, whereFound)}
 		e.ReportedToPolice = r.chance(map[string]float64{"M": 0.9, "A": 0.3}[e.Kind])
