@@ -126,14 +126,26 @@ func addHeader(r *Return, cf *casework.CaseFile, eps []episode, y Year) {
 // of care began (DfE guidance: the home postcode at the start of being
 // looked after), blank when none was held then. A short break (legal
 // status V3 or V4) has neither postcode (rules 214 and 398). URN is blank
-// (not held).
+// (not held). A UASC child whose address on that day is their first
+// placement's came into care from no home here (a young person who
+// arrived alone): HOME_POST is blank, as rule 392b allows for UASC, not
+// the placement's postcode (which rule 392d would report).
 func addEpisodes(r *Return, cf *casework.CaseFile, eps []episode) {
+	firstPost := map[time.Time]string{} // each period's first placement's postcode
+	for _, e := range eps {
+		if _, ok := firstPost[e.period]; !ok && e.placement != nil {
+			firstPost[e.period] = casework.NormalisePostcode(e.placement.Postcode)
+		}
+	}
 	for i, e := range eps {
 		place, provider, post, change := "", "", "", ""
 		if e.placement != nil {
 			place, provider, post = e.placement.Type, e.placement.Provider, casework.NormalisePostcode(e.placement.Postcode)
 		}
 		home := homePostOn(cf.Addresses, e.period)
+		if cf.Child.UASC && home != "" && home == firstPost[e.period] {
+			home = ""
+		}
 		if slices.Contains(shortBreakStatuses, e.legal) {
 			home, post = "", ""
 		}
