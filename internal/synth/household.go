@@ -21,7 +21,8 @@ type household struct {
 	mother    string
 	father    string
 	episodes  []*episode
-	team      int // which team of a kind holds the family's work
+	team      int  // which team of a kind holds the family's work
+	uasc      bool // a young person arrived alone: no parents, no home before care (uasc.go)
 }
 
 // home is where the family lived from a date.
