@@ -26,12 +26,15 @@ func generateAt(t *testing.T, size synth.Size, seed uint64, asAt time.Time) *syn
 }
 
 // TestMissingFromCareEndsByTheEndOfCare: a child goes missing from care
-// only while looked after, and is back before the period of care ends;
-// a period begun on the last day of care, or a return after it, left a
-// missing period open on a child no longer looked after (SSDA903 rules
-// 575 and 577: steady la, seed 18, as at 6 December 2026, a girl of 12
-// missing on 31 March 2026, the day her two days of care ended, back on
-// 2 April).
+// only while looked after, and is back before the period of care ends
+// and by the day the placement they went missing from ends; a period
+// begun on the last day of care, or a return after it, left a missing
+// period open on a child no longer looked after (SSDA903 rules 575 and
+// 577: steady la, seed 18, as at 6 December 2026, a girl of 12 missing on
+// 31 March 2026, the day her two days of care ended, back on 2 April),
+// and a move while missing one open on a placement that had ended (575:
+// an area of the national size, seed 108, a girl missing from 18 February
+// 2026 whose placement changed on 4 March).
 func TestMissingFromCareEndsByTheEndOfCare(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates a large authority")
@@ -53,11 +56,26 @@ func TestMissingFromCareEndsByTheEndOfCare(t *testing.T) {
 				t.Errorf("child %s: missing from care on %s, back %v, but care ended %s", c.Children[0].LAChildID,
 					calendar.FormatDate(m.StartDate), m.EndDate, calendar.FormatDate(*ep.EndDate))
 			}
+			if p := placementOn(c.Placements, m.StartDate); p != nil && p.EndDate != nil && (m.EndDate == nil || m.EndDate.After(*p.EndDate)) {
+				t.Errorf("child %s: missing from care on %s, back %v, but the placement ended %s", c.Children[0].LAChildID,
+					calendar.FormatDate(m.StartDate), m.EndDate, calendar.FormatDate(*p.EndDate))
+			}
 		}
 	}
 	if n == 0 {
 		t.Fatal("no child missing from care: the test checks nothing")
 	}
+}
+
+// placementOn is the placement held on day d (from its start to the day
+// before it ends), or nil.
+func placementOn(ps []casework.Placement, d time.Time) *casework.Placement {
+	for i, p := range ps {
+		if !p.StartDate.After(d) && (p.EndDate == nil || p.EndDate.After(d)) {
+			return &ps[i]
+		}
+	}
+	return nil
 }
 
 // careOn is the period of care the child was looked after in on day d
