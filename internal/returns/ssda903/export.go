@@ -243,7 +243,10 @@ func addOC3(r *Return, cf *casework.CaseFile, eps []episode, y Year) {
 // oc3Ages are the birthdays from 17 to 21 a care leaver had in the year,
 // given the episodes of the year, but a 17th or 18th birthday on which
 // the young person was still looked after or after which they left care:
-// the DfE wants nothing about that birthday (rules 1007 and 1016).
+// the DfE wants nothing about that birthday (rules 1007 and 1016); nor a
+// 17th or 18th birthday before their first period of care began (a young
+// person who arrived alone at 17 and came into care after the year was
+// no care leaver on their 17th birthday in it: rules 1001 and 1002).
 func oc3Ages(cf *casework.CaseFile, eps []episode, y Year) []int {
 	if cf.Leaver == nil || cf.Child.DateOfBirth == nil {
 		return nil
@@ -251,7 +254,7 @@ func oc3Ages(cf *casework.CaseFile, eps []episode, y Year) []int {
 	var ages []int
 	for age := 17; age <= 21; age++ {
 		b := casework.BirthdayOn(*cf.Child.DateOfBirth, age)
-		if inYear(b, y) && (age > 18 || !inCareOnOrAfter(eps, b)) {
+		if inYear(b, y) && (age > 18 || (!firstCareAfter(cf.CareEpisodes, b) && !inCareOnOrAfter(eps, b))) {
 			ages = append(ages, age)
 		}
 	}
@@ -259,6 +262,18 @@ func oc3Ages(cf *casework.CaseFile, eps []episode, y Year) []int {
 }
 
 // inCareOnOrAfter: one of the episodes was open on day or ended after it.
+// firstCareAfter reports whether the record's periods of care all began
+// after day (false when it holds none: a care leaver's care may predate
+// the record).
+func firstCareAfter(periods []casework.CareEpisode, day time.Time) bool {
+	for _, p := range periods {
+		if !p.StartDate.After(day) {
+			return false
+		}
+	}
+	return len(periods) > 0
+}
+
 func inCareOnOrAfter(eps []episode, day time.Time) bool {
 	for _, e := range eps {
 		if (!e.start.After(day) && e.end == nil) || (e.end != nil && e.end.After(day)) {
