@@ -338,6 +338,9 @@ func (cr *careRun) placement(d time.Time, split Weights, prof careFigures) casew
 		p.InArea = !r.chance((prof.Distance.Outside - far) / (1 - far))
 	}
 	_, _, p.Postcode = r.address()
+	for cr.k.livedAt(p.Postcode) { // carers in the family's own postcode would be a chance of the draw (SSDA903 rule 392d)
+		_, _, p.Postcode = r.address()
+	}
 	if !p.InArea { // outside Brackenmoor: a fictional district beyond its own
 		p.Postcode = fmt.Sprintf("%s%d %d%c%c", postcodeArea, r.between(60, 99), r.between(1, 9),
 			inwardLetters[r.IntN(len(inwardLetters))], inwardLetters[r.IntN(len(inwardLetters))])
@@ -379,7 +382,10 @@ func (cr *careRun) moves(split Weights, prof careFigures) {
 }
 
 // endCare ends the period on day end: at 18 staying put or moving on,
-// otherwise for the reason planned, kept to the child's age.
+// otherwise for the reason planned, kept to the child's age. An adoption
+// (E11, E12) is kept at any age: its order is already in the permanence
+// plan, and an adoption order recorded on a period ended otherwise is an
+// adoption the return cannot show (SSDA903 rule 602).
 func (cr *careRun) endCare(end time.Time, reason string) {
 	r, age := cr.r, cr.k.ageOn(end)
 	switch {
@@ -387,7 +393,7 @@ func (cr *careRun) endCare(end time.Time, reason string) {
 		reason = one(r, []string{"E17", "E17", "E5", "E5", "E6"})
 	case reason == "E17" || reason == "E15" || ((reason == "E5" || reason == "E6" || reason == "E7") && age < 16):
 		reason = "E4A"
-	case (reason == "E11" && age >= 10) || (reason == "E14" || reason == "E9") && age < 10:
+	case (reason == "E14" || reason == "E9") && age < 10:
 		reason = "E13"
 	}
 	if cr.cf.CheckEndCare(end, reason, cr.w.asAt) != nil {

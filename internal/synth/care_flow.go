@@ -54,11 +54,10 @@ type careCandidate struct {
 func (w *world) planCare() {
 	prof := careProfile()
 	cands := w.careCandidates()
-	w.carePlans = w.pickCare(cands, prof, adoptionScale(cands, prof))
+	w.carePlans = append(w.pickCare(cands, prof, adoptionScale(cands, prof)), w.uascCare()...) // uasc.go
 	for i := range w.carePlans {
 		w.carePlans[i].k.care = &w.carePlans[i]
 	}
-	w.markUASC(prof.UASC.ShareOfCLA) // uasc.go
 }
 
 // care records each period of care planned, and who held the child's
@@ -107,7 +106,7 @@ func (w *world) careCandidates() []careCandidate {
 
 // kidCareCandidates are one child's times to come into care.
 func (w *world) kidCareCandidates(k *kid) []careCandidate {
-	if !k.known || k.rec.DateOfBirth == nil {
+	if !k.known || k.rec.DateOfBirth == nil || k.hh.uasc { // a UASC child's care is uascCare's
 		return nil
 	}
 	var referred []*episode
@@ -180,7 +179,8 @@ func (w *world) pickCare(cands []careCandidate, prof careFigures, scale float64)
 		month := cands[i:j]
 		i = j
 		for ; last < m; last++ {
-			owed += w.sc.At(calendar.AddMonths(w.start, last+1)).CareStartsPer10k / 12 * perChild
+			// the UASC arrivals make up the rest (uasc.go)
+			owed += w.sc.At(calendar.AddMonths(w.start, last+1)).CareStartsPer10k / 12 * perChild * (1 - prof.UASC.ShareOfCLA)
 		}
 		r := newRNG(w.cfg.Seed, "care-month", m)
 		n := r.whole(owed)

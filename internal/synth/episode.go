@@ -147,6 +147,10 @@ func (w *world) frontDoor(e *episode, r rng) {
 	e.received = time.Date(y, m, d, hour, r.IntN(60), 0, 0, calendar.England()).UTC()
 	e.need = w.primaryNeed(e, r)
 	e.concerns = r.concerns(e.source, e.need)
+	if e.hh.uasc { // a young person arrived alone, in need for absent parenting (uasc.go)
+		e.source, e.need = r.pick(uascSources), "N8"
+		e.concerns = one(r, uascConcerns[e.source])
+	}
 	if !e.referred {
 		e.outcome, e.reason = r.contactOutcome()
 	}
@@ -164,6 +168,9 @@ func (w *world) refer(e *episode, r rng) {
 	}
 	e.decided = ptr(wd(e.start, delay))
 	e.route = e.pickRoute(r)
+	if e.hh.uasc {
+		e.route = routeCIN // a young person alone is in need
+	}
 	e.decision = "assessment"
 	e.segments = []segment{{e.start, "front_door"}}
 	switch e.route {
@@ -180,6 +187,9 @@ func (w *world) refer(e *episode, r rng) {
 	}
 	e.segments = append(e.segments, segment{*e.decided, "assessment"})
 	e.factors = r.familyFactors(w.national)
+	if e.hh.uasc {
+		e.factors = []string{factorCodes["Unaccompanied_asylum_seeker"]} // no family here to assess
+	}
 	w.assess(e, r)
 }
 

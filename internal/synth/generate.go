@@ -79,6 +79,7 @@ func Generate(cfg Config) (*Authority, error) {
 	}
 	w.demand()
 	w.drift()
+	w.arrivals() // uasc.go: young people arriving alone, apart from the families
 	w.materialise()
 	w.planCare() // care.go: who comes into care, before the teams are sized
 	w.staff()

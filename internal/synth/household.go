@@ -21,7 +21,8 @@ type household struct {
 	mother    string
 	father    string
 	episodes  []*episode
-	team      int // which team of a kind holds the family's work
+	team      int  // which team of a kind holds the family's work
+	uasc      bool // a young person arrived alone: no parents, no home before care (uasc.go)
 }
 
 // home is where the family lived from a date.
@@ -75,6 +76,19 @@ func (k *kid) ageOn(d time.Time) int {
 	c := casework.Child{DateOfBirth: &k.dob}
 	a, _ := c.AgeOn(d)
 	return a
+}
+
+// livedAt reports whether postcode is that of one of the family's homes.
+func (k *kid) livedAt(postcode string) bool {
+	if k.hh == nil {
+		return false
+	}
+	for _, h := range k.hh.homes {
+		if h.postcode == postcode {
+			return true
+		}
+	}
+	return false
 }
 
 // newHousehold makes a family whose first child to be referred is of an

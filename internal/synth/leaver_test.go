@@ -42,7 +42,7 @@ func eligibleLeaver(c *store.SyntheticBatch, asAt time.Time) (time.Time, bool) {
 	dob := *c.Children[0].DateOfBirth
 	fourteen, sixteen := casework.BirthdayOn(dob, 14), casework.BirthdayOn(dob, 16)
 	var ended time.Time
-	daysAfter14 := 0
+	last, daysAfter14 := "", 0
 	for _, ep := range c.CareEpisodes {
 		if ep.EndDate == nil || ep.EndDate.After(asAt) {
 			return time.Time{}, false
@@ -55,11 +55,13 @@ func eligibleLeaver(c *store.SyntheticBatch, asAt time.Time) (time.Time, bool) {
 			daysAfter14 += int(ep.EndDate.Sub(from).Hours() / 24)
 		}
 		if ep.EndDate.After(ended) {
-			ended = *ep.EndDate
+			ended, last = *ep.EndDate, ep.EndReason
 		}
 	}
+	// Care another authority took over (E3) leaves the duties to it; one
+	// found to be 18 or over (E15) is owed none.
 	return ended, len(c.CareEpisodes) > 0 && daysAfter14 >= 13*7 && ended.After(sixteen) &&
-		ended.Before(casework.BirthdayOn(dob, 19))
+		ended.Before(casework.BirthdayOn(dob, 19)) && last != "E3" && last != "E15"
 }
 
 // replayLeaver checks who is a care leaver and rebuilds their records.

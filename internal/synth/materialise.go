@@ -41,6 +41,8 @@ func (w *world) makeChild(k *kid, met time.Time) {
 		c.DateOfBirth = ptr(k.dob)
 		c.NHSNumber = nhsNumber(&w.nhs)
 		switch age := k.ageOn(w.asAt); {
+		case hh.uasc:
+			c.UPNUnknown = "UN2" // never at a maintained school in England
 		case age < 5:
 			c.UPNUnknown = "UN1"
 		case r.chance(0.95):
@@ -77,7 +79,7 @@ func (w *world) addresses(k *kid, met time.Time) {
 // relate records each known child's known siblings and parents.
 func (w *world) relate(hh *household) {
 	for _, k := range hh.kids {
-		if !k.known {
+		if !k.known || hh.uasc { // a young person arrived alone: no family here
 			continue
 		}
 		add := func(r casework.Relationship) {

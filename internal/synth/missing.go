@@ -105,10 +105,17 @@ func (w *world) recordMissing(k *kid, prof missingFigures) {
 	mr := &missingRun{w: w, k: k, r: newRNG(w.cfg.Seed, "missing", int(k.rec.ID)), prof: prof}
 	from10 := k.dob.AddDate(10, 0, 0)
 	for _, ep := range k.recs.CareEpisodes {
+		// A child goes missing from care while looked after: by the day
+		// before the period ends (the child ceases to be looked after on
+		// the end day), and is back by then too, and by the day the
+		// placement they went missing from ends (SSDA903 rules 575, 577:
+		// no missing period stays open once its placement or care has
+		// ended).
 		end := w.asAt
 		if ep.EndDate != nil {
-			end = earliest(*ep.EndDate, end)
+			end = earliest(days(*ep.EndDate, -1), end)
 		}
+		back := func(d time.Time) time.Time { return mr.backBy(ep, d) }
 		// years ending on the as-at date, as the statistics count them
 		for yEnd := w.asAt; !yEnd.Before(ep.StartDate); yEnd = days(yEnd, -365) {
 			from, to := latest(latest(ep.StartDate, from10), days(yEnd, -364)), earliest(yEnd, end)
@@ -116,10 +123,10 @@ func (w *world) recordMissing(k *kid, prof missingFigures) {
 				continue
 			}
 			if mr.r.chance(prof.Missing.PctCLA / careAged10Plus) {
-				mr.plan(casework.MissingFromCare, "M", from, to, mr.incidents())
+				mr.plan(casework.MissingFromCare, "M", from, to, back, mr.incidents())
 			}
 			if mr.r.chance(prof.Missing.Away.PctCLA / careAged10Plus) {
-				mr.plan(casework.MissingFromCare, "A", from, to, mr.absences())
+				mr.plan(casework.MissingFromCare, "A", from, to, back, mr.absences())
 			}
 		}
 	}
@@ -133,7 +140,7 @@ func (w *world) recordMissing(k *kid, prof missingFigures) {
 		if e.closed != nil {
 			end = earliest(*e.closed, end)
 		}
-		mr.plan(casework.MissingFromHome, "M", e.start, earliest(end, days(k.eighteenth(), -1)), 1+mr.r.IntN(3))
+		mr.plan(casework.MissingFromHome, "M", e.start, earliest(end, days(k.eighteenth(), -1)), nil, 1+mr.r.IntN(3))
 	}
 	mr.replay()
 }
@@ -156,6 +163,23 @@ func (mr *missingRun) absences() int {
 	return min(maxIncidentsYear, 1+int(mr.r.ExpFloat64()*(a.Incidents/a.Children-1)))
 }
 
+// backBy is the latest day a child who went missing from care on day d,
+// in period ep, is back: the day before the period ends, or the day the
+// placement they were in ends if sooner; zero when neither has ended.
+func (mr *missingRun) backBy(ep casework.CareEpisode, d time.Time) time.Time {
+	var by time.Time
+	if ep.EndDate != nil {
+		by = days(*ep.EndDate, -1)
+	}
+	for _, p := range mr.k.recs.Placements {
+		if p.EpisodeID == ep.ID && !p.StartDate.After(d) && p.EndDate != nil && p.EndDate.After(d) &&
+			(by.IsZero() || p.EndDate.Before(by)) {
+			by = *p.EndDate
+		}
+	}
+	return by
+}
+
 // inCare reports whether the child was in care on day d.
 func (mr *missingRun) inCare(d time.Time) bool {
 	for _, ep := range mr.k.recs.CareEpisodes {
@@ -167,9 +191,10 @@ func (mr *missingRun) inCare(d time.Time) bool {
 }
 
 // plan plans n episodes from where, of kind (M missing, A away without
-// authorisation), between from and to, and the screening after the first
-// return for a share of the children.
-func (mr *missingRun) plan(where, kind string, from, to time.Time, n int) {
+// authorisation), starting between from and to and back by the day back
+// gives for the start (nil, or a zero day: no such day), and the
+// screening after the first return for a share of the children.
+func (mr *missingRun) plan(where, kind string, from, to time.Time, back func(time.Time) time.Time, n int) {
 	r, m := mr.r, mr.prof.Missing
 	if to.Before(from) {
 		return
@@ -182,6 +207,11 @@ func (mr *missingRun) plan(where, kind string, from, to time.Time, n int) {
 	for _, d := range starts {
 		span := incidentDays[r.pick(m.Duration)]
 		end := days(d, r.between(span[0], span[1]))
+		if back != nil {
+			if by := back(d); !by.IsZero() {
+				end = earliest(end, latest(by, d))
+			}
+		}
 		e := casework.MissingEpisode{ChildID: mr.k.rec.ID, From: where, Kind: kind, StartDate: d, EndDate: &end,
 			WhereFound: one(r, whereFound)}
 		e.ReportedToPolice = r.chance(map[string]float64{"M": 0.9, "A": 0.3}[e.Kind])

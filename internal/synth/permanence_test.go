@@ -221,3 +221,38 @@ func mean(xs []float64) float64 {
 	}
 	return s / float64(len(xs))
 }
+
+// TestAnOlderChildsAdoptionEndsCareAsAdopted: a child adopted at 10 or
+// over (few are, but some: placed for adoption at 7 or 8, the order two
+// years on) leaves care adopted (E11, E12), as the plan's adoption order
+// says; ending the period otherwise left an AD1 row the episodes did not
+// show (SSDA903 rule 602: steady la, seed 5, as at 6 December 2026, a girl
+// adopted at 10).
+func TestAnOlderChildsAdoptionEndsCareAsAdopted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates a large authority")
+	}
+	cfg := config(t, "steady", "la", 5)
+	cfg.AsAt = calendar.Date(2026, time.December, 6)
+	a, err := synth.Generate(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	older := 0
+	for _, c := range a.Children() {
+		for _, p := range c.Permanence {
+			dob := c.Children[0].DateOfBirth
+			if p.AdoptionOrder == nil || dob == nil || p.AdoptionOrder.Before(dob.AddDate(10, 0, 0)) {
+				continue
+			}
+			older++
+			if err := replayPermanence(c, cfg.AsAt); err != nil {
+				t.Errorf("child %s adopted on %s: %v", c.Children[0].LAChildID, calendar.FormatDate(*p.AdoptionOrder), err)
+			}
+		}
+	}
+	if older == 0 {
+		t.Fatal("no child adopted at 10 or over: the test checks nothing")
+	}
+	t.Logf("adopted at 10 or over: %d", older)
+}

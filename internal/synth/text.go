@@ -73,6 +73,15 @@ func (r rng) concerns(source, need string) string {
 	return text
 }
 
+// uascConcerns are the contacts about a young person who arrived alone,
+// by referral source (uascSources): the police (6), the Home Office (7).
+var uascConcerns = map[string][]string{
+	"6": {"Young person found by police at a motorway service station after leaving a lorry; no adult with them.",
+		"Young person walked into the police station asking for help; arrived in the country alone; no family in the UK."},
+	"7": {"Home Office referral: young person claimed asylum on arrival, unaccompanied; needs accommodation today.",
+		"Home Office referral after screening at the port: unaccompanied child, no relatives here, no accommodation."},
+}
+
 // contactOutcome draws the front door's decision on a contact that was not
 // referred, with its reason.
 func (r rng) contactOutcome() (decision, reason string) {

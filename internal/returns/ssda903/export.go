@@ -126,14 +126,26 @@ func addHeader(r *Return, cf *casework.CaseFile, eps []episode, y Year) {
 // of care began (DfE guidance: the home postcode at the start of being
 // looked after), blank when none was held then. A short break (legal
 // status V3 or V4) has neither postcode (rules 214 and 398). URN is blank
-// (not held).
+// (not held). A UASC child whose address on that day is their first
+// placement's came into care from no home here (a young person who
+// arrived alone): HOME_POST is blank, as rule 392b allows for UASC, not
+// the placement's postcode (which rule 392d would report).
 func addEpisodes(r *Return, cf *casework.CaseFile, eps []episode) {
+	firstPost := map[time.Time]string{} // each period's first placement's postcode
+	for _, e := range eps {
+		if _, ok := firstPost[e.period]; !ok && e.placement != nil {
+			firstPost[e.period] = casework.NormalisePostcode(e.placement.Postcode)
+		}
+	}
 	for i, e := range eps {
 		place, provider, post, change := "", "", "", ""
 		if e.placement != nil {
 			place, provider, post = e.placement.Type, e.placement.Provider, casework.NormalisePostcode(e.placement.Postcode)
 		}
 		home := homePostOn(cf.Addresses, e.period)
+		if cf.Child.UASC && home != "" && home == firstPost[e.period] {
+			home = ""
+		}
 		if slices.Contains(shortBreakStatuses, e.legal) {
 			home, post = "", ""
 		}
@@ -231,7 +243,10 @@ func addOC3(r *Return, cf *casework.CaseFile, eps []episode, y Year) {
 // oc3Ages are the birthdays from 17 to 21 a care leaver had in the year,
 // given the episodes of the year, but a 17th or 18th birthday on which
 // the young person was still looked after or after which they left care:
-// the DfE wants nothing about that birthday (rules 1007 and 1016).
+// the DfE wants nothing about that birthday (rules 1007 and 1016); nor a
+// 17th or 18th birthday before their first period of care began (a young
+// person who arrived alone at 17 and came into care after the year was
+// no care leaver on their 17th birthday in it: rules 1001 and 1002).
 func oc3Ages(cf *casework.CaseFile, eps []episode, y Year) []int {
 	if cf.Leaver == nil || cf.Child.DateOfBirth == nil {
 		return nil
@@ -239,7 +254,7 @@ func oc3Ages(cf *casework.CaseFile, eps []episode, y Year) []int {
 	var ages []int
 	for age := 17; age <= 21; age++ {
 		b := casework.BirthdayOn(*cf.Child.DateOfBirth, age)
-		if inYear(b, y) && (age > 18 || !inCareOnOrAfter(eps, b)) {
+		if inYear(b, y) && (age > 18 || (!firstCareAfter(cf.CareEpisodes, b) && !inCareOnOrAfter(eps, b))) {
 			ages = append(ages, age)
 		}
 	}
@@ -247,6 +262,18 @@ func oc3Ages(cf *casework.CaseFile, eps []episode, y Year) []int {
 }
 
 // inCareOnOrAfter: one of the episodes was open on day or ended after it.
+// firstCareAfter reports whether the record's periods of care all began
+// after day (false when it holds none: a care leaver's care may predate
+// the record).
+func firstCareAfter(periods []casework.CareEpisode, day time.Time) bool {
+	for _, p := range periods {
+		if !p.StartDate.After(day) {
+			return false
+		}
+	}
+	return len(periods) > 0
+}
+
 func inCareOnOrAfter(eps []episode, day time.Time) bool {
 	for _, e := range eps {
 		if (!e.start.After(day) && e.end == nil) || (e.end != nil && e.end.After(day)) {

@@ -75,3 +75,37 @@ func TestEveryEpisodeOfAPeriodHasTheHomeItBeganFrom(t *testing.T) {
 		}
 	}
 }
+
+// TestAUASCChildsPlacementIsNoHomePostcode: a young person who arrived
+// alone (UASC) and whose only address is their placement's came into
+// care from no home here: HOME_POST is blank on every episode of the
+// period (rule 392b allows it of UASC; the placement's postcode given as
+// the home's is what rule 392d reports); a UASC child with a home of
+// their own before care keeps it, and a child not UASC living at the
+// placement's postcode keeps it too.
+func TestAUASCChildsPlacementIsNoHomePostcode(t *testing.T) {
+	arrived := inCareFromJuly("V2", home("AB1 2CD", day(2025, 7, 1), ptr(day(2025, 9, 1))), home("AB9 9ZZ", day(2025, 9, 1), nil))
+	arrived.Child.UASC = true
+	arrived.Placements[0].EndDate, arrived.Placements[0].ChangeReason = ptr(day(2025, 9, 1)), "CARPL"
+	arrived.Placements = append(arrived.Placements, casework.Placement{ID: 2, EpisodeID: 10, StartDate: day(2025, 9, 1),
+		Type: "U6", Provider: "PR4", Postcode: "AB9 9ZZ"})
+	withHome := inCareFromJuly("V2", home("LS2 7AB", day(2024, 1, 1), nil))
+	withHome.Child.UASC = true
+	notUASC := inCareFromJuly("V2", home("AB1 2CD", day(2020, 1, 1), nil))
+	for _, c := range []struct {
+		name string
+		cf   casework.CaseFile
+		home string
+	}{{"UASC at the placement's address only", arrived, ""}, {"UASC with a home before", withHome, "LS2 7AB"},
+		{"not UASC", notUASC, "AB1 2CD"}} {
+		r := Build([]casework.CaseFile{c.cf}, Options{Year: 2026})
+		if len(r.Files[Episodes]) == 0 {
+			t.Fatalf("%s: no episodes", c.name)
+		}
+		for _, e := range r.Files[Episodes] {
+			if got := e.Get("HOME_POST"); got != c.home {
+				t.Errorf("%s: episode from %s: HOME_POST = %q, want %q", c.name, e.Get("DECOM"), got, c.home)
+			}
+		}
+	}
+}

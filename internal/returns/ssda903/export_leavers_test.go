@@ -46,3 +46,18 @@ func TestNoOC3RowForABirthdayInCare(t *testing.T) {
 		}
 	}
 }
+
+// TestNoOC3RowForABirthdayBeforeCare: a young person who arrived alone
+// after turning 17, came into care after the year and left it at 18 (a
+// care leaver now) has no OC3 row for the 17th birthday of the year: they
+// were no care leaver then (rules 1001 and 1002 reported one).
+func TestNoOC3RowForABirthdayBeforeCare(t *testing.T) {
+	cf := casework.CaseFile{Child: casework.Child{ID: 3, LAChildID: "C300", Sex: "M", Ethnicity: "AOTH", UPNUnknown: "UN2",
+		DateOfBirth: ptr(day(2008, 9, 10)), UASC: true}, Leaver: &casework.CareLeaver{Category: "former_relevant"}}
+	cf.CareEpisodes = []casework.CareEpisode{{ID: 30, StartDate: day(2026, 5, 2), CategoryOfNeed: "N8", EndDate: ptr(day(2026, 9, 10)), EndReason: "E17"}}
+	cf.LegalStatuses = []casework.LegalStatus{{EpisodeID: 30, StartDate: day(2026, 5, 2), Code: "V2"}}
+	r := Build([]casework.CaseFile{cf}, Options{Year: 2026})
+	if n := len(r.Files[OC3]); n != 0 {
+		t.Errorf("%d OC3 rows for a 17th birthday before care began, want none", n)
+	}
+}
