@@ -9,78 +9,109 @@ import (
 // (progress on an open case, the last visit a child on a plan was seen).
 // A table would have to be walked whole for every question; here each
 // child asked about costs a binary search, however long the history.
+//
+// The days live in one array, each child's as a run in it, found by
+// offset and length: no pointer per child, so that the garbage collector
+// has nothing to follow in it (a slice per child meant millions of
+// pointers to scan in every collection while a national load ran).
 type childDays struct {
-	days    [][]Day // by child index, ascending, no repeats
-	touched []int32 // children added to since the last settle
-	mark    []bool  // by child index: in touched
-	n       int     // days held
+	arena        []Day    // each child's days, a run each, ascending, no repeats
+	start, count []uint32 // by child index: where the child's run begins, and its length
+	dead         int      // days in arena no child holds any more
+	pend         []uint64 // days added since the last settle (packDay)
 }
+
+// packDay packs a child and a day so that sorting the packed numbers
+// sorts by child, then day.
+func packDay(ci int32, d Day) uint64 { return uint64(ci)<<32 | uint64(uint32(d)^1<<31) }
+
+func unpackDay(p uint64) (int32, Day) { return int32(p >> 32), Day(int32(uint32(p) ^ 1<<31)) }
 
 // grow makes room for children up to index n-1.
 func (c *childDays) grow(n int) {
-	for len(c.days) < n {
-		c.days = append(c.days, nil)
-		c.mark = append(c.mark, false)
+	for len(c.start) < n {
+		c.start = append(c.start, 0)
+		c.count = append(c.count, 0)
 	}
 }
 
 // add records one day of child ci; settle must follow before reading.
 func (c *childDays) add(ci int32, d Day) {
 	c.grow(int(ci) + 1)
-	if !c.mark[ci] {
-		c.mark[ci] = true
-		c.touched = append(c.touched, ci)
-		c.n -= len(c.days[ci]) // counted again, whole, by settle
-	}
-	c.days[ci] = append(c.days[ci], d)
+	c.pend = append(c.pend, packDay(ci, d))
 }
 
 // drop forgets the days of the children marked in gone.
 func (c *childDays) drop(gone []bool) {
-	for ci := range c.days {
-		if ci < len(gone) && gone[ci] && c.days[ci] != nil {
-			c.n -= len(c.days[ci])
-			c.days[ci] = nil
+	for ci, n := range c.count {
+		if n > 0 && ci < len(gone) && gone[ci] {
+			c.dead += int(n)
+			c.count[ci] = 0
 		}
 	}
 }
 
-// settle sorts the days of the children added to, drops repeats, and
-// moves them into one array of the exact size (the slices add grew
-// leave their spare room behind as garbage). An array lives while any of
-// its children's days are held, so a child read again after a write
-// leaves its old days behind in the load's array: four bytes a day, until
-// that array's children have all been read again or the data is loaded
-// afresh.
+// days is child ci's run.
+func (c *childDays) days(ci int32) []Day {
+	if int(ci) >= len(c.start) {
+		return nil
+	}
+	s := c.start[ci]
+	return c.arena[s : s+c.count[ci]]
+}
+
+// settle merges the days added into each child's run: the child's run is
+// written again at the end of the arena with the new days in order, and
+// the arena is compacted once half of it is no child's.
 func (c *childDays) settle() {
-	if len(c.touched) == 0 {
-		return
+	slices.Sort(c.pend)
+	for i := 0; i < len(c.pend); {
+		ci, _ := unpackDay(c.pend[i])
+		j := i
+		for j < len(c.pend) && int32(c.pend[j]>>32) == ci {
+			j++
+		}
+		old := c.days(ci) // before the appends below: they may move the arena
+		begin := len(c.arena)
+		k := 0
+		for _, p := range c.pend[i:j] {
+			_, d := unpackDay(p)
+			for k < len(old) && old[k] < d {
+				c.arena = append(c.arena, old[k])
+				k++
+			}
+			if k < len(old) && old[k] == d {
+				k++
+			}
+			if n := len(c.arena); n == begin || c.arena[n-1] != d {
+				c.arena = append(c.arena, d)
+			}
+		}
+		c.arena = append(c.arena, old[k:]...)
+		c.dead += len(old)
+		c.start[ci], c.count[ci] = uint32(begin), uint32(len(c.arena)-begin)
+		i = j
 	}
-	total := 0
-	for _, ci := range c.touched {
-		ds := c.days[ci]
-		slices.Sort(ds)
-		ds = slices.Compact(ds)
-		c.days[ci] = ds
-		total += len(ds)
+	c.pend = c.pend[:0]
+	if c.dead > len(c.arena)/2 {
+		c.compact()
 	}
-	all := make([]Day, 0, total)
-	for _, ci := range c.touched {
-		start := len(all)
-		all = append(all, c.days[ci]...)
-		c.days[ci] = all[start:len(all):len(all)] // full: a later add copies
-		c.mark[ci] = false
+}
+
+// compact writes every child's run into a new arena of the exact size.
+func (c *childDays) compact() {
+	arena := make([]Day, 0, len(c.arena)-c.dead)
+	for ci := range c.start {
+		run := c.days(int32(ci))
+		c.start[ci] = uint32(len(arena))
+		arena = append(arena, run...)
 	}
-	c.n += total
-	c.touched = c.touched[:0]
+	c.arena, c.dead = arena, 0
 }
 
 // last is child ci's latest day on or before to, or -1 when none.
 func (c *childDays) last(ci int32, to Day) Day {
-	if int(ci) >= len(c.days) {
-		return -1
-	}
-	ds := c.days[ci]
+	ds := c.days(ci)
 	lo, hi := 0, len(ds) // the first day after to is in [lo, hi]
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
@@ -97,7 +128,7 @@ func (c *childDays) last(ci int32, to Day) Day {
 }
 
 // len is the number of days held.
-func (c *childDays) len() int { return c.n }
+func (c *childDays) len() int { return len(c.arena) - c.dead }
 
-// bytes is the memory the days hold (with each child's slice header).
-func (c *childDays) bytes() int { return c.n*4 + len(c.days)*24 }
+// bytes is the memory the days hold.
+func (c *childDays) bytes() int { return cap(c.arena)*4 + len(c.start)*8 }
