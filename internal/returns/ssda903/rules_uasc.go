@@ -45,28 +45,15 @@ var uascRules = []Rule{
 			})(x, r)
 		}},
 	{Code: "205B", Message: "Child previously identified as UASC is also UASC this year, but date UASC ceased in both years does not support this.",
-		check: func(x *Context, r *Return) []Hit {
-			if x.Previous == nil {
-				return nil
-			}
-			now, last := uascIn(r, x.Year), uascIn(x.Previous, x.Year-1)
-			return eachRow(UASC, "DUC", func(_ *Context, row *Row) bool {
-				child := row.Get("CHILD")
-				before := last[child]
-				return now[child] == row && before != nil && before.Get("DUC") != "" && before.Get("DUC") != row.Get("DUC")
-			})(x, r)
-		}},
+		check: againstLastUASC("DUC", func(row *Row, now, last map[string]*Row) bool {
+			before := last[row.Get("CHILD")]
+			return now[row.Get("CHILD")] == row && before != nil && before.Get("DUC") != "" && before.Get("DUC") != row.Get("DUC")
+		})},
 	{Code: "205C", Message: "Child not identified as UASC either this year or last year but date UASC ceased has been provided.",
-		check: func(x *Context, r *Return) []Hit {
-			if x.Previous == nil {
-				return nil
-			}
-			now, last := uascIn(r, x.Year), uascIn(x.Previous, x.Year-1)
-			return eachRow(UASC, "DUC", func(_ *Context, row *Row) bool {
-				child := row.Get("CHILD")
-				return row.Get("DUC") != "" && now[child] == nil && last[child] == nil
-			})(x, r)
-		}},
+		check: againstLastUASC("DUC", func(row *Row, now, last map[string]*Row) bool {
+			child := row.Get("CHILD")
+			return row.Get("DUC") != "" && now[child] == nil && last[child] == nil
+		})},
 	{Code: "205D", Message: "Child identified as UASC this year but not identified as UASC status provided for the child last year.",
 		check: func(x *Context, r *Return) []Hit {
 			if x.Previous == nil {
@@ -79,6 +66,19 @@ var uascRules = []Rule{
 				return now[child] == row && inLastHeader[child] && last[child] == nil
 			})(x, r)
 		}},
+}
+
+// againstLastUASC checks each UASC row (naming field) with the children
+// UASC this year (now) and last year (last); it finds nothing without last
+// year's return.
+func againstLastUASC(field string, fails func(row *Row, now, last map[string]*Row) bool) func(*Context, *Return) []Hit {
+	return func(x *Context, r *Return) []Hit {
+		if x.Previous == nil {
+			return nil
+		}
+		now, last := uascIn(r, x.Year), uascIn(x.Previous, x.Year-1)
+		return eachRow(UASC, field, func(_ *Context, row *Row) bool { return fails(row, now, last) })(x, r)
+	}
 }
 
 // uascIn are the children who were UASC at some time in year y by ret's
