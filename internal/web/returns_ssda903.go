@@ -28,11 +28,7 @@ type ssdaBox struct {
 // the rules comparing with last year's return run before download.
 func (s *Server) ssdaExport(r *http.Request) (*ssda903.Return, []ssda903.Failure, *ssda903.Context, error) {
 	y := ssda903.Supported[len(ssda903.Supported)-1]
-	ret, err := ssda903.ExportStore(r.Context(), s.store, ssda903.Options{Year: y})
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	x, err := ssda903.ContextStore(r.Context(), s.store, y)
+	ret, x, err := ssda903.ExportChecked(r.Context(), s.store, y)
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -394,9 +394,27 @@ func ContextStore(ctx context.Context, st *store.Store, y Year) (*Context, error
 	if err != nil {
 		return nil, fmt.Errorf("ssda903: last year's return from the record: %w", err)
 	}
+	return contextOf(files, y), nil
+}
+
+// contextOf is the Context of year y from the case files of y and the
+// year before (see ContextStore).
+func contextOf(files []casework.CaseFile, y Year) *Context {
 	x := &Context{Year: y}
 	if last := Build(files, Options{Year: y - 1, History: true}); len(last.Files[Header]) > 0 {
 		x.Previous = last
 	}
-	return x, nil
+	return x
+}
+
+// ExportChecked is year y's return with the Context to check it
+// (ContextStore), both built from one read of the case files of the two
+// years: the page that checks the export before download would otherwise
+// read the year's case files twice.
+func ExportChecked(ctx context.Context, st *store.Store, y Year) (*Return, *Context, error) {
+	files, err := st.CareCaseFiles(ctx, (y - 1).Start(), y.End())
+	if err != nil {
+		return nil, nil, fmt.Errorf("ssda903: the return and last year's from the record: %w", err)
+	}
+	return Build(files, Options{Year: y}), contextOf(files, y), nil
 }

@@ -1,6 +1,7 @@
 package ssda903_test
 
 import (
+	"bytes"
 	"context"
 	"slices"
 	"testing"
@@ -219,5 +220,30 @@ func TestGeneratedAdoptionsReachTheReturn(t *testing.T) {
 		if _, ok := notHeld[f.Code]; !ok && !f.Query && !blankUPN(r, f) && !caseClosed(files, f) && !formerUASC(files, f) {
 			t.Errorf("%s %s %s %s: %s", f.Code, f.Child, f.File, f.Field, f.Message)
 		}
+	}
+}
+
+// TestTheCheckedExportIsTheExport: the return built with its year before
+// from one read of both years' case files is byte for byte the return
+// ExportStore writes from the year's own.
+func TestTheCheckedExportIsTheExport(t *testing.T) {
+	st := generated(t, "sqlite", "small")
+	want, err := ssda903.ExportStore(context.Background(), st, ssda903.Options{Year: 2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, x, err := ssda903.ExportChecked(context.Background(), st, 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b bytes.Buffer
+	if err := want.WriteZip(&a); err != nil {
+		t.Fatal(err)
+	}
+	if err := got.WriteZip(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) || x.Previous == nil {
+		t.Errorf("the checked export differs from ExportStore's (%d and %d bytes), or has no year before", b.Len(), a.Len())
 	}
 }
