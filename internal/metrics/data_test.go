@@ -84,3 +84,29 @@ func TestTheLastDaySeenFollowsTheChildsVisits(t *testing.T) {
 		t.Errorf("seen days held: %d, want 1", d.Rows()["seen_days"])
 	}
 }
+
+// TestTheFirstRecordFollowsWrites: the first contact or referral held
+// moves earlier when an earlier one is added, and later when the child
+// who had it is read again without it.
+func TestTheFirstRecordFollowsWrites(t *testing.T) {
+	d := NewData(Org{})
+	if d.First() != Never {
+		t.Fatalf("no records: first %d, want Never", d.First())
+	}
+	contact := func(child int64, days ...int) casework.CaseFile {
+		cf := casework.CaseFile{Child: casework.Child{ID: child}}
+		for _, n := range days {
+			cf.Contacts = append(cf.Contacts, casework.Contact{ChildID: child, Date: jan2024(n)})
+		}
+		return cf
+	}
+	d.Put(Records{Files: []casework.CaseFile{contact(1, 10), contact(2, 20)}})
+	d.Put(Records{Files: []casework.CaseFile{contact(3, 5)}})
+	if d.First() != DayOf(jan2024(5)) {
+		t.Errorf("after an earlier contact: first %s, want 2024-01-05", TimeOf(d.First()).Format("2006-01-02"))
+	}
+	d.Put(Records{Files: []casework.CaseFile{contact(3)}})
+	if d.First() != DayOf(jan2024(10)) {
+		t.Errorf("after it went: first %s, want 2024-01-10", TimeOf(d.First()).Format("2006-01-02"))
+	}
+}

@@ -38,6 +38,8 @@ type Data struct {
 	// children in care, missing, court, adoption and care leavers (records_care.go)
 	episodes, placements, missing, proceedings, adoptions, leavers table
 
+	first Day // the earliest contact or referral held (First)
+
 	Org Org
 }
 
@@ -67,7 +69,7 @@ func NewData(org Org) *Data {
 		invs: newTable(4), allocs: newTable(5), family: newTable(1),
 		episodes: newTable(4), placements: newTable(4), missing: newTable(4), proceedings: newTable(2),
 		adoptions: newTable(5), leavers: newTable(5),
-		Org: org,
+		first: Never, Org: org,
 	}
 }
 
@@ -90,6 +92,16 @@ func (d *Data) Put(r Records) {
 		d.progress.drop(gone)
 		d.seen.drop(gone)
 	}
+	// The first record is kept rather than sought on every question: only
+	// the rows added now can move it earlier, and only a drop later.
+	from := [2]int{d.contacts.len(), d.referrals.len()}
+	defer func() {
+		if any {
+			from = [2]int{}
+			d.first = Never
+		}
+		d.first = min(d.first, d.firstFrom(from))
+	}()
 	for _, cf := range r.Files {
 		d.put(d.index(cf.Child.ID), cf)
 	}
@@ -185,11 +197,15 @@ func (d *Data) Rows() map[string]int {
 // First is the earliest contact or referral held: indicators are not
 // asked for before the records of children start. Never when there are
 // none.
-func (d *Data) First() Day {
+func (d *Data) First() Day { return d.first }
+
+// firstFrom is the earliest day of the live contacts and referrals from
+// row from[0] and from[1] on.
+func (d *Data) firstFrom(from [2]int) Day {
 	first := Never
-	for _, t := range []*table{&d.contacts, &d.referrals} {
-		for i, c := range t.child {
-			if c >= 0 {
+	for k, t := range []*table{&d.contacts, &d.referrals} {
+		for i := from[k]; i < t.len(); i++ {
+			if t.child[i] >= 0 {
 				first = min(first, t.cols[0][i])
 			}
 		}
