@@ -77,6 +77,13 @@ func (e *eval) holdings() []holding {
 	d := e.d
 	at := make([]int32, len(d.involvements.keys)) // involvement code → index in held + 1
 	iv := &d.invs
+	n := 0 // counted first: grown as it went, held was copied over and over at national scale
+	for i, c := range iv.child {
+		if c >= 0 && e.inForce(iv.cols[ivStart][i], iv.cols[ivEnd][i]) {
+			n++
+		}
+	}
+	e.held = make([]holding, 0, n)
 	for i, c := range iv.child {
 		if c < 0 || !e.inForce(iv.cols[ivStart][i], iv.cols[ivEnd][i]) {
 			continue
