@@ -142,6 +142,7 @@ var funcs = template.FuncMap{
 	"iso":      calendar.FormatDate,
 	"longdate": longDate,
 	"datetime": func(t time.Time) string { return t.In(calendar.England()).Format("15:04, 2 Jan 2006") },
+	"clock":    func(t time.Time) string { return t.In(calendar.England()).Format("15:04:05") },
 	"ethnicity": func(c string) string {
 		return casework.LabelOf(casework.Ethnicities(), c)
 	},

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"fmt"
 	"net/http"
@@ -27,6 +28,7 @@ type returnsPage struct {
 	Failures   returnRules
 	LACode     string
 	Took       time.Duration
+	CheckedAt  time.Time // when the check was built; kept until the record changes (returnChecks)
 	Workforce  wfCensus
 	SSDA903    ssdaBox
 	AnnexA     annexAForm
@@ -57,22 +59,55 @@ func cinYear(r *http.Request) (cin.Year, error) {
 }
 
 // cinExport builds sightline's census of year y and validates it.
-func (s *Server) cinExport(r *http.Request, y cin.Year, w *bytes.Buffer) (cin.Message, []cin.Failure, error) {
-	cal, err := s.store.Calendar(r.Context())
+func (s *Server) cinExport(ctx context.Context, y cin.Year, w *bytes.Buffer) (cin.Message, []cin.Failure, error) {
+	cal, err := s.store.Calendar(ctx)
 	if err != nil {
 		return cin.Message{}, nil, err
 	}
-	settings, err := s.store.Settings(r.Context())
+	settings, err := s.store.Settings(ctx)
 	if err != nil {
 		return cin.Message{}, nil, err
 	}
 	opts := cin.Options{Year: y, LACode: settings["la_code"].Value, Generated: s.now(), Calendar: cal}
-	m, err := cin.ExportStore(r.Context(), s.store, w, opts)
+	m, err := cin.ExportStore(ctx, s.store, w, opts)
 	if err != nil {
 		return m, nil, err
 	}
 	fs, err := cin.Validate(&m, cin.NewContext(y, cal, nil))
 	return m, fs, err
+}
+
+// cinCheck is a year's CIN census as the DfE's rules see it: what the
+// returns page shows of it.
+type cinCheck struct {
+	Children, Records, ErrorCount, Queries int
+	LACode                                 string
+	Failures                               []returnFailure
+	Took                                   time.Duration
+}
+
+// cinChecked is the census of year y checked, kept until the record
+// changes (returnChecks).
+func (s *Server) cinChecked(r *http.Request, y cin.Year) (cinCheck, time.Time, error) {
+	v, at, err := s.checks.get(r.Context(), s, fmt.Sprintf("cin %d", int(y)), func(ctx context.Context) (any, error) {
+		began := time.Now()
+		var buf bytes.Buffer
+		m, fs, err := s.cinExport(ctx, y, &buf)
+		if err != nil {
+			return nil, err
+		}
+		c := cinCheck{Children: len(m.Children), Records: cin.Records(&m), ErrorCount: cin.Errors(fs),
+			Failures: cinFailures(fs), Took: time.Since(began).Round(time.Millisecond)}
+		c.Queries = len(fs) - c.ErrorCount
+		if m.Header != nil && m.Header.Source != nil {
+			c.LACode = m.Header.Source.LEA
+		}
+		return c, nil
+	})
+	if err != nil {
+		return cinCheck{}, at, err
+	}
+	return v.(cinCheck), at, nil
 }
 
 func (s *Server) returnsData(r *http.Request) (returnsPage, error) {
@@ -83,19 +118,13 @@ func (s *Server) returnsData(r *http.Request) (returnsPage, error) {
 		return p, err
 	}
 	p.Year = y
-	began := time.Now()
-	var buf bytes.Buffer
-	m, fs, err := s.cinExport(r, y, &buf)
+	c, at, err := s.cinChecked(r, y)
 	if err != nil {
 		return p, err
 	}
-	p.Took = time.Since(began).Round(time.Millisecond)
-	p.Children, p.Records, p.ErrorCount = len(m.Children), cin.Records(&m), cin.Errors(fs)
-	p.Queries = len(fs) - p.ErrorCount
-	if m.Header != nil && m.Header.Source != nil {
-		p.LACode = m.Header.Source.LEA
-	}
-	p.Failures = failuresBox(r, "", cinFailures(fs))
+	p.Children, p.Records, p.ErrorCount, p.Queries = c.Children, c.Records, c.ErrorCount, c.Queries
+	p.LACode, p.Took, p.CheckedAt = c.LACode, c.Took, at
+	p.Failures = failuresBox(r, "", c.Failures)
 	p.Failures.TableID = "cin-rules"
 	p.Failures.Caption, p.Failures.ChildHeader = "Failures by rule", "Child (LA child ID)"
 	p.Failures.CSVHref = fmt.Sprintf("/returns/cin/failures.csv?year=%d", int(y))
@@ -140,7 +169,7 @@ func (s *Server) cinDownload(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if _, _, err := s.cinExport(r, y, &buf); err != nil {
+	if _, _, err := s.cinExport(r.Context(), y, &buf); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/xml")
@@ -156,7 +185,7 @@ func (s *Server) cinFailuresCSV(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var discard bytes.Buffer
-	_, fs, err := s.cinExport(r, y, &discard)
+	_, fs, err := s.cinExport(r.Context(), y, &discard)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"fmt"
 	"net/http"
@@ -20,15 +21,23 @@ type ssdaBox struct {
 	ErrorCount, Queries         int
 	Failures                    returnRules
 	Took                        time.Duration
+	CheckedAt                   time.Time // when the check was built (returnChecks)
+}
+
+// ssdaCheck is the latest year's return as the DfE's rules see it, kept
+// until the record changes (returnChecks).
+type ssdaCheck struct {
+	box  ssdaBox // without its failures box, which is each viewer's own
+	rows []returnFailure
 }
 
 // ssdaExport builds sightline's SSDA903 return of the latest year and
 // validates it, against the year before as sightline builds it from the
 // record when the record holds that year (ssda903.ContextStore), so that
 // the rules comparing with last year's return run before download.
-func (s *Server) ssdaExport(r *http.Request) (*ssda903.Return, []ssda903.Failure, *ssda903.Context, error) {
+func (s *Server) ssdaExport(ctx context.Context) (*ssda903.Return, []ssda903.Failure, *ssda903.Context, error) {
 	y := ssda903.Supported[len(ssda903.Supported)-1]
-	ret, x, err := ssda903.ExportChecked(r.Context(), s.store, y)
+	ret, x, err := ssda903.ExportChecked(ctx, s.store, y)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -36,22 +45,31 @@ func (s *Server) ssdaExport(r *http.Request) (*ssda903.Return, []ssda903.Failure
 }
 
 func (s *Server) ssdaBox(r *http.Request) (ssdaBox, error) {
-	began := time.Now()
-	ret, fs, x, err := s.ssdaExport(r)
+	v, at, err := s.checks.get(r.Context(), s, "ssda903", func(ctx context.Context) (any, error) {
+		began := time.Now()
+		ret, fs, x, err := s.ssdaExport(ctx)
+		if err != nil {
+			return nil, err
+		}
+		b := ssdaBox{Year: x.Year, Children: len(ret.Files[ssda903.Header]), Episodes: len(ret.Files[ssda903.Episodes]),
+			Records: ret.Records(), ErrorCount: ssda903.Errors(fs), Took: time.Since(began).Round(time.Millisecond)}
+		b.Queries = len(fs) - b.ErrorCount
+		if x.Previous != nil {
+			b.LastYear = x.Year - 1
+		}
+		rows := make([]returnFailure, len(fs))
+		for i, f := range fs {
+			rows[i] = returnFailure{Code: f.Code, Kind: f.Kind(), Message: f.Message,
+				Line: failureLine{Child: f.Child, ChildID: f.ChildID, File: f.File, Field: f.Field}}
+		}
+		return ssdaCheck{box: b, rows: rows}, nil
+	})
 	if err != nil {
 		return ssdaBox{}, err
 	}
-	b := ssdaBox{Year: x.Year, Children: len(ret.Files[ssda903.Header]), Episodes: len(ret.Files[ssda903.Episodes]),
-		Records: ret.Records(), ErrorCount: ssda903.Errors(fs), Took: time.Since(began).Round(time.Millisecond)}
-	b.Queries = len(fs) - b.ErrorCount
-	if x.Previous != nil {
-		b.LastYear = x.Year - 1
-	}
-	rows := make([]returnFailure, len(fs))
-	for i, f := range fs {
-		rows[i] = returnFailure{Code: f.Code, Kind: f.Kind(), Message: f.Message,
-			Line: failureLine{Child: f.Child, ChildID: f.ChildID, File: f.File, Field: f.Field}}
-	}
+	c := v.(ssdaCheck)
+	b, rows := c.box, c.rows
+	b.CheckedAt = at
 	b.Failures = failuresBox(r, "ssda-", rows)
 	b.Failures.TableID = "ssda-rules"
 	b.Failures.Caption, b.Failures.ChildHeader, b.Failures.ShowFile = "SSDA903 failures by rule", "Child (CHILD)", true
@@ -63,7 +81,7 @@ func (s *Server) ssdaBox(r *http.Request) (ssdaBox, error) {
 
 // ssdaDownload sends the return's CSV files in a zip.
 func (s *Server) ssdaDownload(w http.ResponseWriter, r *http.Request) error {
-	ret, _, x, err := s.ssdaExport(r)
+	ret, _, x, err := s.ssdaExport(r.Context())
 	if err != nil {
 		return err
 	}
@@ -80,7 +98,7 @@ func (s *Server) ssdaDownload(w http.ResponseWriter, r *http.Request) error {
 
 // ssdaFailuresCSV sends every failure, one a row.
 func (s *Server) ssdaFailuresCSV(w http.ResponseWriter, r *http.Request) error {
-	_, fs, x, err := s.ssdaExport(r)
+	_, fs, x, err := s.ssdaExport(r.Context())
 	if err != nil {
 		return err
 	}

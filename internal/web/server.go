@@ -41,6 +41,7 @@ type Server struct {
 	engine  *engine.Engine // the indicators, kept in memory and brought up to date on each query
 	warm    indicatorLoad  // the engine's start-up load, as pages wait on it (indicators_warm.go)
 	tiles   tileCache      // the performance tiles, rendered (performance_tiles.go)
+	checks  returnChecks   // the returns page's checks of its own exports (returns_cache.go)
 	handler http.Handler
 	notices map[string]string // confirmation after each case action, by name
 }
