@@ -95,6 +95,7 @@ func runValidate(ctx context.Context, e *env, args []string) error {
 	if file, err = fileArg(f, "validate", file); err != nil {
 		return err
 	}
+	defer censusGC()()
 	began := time.Now()
 	m, problems, err := readCIN(file, nil)
 	if err != nil {

@@ -60,7 +60,10 @@ func (rd *reader) childrenParallel(m *Message, start token, workers, chunk int) 
 		})
 	}
 	sp := &splitter{r: rd.s.r, line: rd.s.line, size: chunk}
-	var queue []*piece
+	// The pieces' children are joined once at the end, in one slice of
+	// their total size: appended piece by piece, a national file's
+	// children were copied over and over as the slice grew.
+	var queue, joined []*piece
 	for more := true; ; {
 		for more && len(queue) < 2*workers {
 			p := sp.next()
@@ -78,13 +81,33 @@ func (rd *reader) childrenParallel(m *Message, start token, workers, chunk int) 
 			break
 		}
 		queue = queue[1:]
-		m.Children = append(m.Children, p.children...)
+		p.data = nil // read: only its children are wanted now
+		joined = append(joined, p)
 		rd.problems = append(rd.problems, p.problems...)
 	}
 	close(jobs)
 	wg.Wait()
+	joinChildren(m, joined)
 	rd.s = sp.rest(queue)
 	return rd.children(m, start)
+}
+
+// joinChildren appends the pieces' children to m's in order.
+func joinChildren(m *Message, pieces []*piece) {
+	n := len(m.Children)
+	for _, p := range pieces {
+		n += len(p.children)
+	}
+	if n == len(m.Children) {
+		return
+	}
+	all := make([]Child, len(m.Children), n)
+	copy(all, m.Children)
+	for _, p := range pieces {
+		all = append(all, p.children...)
+		p.children = nil
+	}
+	m.Children = all
 }
 
 // read decodes the piece's children with rd (a worker's, kept for its

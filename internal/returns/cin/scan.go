@@ -197,7 +197,7 @@ func (s *scanner) name() (string, byte, error) {
 		if i := nameEnd(buf); i > 0 && buf[i] != '<' && buf[i] != '&' && buf[i] != '"' &&
 			buf[i] != '\'' && buf[i] != '=' {
 			last := buf[i]
-			name, ok := names[string(buf[:i])]
+			name, ok := knownName(buf[:i])
 			if !ok {
 				name = string(buf[:i])
 			}
@@ -238,7 +238,7 @@ func (s *scanner) slowName() (string, byte, error) {
 			if len(n) == 0 {
 				return "", 0, s.fail(s.line, "not well-formed XML: a tag with no name")
 			}
-			if known, ok := names[string(n)]; ok { // no allocation for the schema's names
+			if known, ok := knownName(n); ok { // no allocation for the schema's names
 				return known, c, nil
 			}
 			return string(n), c, nil
@@ -306,10 +306,36 @@ func (s *scanner) attributes(last byte) (bool, error) {
 	}
 }
 
-// names are the schema's element names, so reading a tag allocates no
-// string for them.
-var names = func() map[string]string {
-	out := map[string]string{}
+// knownName is b as one of the schema's element names, so reading a tag
+// allocates no string for them. A name's slot comes from its length and
+// its first and last bytes, cheaper than a map's hash of every byte (the
+// lookup is made for every tag of a near-gigabyte file); a slot holds at
+// most a few names, each compared in full.
+func knownName(b []byte) (string, bool) {
+	if len(b) == 0 {
+		return "", false
+	}
+	for _, n := range nameSlots[nameSlot(b)] {
+		if n == string(b) {
+			return n, true
+		}
+	}
+	return "", false
+}
+
+func nameSlot(b []byte) uint8 { return uint8(len(b)*13 + int(b[0])*7 + int(b[len(b)-1])) }
+
+var nameSlots = func() (t [256][]string) {
+	for _, n := range names {
+		k := nameSlot([]byte(n))
+		t[k] = append(t[k], n)
+	}
+	return t
+}()
+
+// names are the schema's element names.
+var names = func() []string {
+	var out []string
 	for _, n := range []string{"Message", "Header", "CollectionDetails", "Collection", "Year", "ReferenceDate", "Source",
 		"SourceLevel", "LEA", "SoftwareCode", "Release", "SerialNo", "DateTime", "Children", "Child", "ChildIdentifiers",
 		"LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate", "ExpectedPersonBirthDate", "Sex",
@@ -320,7 +346,7 @@ var names = func() map[string]string {
 		"Section47", "S47ActualStartDate", "InitialCPCtarget", "ICPCnotRequired", "ReferralNFA", "ChildProtectionPlans",
 		"CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse", "NumberOfPreviousCPP",
 		"Reviews", "CPPreviewDate"} {
-		out[n] = n
+		out = append(out, n)
 	}
 	return out
 }()
