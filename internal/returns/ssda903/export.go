@@ -58,7 +58,7 @@ func Build(files []casework.CaseFile, opts Options) *Return {
 			addPlacedAdoption(r, cf, y)
 			addPrevPerm(r, cf, eps, y)
 			addMissing(r, cf, y)
-			addSWEpisodes(r, cf, y)
+			addSWEpisodes(r, cf, eps, y)
 		}
 		addAD1(r, cf, y)
 		// A young person back in care for the whole year is in the OC2

@@ -129,8 +129,47 @@ func inTheYear(es []swEpisode, y Year) []swEpisode {
 }
 
 // addSWEpisodes writes the child's social worker episodes of the year.
-func addSWEpisodes(r *Return, cf *casework.CaseFile, y Year) {
-	for _, e := range socialWorkerEpisodes(cf, y) {
+//
+// A child who has no social worker on 31 March because their case closed
+// before it (care ended and no work went on, or the work that followed
+// closed) is not in the file. SW11bSTG2 and SW17STG2 want the latest
+// episode of every child in the file open on 31 March, and the rules that
+// ask for a child's episodes (SW01STG1, SW12STG2) ask them only of
+// children looked after on 31 March; so reporting the closed case would
+// be an error in the return with nothing to fix in the record. A child
+// looked after on 31 March, or whose case is open then, is always in the
+// file, so a case waiting for a worker (or held by one who has left)
+// still fails SW17STG2, as it should.
+func addSWEpisodes(r *Return, cf *casework.CaseFile, eps []episode, y Year) {
+	sw := socialWorkerEpisodes(cf, y)
+	if len(sw) > 0 && sw[len(sw)-1].end != nil && !lookedAfterOn31March(eps, y) && !caseOpenOn31March(cf, y) {
+		return
+	}
+	for _, e := range sw {
 		r.Add(SWEpisodes, cf.Child.ID, cf.Child.LAChildID, dobOf(cf.Child), e.id, date(e.start), dateOf(e.end), e.reason)
 	}
+}
+
+// lookedAfterOn31March: one of the year's episodes is open at its end, and
+// not of short breaks (V3, V4), as the SW rules read "looked after on 31
+// March".
+func lookedAfterOn31March(eps []episode, y Year) bool {
+	for _, e := range eps {
+		if (e.end == nil || e.end.After(y.End())) && e.legal != "V3" && e.legal != "V4" {
+			return true
+		}
+	}
+	return false
+}
+
+// caseOpenOn31March: one of the child's cases (involvements) is open on
+// 31 March, held by a worker or waiting for one: an allocation begun by
+// then runs past it.
+func caseOpenOn31March(cf *casework.CaseFile, y Year) bool {
+	for _, a := range cf.SocialWorkers {
+		if !a.StartDate.After(y.End()) && (a.EndDate == nil || a.EndDate.After(y.End())) {
+			return true
+		}
+	}
+	return false
 }

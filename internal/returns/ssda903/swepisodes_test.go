@@ -26,7 +26,7 @@ func TestSocialWorkerEpisodesFromTheAllocationHistory(t *testing.T) {
 		{InvolvementID: 2, WorkerID: w(10), SWENo: "SW333", StartDate: day(2026, 4, 2), Reason: "Case opened"},
 	}
 	r := NewReturn()
-	addSWEpisodes(r, &cf, 2026)
+	addSWEpisodes(r, &cf, nil, 2026)
 	var got []string
 	for _, row := range r.Files[SWEpisodes] {
 		got = append(got, fmt.Sprint(row.Get("SW_ID"), " ", row.Get("SW_DECOM"), "-", row.Get("SW_DEC"), " ", row.Get("SW_REASON")))
@@ -42,9 +42,44 @@ func TestSocialWorkerEpisodesFromTheAllocationHistory(t *testing.T) {
 	// The year before: the front door's stretch of no day passes its
 	// reason to the assessment worker, who took a new case.
 	r = NewReturn()
-	addSWEpisodes(r, &cf, 2025)
+	addSWEpisodes(r, &cf, nil, 2025)
 	if first := r.Files[SWEpisodes][0]; first.Get("SW_ID") != "SW111" || first.Get("SW_REASON") != "FCONTA" {
 		t.Errorf("first episode of 2024 to 2025: %v", first.vals)
+	}
+}
+
+// TestAChildWhoseCaseClosedBeforeThe31stOfMarchHasNoSocialWorkerEpisodes:
+// the rules want every reported child's latest episode open on 31 March
+// (SW11bSTG2, SW17STG2), and ask for episodes only of children looked
+// after then; a child whose case is open on 31 March, or who is looked
+// after then, is reported whatever their episodes say.
+func TestAChildWhoseCaseClosedBeforeThe31stOfMarchHasNoSocialWorkerEpisodes(t *testing.T) {
+	w := func(id int64) *int64 { return &id }
+	held := casework.WorkerAllocation{InvolvementID: 1, WorkerID: w(1), SWENo: "SW1", StartDate: day(2025, 5, 1),
+		EndDate: ptr(day(2025, 12, 1)), Reason: "Case opened"}
+	waiting := casework.WorkerAllocation{InvolvementID: 1, StartDate: day(2025, 12, 1), Reason: "Worker left: case passed to their successor"}
+	inCare := []episode{{start: day(2025, 6, 1), legal: "C2"}}
+	left := []episode{{start: day(2025, 6, 1), end: ptr(day(2025, 12, 1)), legal: "C2", rec: "E4A"}}
+	shortBreaks := []episode{{start: day(2025, 6, 1), legal: "V3"}}
+	for _, c := range []struct {
+		name   string
+		allocs []casework.WorkerAllocation
+		eps    []episode
+		rows   int
+	}{
+		{"care ended and the case closed", []casework.WorkerAllocation{held}, left, 0},
+		{"short breaks go on and the case closed", []casework.WorkerAllocation{held}, shortBreaks, 0},
+		{"care ended and the case waits for a worker", []casework.WorkerAllocation{held, waiting}, left, 1},
+		{"looked after with the case closed", []casework.WorkerAllocation{held}, inCare, 1},
+		{"care ended and a worker holds the case", []casework.WorkerAllocation{{InvolvementID: 1, WorkerID: w(1), SWENo: "SW1",
+			StartDate: day(2025, 5, 1), Reason: "Case opened"}}, left, 1},
+	} {
+		cf := casework.CaseFile{Child: casework.Child{ID: 1, LAChildID: "C1"}, SocialWorkers: c.allocs}
+		r := NewReturn()
+		addSWEpisodes(r, &cf, c.eps, 2026)
+		if got := len(r.Files[SWEpisodes]); got != c.rows {
+			t.Errorf("%s: %d rows, want %d", c.name, got, c.rows)
+		}
 	}
 }
 
