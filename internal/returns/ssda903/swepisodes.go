@@ -88,27 +88,57 @@ func stretches(cf *casework.CaseFile, y Year) []swEpisode {
 	return held
 }
 
-// joined makes one episode of stretches that follow on to the same
-// SW_ID, and ends a stretch the day another worker's begins.
+// joined makes the episodes from the stretches: on each day the child's
+// social worker is the one whose stretch began latest of those holding a
+// case that day, so a worker who takes a second case of the child ends
+// the first worker's episode, and when that second case closes while the
+// first is still held, the first worker's episode begins again (reason
+// TSPROC: the case came back to its worker under the standard process).
+// Days that follow on with the same SW_ID are one episode, whatever the
+// team or the involvement; a day no one held is a gap.
 func joined(held []swEpisode) []swEpisode {
-	var out []swEpisode
+	var cuts []time.Time
 	for _, e := range held {
-		if n := len(out); n > 0 && (out[n-1].end == nil || !out[n-1].end.Before(e.start)) {
-			last := &out[n-1]
-			if last.id == e.id {
-				if last.end != nil && (e.end == nil || e.end.After(*last.end)) {
-					last.end = e.end
-				}
-				continue
-			}
-			last.end = &e.start
-			if !last.end.After(last.start) {
-				out = out[:n-1]
-			}
+		cuts = append(cuts, e.start)
+		if e.end != nil {
+			cuts = append(cuts, *e.end)
 		}
-		out = append(out, e)
+	}
+	slices.SortFunc(cuts, time.Time.Compare)
+	cuts = slices.CompactFunc(cuts, time.Time.Equal)
+	var out []swEpisode
+	for i, from := range cuts {
+		h := holder(held, from)
+		if h < 0 {
+			continue
+		}
+		var to *time.Time
+		if i+1 < len(cuts) {
+			to = &cuts[i+1]
+		}
+		if n := len(out); n > 0 && out[n-1].id == held[h].id && out[n-1].end != nil && out[n-1].end.Equal(from) {
+			out[n-1].end = to
+			continue
+		}
+		reason := held[h].reason
+		if !held[h].start.Equal(from) {
+			reason = "TSPROC"
+		}
+		out = append(out, swEpisode{id: held[h].id, start: from, end: to, reason: reason})
 	}
 	return out
+}
+
+// holder is the index of the stretch begun latest of those holding the
+// case on day d (the later in the list on the same day), or -1.
+func holder(held []swEpisode, d time.Time) int {
+	h := -1
+	for i, e := range held {
+		if !e.start.After(d) && (e.end == nil || e.end.After(d)) && (h < 0 || !e.start.Before(held[h].start)) {
+			h = i
+		}
+	}
+	return h
 }
 
 // inTheYear keeps the episodes that held the case on a day of the year
@@ -117,8 +147,8 @@ func joined(held []swEpisode) []swEpisode {
 func inTheYear(es []swEpisode, y Year) []swEpisode {
 	var out []swEpisode
 	for _, e := range es {
-		if e.end != nil && !e.end.After(y.Start()) {
-			continue
+		if (e.end != nil && !e.end.After(y.Start())) || e.start.After(y.End()) {
+			continue // before the year, or (a worker holding the case again) after it
 		}
 		if e.end != nil && e.end.After(y.End()) {
 			e.end = nil

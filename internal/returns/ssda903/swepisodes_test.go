@@ -2,7 +2,10 @@ package ssda903
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"testing"
+	"time"
 
 	"sightline/internal/casework"
 )
@@ -113,6 +116,75 @@ func TestSWReasons(t *testing.T) {
 	for code, label := range swReasonLabels {
 		if !in(swReasonCodes, code) || swReason(label) != code {
 			t.Errorf("%s (%s) is not a code read back from its label", code, label)
+		}
+	}
+}
+
+// TestTheFirstWorkerHoldsTheCaseAgainWhenTheSecondCaseCloses: a second
+// case of the child (a section 47 enquiry, say) held by another worker
+// ends that worker's episode when it closes; the first worker, whose case
+// went on, is the child's social worker again from that day.
+func TestTheFirstWorkerHoldsTheCaseAgainWhenTheSecondCaseCloses(t *testing.T) {
+	w := func(id int64) *int64 { return &id }
+	cf := casework.CaseFile{SocialWorkers: []casework.WorkerAllocation{
+		{InvolvementID: 1, WorkerID: w(1), SWENo: "SW1", StartDate: day(2025, 5, 1), Reason: "Case opened"},
+		{InvolvementID: 2, WorkerID: w(2), SWENo: "SW2", StartDate: day(2025, 8, 1), EndDate: ptr(day(2025, 10, 1)), Reason: "Case opened"}}}
+	var got []string
+	for _, e := range socialWorkerEpisodes(&cf, 2026) {
+		got = append(got, fmt.Sprint(e.id, " ", e.start.Format("2006-01-02"), " ", dateOf(e.end), " ", e.reason))
+	}
+	want := []string{"SW1 2025-05-01 01/08/2025 FCONTA", "SW2 2025-08-01 01/10/2025 FCONTA", "SW1 2025-10-01  TSPROC"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("episodes:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestEpisodesFollowTheLatestWorkerOnEveryDay: on random allocation
+// histories, the episodes never overlap, and on every day of the year the
+// episode open (if any) is that of the worker whose allocation began
+// latest of those holding a case that day.
+func TestEpisodesFollowTheLatestWorkerOnEveryDay(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	y := Year(2026)
+	for n := range 500 {
+		var allocs []casework.WorkerAllocation
+		for range 1 + rng.IntN(6) {
+			start := y.Start().AddDate(0, 0, rng.IntN(500)-100)
+			a := casework.WorkerAllocation{InvolvementID: int64(1 + rng.IntN(3)), StartDate: start, Reason: "Allocation meeting"}
+			if rng.IntN(5) > 0 {
+				id := int64(1 + rng.IntN(3))
+				a.WorkerID, a.SWENo = &id, fmt.Sprint("SW", id)
+			}
+			if rng.IntN(3) > 0 {
+				a.EndDate = ptr(start.AddDate(0, 0, 1+rng.IntN(200)))
+			}
+			allocs = append(allocs, a)
+		}
+		slices.SortStableFunc(allocs, func(a, b casework.WorkerAllocation) int { return a.StartDate.Compare(b.StartDate) })
+		cf := casework.CaseFile{SocialWorkers: allocs}
+		eps := socialWorkerEpisodes(&cf, y)
+		for i := 1; i < len(eps); i++ {
+			if eps[i-1].end == nil || eps[i].start.Before(*eps[i-1].end) {
+				t.Fatalf("history %d: episode %d begins before the one before it ends: %+v", n, i, eps)
+			}
+		}
+		for d := y.Start(); !d.After(y.End()); d = d.AddDate(0, 0, 1) {
+			want := ""
+			var began time.Time
+			for _, a := range allocs {
+				if a.WorkerID != nil && !a.StartDate.After(d) && (a.EndDate == nil || a.EndDate.After(d)) && !a.StartDate.Before(began) {
+					want, began = a.SWENo, a.StartDate
+				}
+			}
+			got := ""
+			for _, e := range eps {
+				if !e.start.After(d) && (e.end == nil || e.end.After(d)) {
+					got = e.id
+				}
+			}
+			if got != want {
+				t.Fatalf("history %d, %s: episode of %q, want %q\nallocations %+v\nepisodes %+v", n, d.Format("2006-01-02"), got, want, allocs, eps)
+			}
 		}
 	}
 }
