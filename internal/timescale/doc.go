@@ -32,6 +32,9 @@
 //     is dropped; the done ones stay, for "done in time / late" reporting.
 //     In the same way a one-off task (referral decision, assessment, ICPC)
 //     still open when its episode closed is dropped.
+//   - Exploitation screening reviews stop when the child turns 18 or their
+//     case closes (every referral's episode closed, no period of care
+//     open): a review not done by then is dropped, like an ended plan's.
 //   - Events on the day a plan ends count (the review conference that
 //     ends a plan closes the review interval); events after it do not.
 //   - assessment_complete is one task per referral, not per assessment:

@@ -42,8 +42,10 @@ func returnInterviews(in *input) {
 // exploitationReviews sets exploitation_review: each screening is to be
 // reviewed by the review date it set (without one, ExploitationReviewMonths
 // after it). The next screening is its review: done on that day. RecordID
-// is the screening.
+// is the screening. Once the screenings stop (screeningsStopped), a review
+// not done is dropped, as an ended plan's open visit is; done ones stay.
 func exploitationReviews(in *input) {
+	stopped := in.screeningsStopped()
 	for i := range in.cf.Screenings {
 		sc := &in.cf.Screenings[i]
 		if !in.known(sc.Date) {
@@ -63,8 +65,39 @@ func exploitationReviews(in *input) {
 			due = *sc.ReviewDate
 			st.every = interval{}
 		}
+		if done.IsZero() && stopped {
+			continue
+		}
 		in.emitBy(&st, sc.Date, due, done, sc.ID)
 	}
+}
+
+// screeningsStopped reports whether, as at asAt, the child's exploitation
+// screenings are no longer to be reviewed: they have turned 18 (the
+// screening is of a child's risk; an adult's is for adult services), or
+// their case has closed (every referral's episode closed and no period of
+// care open). A child with no referral on record is taken to be open, so
+// a screening recorded on its own still asks for its review.
+func (in *input) screeningsStopped() bool {
+	if age, ok := in.cf.Child.AgeOn(in.asAt); ok && age >= 18 {
+		return true
+	}
+	if len(in.cf.Referrals) == 0 {
+		return false
+	}
+	for i := range in.cf.Referrals {
+		r := &in.cf.Referrals[i]
+		if in.known(r.Date) && in.doneBy(r.ClosureDate).IsZero() {
+			return false
+		}
+	}
+	for i := range in.cf.CareEpisodes {
+		e := &in.cf.CareEpisodes[i]
+		if in.known(e.StartDate) && in.doneBy(e.EndDate).IsZero() {
+			return false
+		}
+	}
+	return true
 }
 
 // emitBy is emit for a task whose due date was set on the record rather

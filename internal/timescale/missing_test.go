@@ -77,5 +77,33 @@ func TestRuleExploitationReview(t *testing.T) {
 			set:  func(s *timescale.Settings) { s.ExploitationReviewMonths = 1 },
 			want: []string{"exploitation_review 2026-08-31→2026-09-30 due local"}},
 		{name: "a screening after the date asked is ignored", cf: screeningFile(false, "2026-10-01"), asAt: "2026-09-30"},
+		{name: "at 18 an open review is dropped; one done stays", cf: bornOn("2008-10-15", screeningFile(false, "2026-09-01", "2026-10-01")),
+			asAt: "2026-11-02", want: []string{"exploitation_review 2026-09-01→2026-10-01 done_in_time done 2026-10-01 local"}},
+		{name: "at 17 the review is still due", cf: bornOn("2009-10-15", screeningFile(false, "2026-10-01")), asAt: "2026-11-02",
+			want: []string{"exploitation_review 2026-10-01→2026-11-01 overdue local"}},
+		{name: "the case closed: the open review is dropped", cf: withReferral("2026-09-01", "2026-10-20", screeningFile(false, "2026-10-01")),
+			asAt: "2026-11-02"},
+		{name: "the case closes after the date asked: still due then", cf: withReferral("2026-09-01", "2026-11-20", screeningFile(false, "2026-10-01")),
+			asAt: "2026-11-02", want: []string{"exploitation_review 2026-10-01→2026-11-01 overdue local"}},
+		{name: "the case closed but the child is in care", cf: careFrom("2026-10-05", withReferral("2026-09-01", "2026-10-20", screeningFile(false, "2026-10-01"))),
+			asAt: "2026-11-02", want: []string{"exploitation_review 2026-10-01→2026-11-01 overdue local"}},
 	}, "exploitation_review")
+}
+
+func bornOn(dob string, cf casework.CaseFile) casework.CaseFile {
+	cf.Child.DateOfBirth = p(dob)
+	return cf
+}
+
+// withReferral gives the case file a referral on day from whose episode
+// closed on day closed.
+func withReferral(from, closed string, cf casework.CaseFile) casework.CaseFile {
+	cf.Referrals = append(cf.Referrals, casework.Referral{ID: 90, ChildID: child, Date: d(from), ClosureDate: p(closed)})
+	return cf
+}
+
+// careFrom gives the case file a period of care begun on day from.
+func careFrom(from string, cf casework.CaseFile) casework.CaseFile {
+	cf.CareEpisodes = append(cf.CareEpisodes, casework.CareEpisode{ID: 91, ChildID: child, StartDate: d(from)})
+	return cf
 }
