@@ -98,6 +98,9 @@ func TestLookedAfterMothersFollowEngland(t *testing.T) {
 				t.Fatalf("child %s, sex %s, has motherhood %+v", child.LAChildID, child.Sex, m)
 			case child.Sex == "F" && len(c.CareEpisodes) > 0 && child.CheckMotherhood(m, a.AsAt) != nil:
 				t.Fatalf("girl %s looked after has motherhood %+v: %v", child.LAChildID, m, child.CheckMotherhood(m, a.AsAt))
+			case m.FirstChildBorn != nil && !workedWithOnOrAfter(c, *m.FirstChildBorn):
+				t.Fatalf("girl %s is recorded a mother from %s, when the service no longer knew her", child.LAChildID,
+					m.FirstChildBorn.Format(time.DateOnly))
 			}
 			for y := a.Start.Year() + 1; y <= a.AsAt.Year(); y++ {
 				d := calendar.Date(y, time.March, 31)
@@ -115,4 +118,26 @@ func TestLookedAfterMothersFollowEngland(t *testing.T) {
 	if got < 0.6*synth.EnglandLookedAfterMothers || got > 1.6*synth.EnglandLookedAfterMothers {
 		t.Errorf("%.2f%% of looked-after girls 12 and over are mothers, want about %.2f%%", 100*got, 100*synth.EnglandLookedAfterMothers)
 	}
+}
+
+// workedWithOnOrAfter: a period of care, a referral's episode or leaving
+// care services of the child run on day d or later.
+func workedWithOnOrAfter(c *store.SyntheticBatch, d time.Time) bool {
+	late := func(end *time.Time) bool { return end == nil || !end.Before(d) }
+	for _, e := range c.CareEpisodes {
+		if late(e.EndDate) {
+			return true
+		}
+	}
+	for _, r := range c.Referrals {
+		if !r.Date.Before(d) || late(r.ClosureDate) {
+			return true
+		}
+	}
+	for _, l := range c.Leavers {
+		if late(l.ServicesEnded) {
+			return true
+		}
+	}
+	return false
 }

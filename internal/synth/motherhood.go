@@ -1,7 +1,10 @@
 package synth
 
 import (
+	"time"
+
 	"sightline/internal/casework"
+	"sightline/internal/store"
 )
 
 // Motherhood (SSDA903 Header MOTHER and MC_DOB), which the DfE wants for
@@ -44,7 +47,10 @@ func (w *world) recordMotherhood(k *kid) {
 	if r.chance(firstChildChance) {
 		from := casework.BirthdayOn(*k.rec.DateOfBirth, firstChildFromAge)
 		to := casework.BirthdayOn(*k.rec.DateOfBirth, firstChildToAge)
-		if born := r.dateIn(from, days(to, -1)); !born.After(w.asAt) {
+		// The birth is on the record only if the service knew the girl on
+		// or after it: a girl whose case closed at ten is not asked at
+		// fourteen, and stays recorded as she was when last known.
+		if born := r.dateIn(from, days(to, -1)); !born.After(w.asAt) && knownOnOrAfter(k.recs, born) {
 			m = casework.Motherhood{Mother: "1", FirstChildBorn: &born}
 		}
 	}
@@ -53,4 +59,27 @@ func (w *world) recordMotherhood(k *kid) {
 	}
 	k.rec.Motherhood = m
 	k.recs.Children[0].Motherhood = m
+}
+
+// knownOnOrAfter reports whether the child's records show the service
+// working with her on day d or later: a period of care, a referral's
+// episode, or leaving-care services running then.
+func knownOnOrAfter(recs *store.SyntheticBatch, d time.Time) bool {
+	until := func(end *time.Time) bool { return end == nil || !end.Before(d) }
+	for _, e := range recs.CareEpisodes {
+		if until(e.EndDate) {
+			return true
+		}
+	}
+	for _, r := range recs.Referrals {
+		if !r.Date.Before(d) || until(r.ClosureDate) {
+			return true
+		}
+	}
+	for _, l := range recs.Leavers {
+		if until(l.ServicesEnded) {
+			return true
+		}
+	}
+	return false
 }
