@@ -219,3 +219,34 @@ func TestTheMissingViewReadsAPeriodAsItStoodAndByTeam(t *testing.T) {
 		}
 	})
 }
+
+// A screening at high risk is listed while the child is under 18 with a
+// case open: a closed case's or a young adult's is history.
+func TestTheHighRiskListKeepsChildrenWithACaseOpen(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		w := newWorld(t, s)
+		open, _ := w.child("LA1", d(2026, 10, 1))
+		closed, ref := w.child("LA2", d(2026, 10, 1))
+		adult, err := s.CreateChild(ctx, store.System, casework.Child{LAChildID: "LA3", FirstName: "Ada", LastName: "Grown",
+			DateOfBirth: ptr(d(2008, 11, 1)), Sex: "F", Ethnicity: "WBRI"})
+		ok(t, err)
+		w.refer(adult.ID, d(2026, 10, 1))
+		for _, c := range []casework.Child{open, closed, adult} {
+			must[casework.ExploitationScreening](t)(s.RecordScreening(ctx, w.sw, casework.ExploitationScreening{ChildID: c.ID,
+				Date: d(2026, 10, 5), Level: "high", Kinds: []string{"county_lines"}, Lead: "Jo Lee", ReviewDate: ptr(d(2026, 12, 5))}))
+		}
+		w.closeNFA(ref, d(2026, 10, 20))
+		v := must[store.MissingView](t)(s.Missing(ctx, store.MissingFilter{From: d(2026, 11, 16), To: d(2026, 11, 22)}))
+		var got []string
+		for _, r := range v.HighRisk {
+			got = append(got, r.Child.LAChildID)
+		}
+		if want := []string{"LA1"}; !slices.Equal(got, want) {
+			t.Errorf("at high risk on 22 November 2026: %q, want %q (LA2's case closed, LA3 is 18)", got, want)
+		}
+		v = must[store.MissingView](t)(s.Missing(ctx, store.MissingFilter{From: d(2026, 10, 6), To: d(2026, 10, 10)}))
+		if len(v.HighRisk) != 3 {
+			t.Errorf("at high risk on 10 October 2026: %d children, want all 3 (cases open, LA3 still 17)", len(v.HighRisk))
+		}
+	})
+}

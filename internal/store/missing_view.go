@@ -95,7 +95,7 @@ func (s *Store) Missing(ctx context.Context, f MissingFilter) (MissingView, erro
 		v.Episodes = append(v.Episodes, row)
 	}
 	for child, sc := range latest {
-		if sc.Level == casework.RiskHigh && holders[child].inTeam(f.TeamID) {
+		if sc.Level == casework.RiskHigh && atRiskOn(children[child], holders, f.To) && holders[child].inTeam(f.TeamID) {
 			v.HighRisk = append(v.HighRisk, HighRiskRow{Child: children[child], Holder: holders[child], Screening: sc})
 		}
 	}
@@ -106,6 +106,19 @@ func (s *Store) Missing(ctx context.Context, f MissingFilter) (MissingView, erro
 		return int(a.Child.ID - b.Child.ID)
 	})
 	return v, nil
+}
+
+// atRiskOn: a child screened at high risk is listed while a child (under
+// 18 on day d) with a case open then; the screening of a young adult, or
+// of a child whose case has closed, is history, not a risk being managed.
+// The exploitation review task stops at the same points
+// (timescale.ScreeningReviewsStopped).
+func atRiskOn(c casework.Child, holders map[int64]Holder, d time.Time) bool {
+	if age, ok := c.AgeOn(d); ok && age >= 18 {
+		return false
+	}
+	_, open := holders[c.ID]
+	return open
 }
 
 func compareDates(a, b *time.Time) int {

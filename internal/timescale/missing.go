@@ -1,6 +1,11 @@
 package timescale
 
-import "time"
+import (
+	"time"
+
+	"sightline/internal/calendar"
+	"sightline/internal/casework"
+)
 
 // RHIHours: Statutory guidance on children who run away or go missing from
 // home or care (DfE, January 2014), "Independent return interviews": an
@@ -70,6 +75,15 @@ func exploitationReviews(in *input) {
 		}
 		in.emitBy(&st, sc.Date, due, done, sc.ID)
 	}
+}
+
+// ScreeningReviewsStopped reports whether, as at asAt, the child's
+// exploitation screenings are no longer to be reviewed (see
+// screeningsStopped): the rule exploitation_review follows, for pages that
+// show a screening's review beside the tasks.
+func ScreeningReviewsStopped(cf *casework.CaseFile, asAt time.Time) bool {
+	in := input{cf: *cf, asAt: calendar.Civil(asAt)}
+	return in.screeningsStopped()
 }
 
 // screeningsStopped reports whether, as at asAt, the child's exploitation

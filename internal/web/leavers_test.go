@@ -119,3 +119,19 @@ func TestAnAdoptionIsTrackedStageByStageWithA1AndA2(t *testing.T) {
 		mustContain(t, csv, "C1001,Maya Brooks,Adopted,2025-01-10,2025-03-01,2025-04-01,2025-07-01,2025-09-15,2025-10-01,2026-03-02,,,264,76")
 	})
 }
+
+// The record says when leaving-care services ended, so a young adult's
+// old eligibility does not read as a service still running.
+func TestTheRecordSaysWhenLeavingCareServicesEnded(t *testing.T) {
+	a := newApp(t, "sqlite")
+	b := a.signIn(auth.SocialWorker)
+	jay := a.youngPerson(t)
+	b.step(t, jay.ID, "leaving-care/eligibility", dateForm("from", day(2025, 11, 1), dateForm("care_started", day(2019, 5, 1),
+		dateForm("care_ended", day(2025, 11, 1), url.Values{"category": {"former_relevant"}}))))
+	if page := b.get(fmt.Sprintf("/children/%d", jay.ID)).body; strings.Contains(page, "leaver-services-ended") {
+		t.Error("the record says services ended when no end was recorded")
+	}
+	b.step(t, jay.ID, "leaving-care/eligibility", dateForm("services_ended", day(2026, 11, 1), dateForm("from", day(2025, 11, 1),
+		dateForm("care_started", day(2019, 5, 1), dateForm("care_ended", day(2025, 11, 1), url.Values{"category": {"former_relevant"}})))))
+	mustContain(t, b.get(fmt.Sprintf("/children/%d", jay.ID)).body, `id="leaver-services-ended">Leaving-care services ended 1 November 2026`)
+}

@@ -49,7 +49,7 @@ func missingCourtSummary(cf casework.CaseFile, today time.Time, canEdit bool) mi
 			kinds = append(kinds, casework.LabelOf(casework.ExploitationKinds(), k))
 		}
 		v.RiskKinds = strings.Join(kinds, ", ")
-		v.ReviewLate = s.ReviewDate != nil && s.ReviewDate.Before(today)
+		v.ReviewLate = s.ReviewDate != nil && s.ReviewDate.Before(today) && !timescale.ScreeningReviewsStopped(&cf, today)
 	}
 	if v.PLO != nil {
 		for _, e := range cf.PLOEvents {
