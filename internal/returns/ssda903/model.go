@@ -158,6 +158,7 @@ type Return struct {
 	// ask for (nil outside Validate).
 	children map[string]map[string]bool
 	dobs     map[string]time.Time
+	header   map[string]*Row // each child's Header row (the last, when there are two)
 }
 
 // NewReturn is a return with every file empty.

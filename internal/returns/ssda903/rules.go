@@ -94,7 +94,7 @@ func Validate(r *Return, x *Context) []Failure {
 	for _, ret := range []*Return{r, x.Previous} {
 		if ret != nil {
 			ret.byChild, ret.children = map[[2]string]map[string][]*Row{}, map[string]map[string]bool{}
-			defer func() { ret.byChild, ret.children, ret.dobs = nil, nil, nil }()
+			defer func() { ret.byChild, ret.children, ret.dobs, ret.header = nil, nil, nil, nil }()
 		}
 	}
 	var out []Failure
@@ -190,6 +190,23 @@ func dobs(r *Return) map[string]time.Time {
 	}
 	if r.children != nil { // during Validate
 		r.dobs = out
+	}
+	return out
+}
+
+// headerRows are the children's Header rows by CHILD (the last, when a
+// child has two: INT32 reports that). During Validate they are worked out
+// once, so the caller must not change the map.
+func headerRows(r *Return) map[string]*Row {
+	if r.header != nil {
+		return r.header
+	}
+	out := make(map[string]*Row, len(r.Files[Header]))
+	for _, row := range r.Files[Header] {
+		out[row.Get("CHILD")] = row
+	}
+	if r.children != nil { // during Validate
+		r.header = out
 	}
 	return out
 }

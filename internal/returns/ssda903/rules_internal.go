@@ -48,10 +48,7 @@ func notInHeader(file string) func(*Context, *Return) []Hit {
 // compared as dates) is not what the child's Header row says.
 func differsFromHeader(file, field string) func(*Context, *Return) []Hit {
 	return func(x *Context, r *Return) []Hit {
-		header := map[string]*Row{}
-		for _, row := range r.Files[Header] {
-			header[row.Get("CHILD")] = row
-		}
+		header := headerRows(r)
 		return eachRow(file, field, func(_ *Context, row *Row) bool {
 			h, ok := header[row.Get("CHILD")]
 			if !ok {
