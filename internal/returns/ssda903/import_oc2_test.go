@@ -5,7 +5,10 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
+	"sightline/internal/calendar"
+	"sightline/internal/casework"
 	"sightline/internal/returns/ssda903"
 	"sightline/internal/store"
 	"sightline/internal/store/storetest"
@@ -62,5 +65,41 @@ func TestImportOC2Outcomes(t *testing.T) {
 	want := []string{"K1,01/05/2012,14,,1,,1,1,1,1,0,1", "K2,01/06/2009,,SDQ5,0,,0,0,1,1,1,", "K3,01/06/2018,,SDQ2,,,1,1,1,0,,"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("OC2 after import:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// recordOffending records, on the first two children 12 or over looked
+// after for all of the year to 31 March 2026, a caution and substance
+// misuse with an intervention received, and substance misuse with one
+// offered and refused, so that a round trip of a small authority (which
+// may have none) carries each OC2 value.
+func recordOffending(t *testing.T, st *store.Store) {
+	t.Helper()
+	y := ssda903.Year(2026)
+	files, err := st.CareCaseFiles(context.Background(), y.Start(), y.End())
+	if err != nil {
+		t.Fatal(err)
+	}
+	on := calendar.Date(2026, time.January, 5)
+	var outcomes = [][]casework.CareOutcome{
+		{{Kind: casework.OutcomeConviction, Date: on, Notes: "Youth caution"},
+			{Kind: casework.OutcomeSubstanceMisuse, Date: on, Offered: true, Received: true}},
+		{{Kind: casework.OutcomeSubstanceMisuse, Date: on, Offered: true}}}
+	for _, cf := range files {
+		age, ok := cf.Child.AgeOn(y.Start())
+		if len(outcomes) == 0 || !ok || age < 12 || cf.LookedAfter.Start == nil || cf.LookedAfter.Start.After(y.Start()) ||
+			(cf.LookedAfter.End != nil && !cf.LookedAfter.End.After(y.End())) {
+			continue
+		}
+		for _, o := range outcomes[0] {
+			o.ChildID = cf.Child.ID
+			if _, err := st.RecordOutcome(context.Background(), store.Actor{Name: "test"}, o); err != nil {
+				t.Fatal(err)
+			}
+		}
+		outcomes = outcomes[1:]
+	}
+	if len(outcomes) > 0 {
+		t.Fatal("fewer than two children of 12 or over looked after for the year")
 	}
 }
