@@ -14,8 +14,9 @@ import (
 // return's reference date, with a note saying so, and the export writes
 // the row again from them (export_oc2.go). A 0 the export works out from
 // no record (CONVICTED, SUBSTANCE_MISUSE) adds none; a value the export
-// would not write from what is kept (a CONVICTED of a child under 10,
-// interventions without misuse) is reported as not kept. An SDQ score
+// would not write from what is kept (a reason beside a score, a
+// CONVICTED of a child under 10, interventions without misuse) is
+// reported as not kept. An SDQ score
 // that is no whole number from 0 to 40 refuses the child.
 func (im *importer) oc2Outcomes(c casework.Child, row *Row, end time.Time) ([]casework.CareOutcome, []Refusal, *Refusal) {
 	note := func(what string) string {
@@ -33,6 +34,10 @@ func (im *importer) oc2Outcomes(c casework.Child, row *Row, end time.Time) ([]ca
 			return nil, nil, refusal(OC2, row, "SDQ_SCORE", fmt.Sprintf("%q is not an SDQ score: a whole number from 0 to 40", printable(v)))
 		}
 		add(casework.CareOutcome{Kind: casework.OutcomeSDQ, SDQScore: &n}, "the latest SDQ")
+		if r := row.Get("SDQ_REASON"); r != "" {
+			notKept = append(notKept, *refusal(OC2, row, "SDQ_REASON",
+				fmt.Sprintf("%q is not kept: an SDQ with a score needs no reason (rule 197a)", printable(r))))
+		}
 	} else if v := row.Get("SDQ_REASON"); v != "" {
 		add(casework.CareOutcome{Kind: casework.OutcomeSDQ, SDQReason: v}, "no SDQ completed")
 	}

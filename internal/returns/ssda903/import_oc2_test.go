@@ -28,13 +28,13 @@ func oc2Return(rows ...string) fstest.MapFS {
 }
 
 // TestImportOC2Outcomes: the SDQ, conviction, immunisations and substance
-// misuse of OC2 are kept and exported again as given; a conviction item
-// of a child under 10 and an intervention without misuse are reported as
-// not kept; an SDQ score over 40 refuses the child.
+// misuse of OC2 are kept and exported again as given; a reason beside a
+// score, a conviction item of a child under 10 and an intervention
+// without misuse are reported as not kept; an SDQ score over 40 refuses the child.
 func TestImportOC2Outcomes(t *testing.T) {
 	ctx := context.Background()
 	r, problems, err := ssda903.ReadFS(oc2Return(
-		"K1,01/05/2012,14,,1,,1,1,1,1,0,1",
+		"K1,01/05/2012,14,SDQ4,1,,1,1,1,1,0,1",
 		"K2,01/06/2009,,SDQ5,0,,0,0,1,1,1,",
 		"K3,01/06/2018,,SDQ2,0,,1,1,1,0,1,",
 		"K4,01/06/2012,41,,0,,1,1,1,0,,"))
@@ -54,7 +54,7 @@ func TestImportOC2Outcomes(t *testing.T) {
 	for _, n := range rep.NotKept {
 		notKept = append(notKept, n.Child+" "+n.Field)
 	}
-	if strings.Join(notKept, "; ") != "K3 CONVICTED; K3 INTERVENTION_RECEIVED" {
+	if strings.Join(notKept, "; ") != "K1 SDQ_REASON; K3 CONVICTED; K3 INTERVENTION_RECEIVED" {
 		t.Errorf("not kept: %q", notKept)
 	}
 	ex, err := ssda903.ExportStore(ctx, st, ssda903.Options{Year: 2026})
