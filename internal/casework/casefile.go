@@ -30,6 +30,11 @@ type CaseFile struct {
 	Placements    []Placement
 	CareEvents    []CareEvent
 	FamilyTime    []FamilyTime
+	// Outcomes are the SDQs, convictions, immunisation checks and
+	// substance misuse of a child looked after (outcomes.go): loaded with
+	// one child's case file and for the SSDA903 return (store), nil in
+	// lists of case files.
+	Outcomes []CareOutcome
 	// Missing, exploitation and court work (missing.go, court.go).
 	Missing     []MissingEpisode
 	Interviews  []ReturnInterview

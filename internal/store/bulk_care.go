@@ -35,6 +35,16 @@ func (b *SyntheticBatch) careTables(stamp func([]any) []any) []bulkTable {
 			return stamp(append(a, f.ID, f.ChildID, f.EpisodeID, cday(f.StartDate), cdayPtr(f.EndDate), f.With,
 				f.Frequency, f.Supervised))
 		}},
+		{"care_outcomes", `id, child_id, kind, event_date, sdq_score, sdq_reason, up_to_date, offered, offered_on,
+			received, received_on, notes, updated_at, updated_by`, len(b.Outcomes), func(i int, a []any) []any {
+			o := b.Outcomes[i]
+			var score any
+			if o.SDQScore != nil {
+				score = *o.SDQScore
+			}
+			return stamp(append(a, o.ID, o.ChildID, o.Kind, cday(o.Date), score, o.SDQReason, o.UpToDate, o.Offered,
+				cdayPtr(o.OfferedOn), o.Received, cdayPtr(o.ReceivedOn), o.Notes))
+		}},
 		{"permanence_plans", `id, child_id, plan, decided_on, care_started, should_be_placed, placement_order, matched,
 			placed, adoption_order, reversed, reversed_reason, order_made, order_reason, adopters_foster_carers,
 			adopters_number, adopters_sex, adopters_status, updated_at, updated_by`,
@@ -57,7 +67,8 @@ func careIDTables(n *NextIDs) []struct {
 		table string
 		into  *int64
 	}{{"care_episodes", &n.CareEpisode}, {"care_legal_statuses", &n.LegalStatus}, {"care_placements", &n.Placement},
-		{"care_events", &n.CareEvent}, {"family_time", &n.FamilyTime}, {"permanence_plans", &n.Permanence}}
+		{"care_events", &n.CareEvent}, {"family_time", &n.FamilyTime}, {"permanence_plans", &n.Permanence},
+		{"care_outcomes", &n.Outcome}}
 }
 
 // syntheticCare is the children-in-care part of a SyntheticBatch.
@@ -68,4 +79,5 @@ type syntheticCare struct {
 	CareEvents    []casework.CareEvent
 	FamilyTime    []casework.FamilyTime
 	Permanence    []casework.PermanencePlan // in the order the store reads them: decided_on, then id
+	Outcomes      []casework.CareOutcome    // SDQs, convictions, immunisation checks, substance misuse
 }

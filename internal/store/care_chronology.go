@@ -5,8 +5,10 @@ import "sightline/internal/casework"
 // careArm is the chronology of a child's periods of care: becoming looked
 // after, each legal status, each placement and move with its reason, the
 // care plan, reviews, health, dental and education work, family-time
-// arrangements, the end of care, and the day a child's status as an
-// unaccompanied asylum-seeking child ceased. Columns as chronologyArms.
+// arrangements, the end of care, the day a child's status as an
+// unaccompanied asylum-seeking child ceased, and the SDQs, convictions,
+// immunisation checks and substance misuse of the return's OC2 (entity
+// care_outcome). Columns as chronologyArms.
 var careArm = `SELECT e.start_date, 'care', 'Became looked after', ` + labelSQL("e.category_of_need", casework.NeedCategories()) + `,
 	'', e.id, ` + inError("e") + `, 14, 'care_episode' FROM care_episodes e WHERE e.child_id = ?
 	UNION ALL
@@ -33,4 +35,18 @@ var careArm = `SELECT e.start_date, 'care', 'Became looked after', ` + labelSQL(
 	f.updated_by, f.id, ` + inError("f") + `, 19, 'family_time' FROM family_time f WHERE f.child_id = ?
 	UNION ALL
 	SELECT u.uasc_ceased, 'care', 'Status as an unaccompanied asylum-seeking child ceased', '', u.updated_by, u.id, 0, 96, ''
-	FROM children u WHERE u.id = ? AND u.uasc AND u.uasc_ceased IS NOT NULL`
+	FROM children u WHERE u.id = ? AND u.uasc AND u.uasc_ceased IS NOT NULL
+	UNION ALL
+	SELECT o.event_date, 'care', ` + outcomeSummarySQL + `, o.notes, o.updated_by, o.id, ` + inError("o") + `, 20, 'care_outcome'
+	FROM care_outcomes o WHERE o.child_id = ?`
+
+// outcomeSummarySQL says what an outcome record (care_outcomes) records,
+// in the words of casework.CareOutcome.Summary.
+var outcomeSummarySQL = `CASE o.kind WHEN 'sdq' THEN CASE WHEN o.sdq_score IS NOT NULL
+	THEN 'SDQ completed: total score ' || o.sdq_score
+	ELSE 'SDQ not completed: ' || ` + labelSQL("o.sdq_reason", casework.SDQReasons()) + ` END
+	WHEN 'immunisations' THEN CASE WHEN o.up_to_date THEN 'Immunisations up to date' ELSE 'Immunisations not up to date' END
+	WHEN 'substance_misuse' THEN CASE WHEN o.received THEN 'Substance misuse identified: intervention received'
+		WHEN o.offered THEN 'Substance misuse identified: intervention offered, not received'
+		ELSE 'Substance misuse identified: no intervention offered' END
+	ELSE ` + labelSQL("o.kind", casework.OutcomeKinds()) + ` END`

@@ -278,7 +278,7 @@ func (t *Tx) caseFile(ctx context.Context, childID int64) (casework.CaseFile, er
 	if err := t.lockChild(ctx, childID); err != nil {
 		return casework.CaseFile{}, err
 	}
-	files, err := loadCaseFiles(ctx, t, `?`, childID)
+	files, err := loadCaseFilesWith(ctx, t, childCaseFileParts, `?`, childID)
 	if err != nil {
 		return casework.CaseFile{}, fmt.Errorf("load case file of child %d: %w", childID, err)
 	}
@@ -289,7 +289,7 @@ func (t *Tx) caseFile(ctx context.Context, childID int64) (casework.CaseFile, er
 // protection, each slice in date order, with the open involvement and
 // each referral's ReReferral flag. Records entered in error are left out.
 func (s *Store) CaseFile(ctx context.Context, childID int64) (casework.CaseFile, error) {
-	files, err := loadCaseFiles(ctx, s, `?`, childID)
+	files, err := loadCaseFilesWith(ctx, s, childCaseFileParts, `?`, childID)
 	if err != nil {
 		return casework.CaseFile{}, fmt.Errorf("store: case file of child %d: %w", childID, err)
 	}

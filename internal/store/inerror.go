@@ -71,6 +71,8 @@ var recordKinds = map[string]recordKind{
 		summary: `'Placement: ' || ` + labelSQL("place_type", casework.PlacementTypes()) + ` || ', ' || postcode`},
 	"care_event": {table: "care_events", what: "care record", owner: "child_id", date: "held_on",
 		summary: labelSQL("kind", casework.CareEventKinds())},
+	"care_outcome": {table: "care_outcomes", what: "health or outcome record", owner: "child_id", date: "event_date",
+		summary: labelSQL("kind", casework.OutcomeKinds())},
 	"family_time": {table: "family_time", what: "family-time arrangement", owner: "child_id", date: "start_date",
 		summary: `'Family time with ' || with_whom`},
 	// leaving care and permanence

@@ -11,7 +11,7 @@ import (
 // careReturnParts are what an SSDA903 case file holds: the whole case
 // file, the allocation history its social worker episodes are made from
 // and the child's addresses, whose postcodes are the episodes' HOME_POST.
-var careReturnParts = append(append([]partLoader(nil), caseFileParts...), loadSocialWorkers, addressesPart)
+var careReturnParts = append(append([]partLoader(nil), caseFileParts...), loadSocialWorkers, addressesPart, outcomesPart)
 
 // addressesPart loads the child's addresses not entered in error, in
 // start-date order.

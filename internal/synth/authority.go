@@ -105,6 +105,7 @@ func appendBatch(b, c *store.SyntheticBatch) {
 	b.CareEvents = append(b.CareEvents, c.CareEvents...)
 	b.FamilyTime = append(b.FamilyTime, c.FamilyTime...)
 	b.Permanence = append(b.Permanence, c.Permanence...)
+	b.Outcomes = append(b.Outcomes, c.Outcomes...)
 	b.Missing = append(b.Missing, c.Missing...)
 	b.Interviews = append(b.Interviews, c.Interviews...)
 	b.Screenings = append(b.Screenings, c.Screenings...)
@@ -124,6 +125,7 @@ func BatchRows(b *store.SyntheticBatch) int {
 		len(b.Assessments) + len(b.Strategies) + len(b.S47s) + len(b.Plans) + len(b.Conferences) +
 		len(b.CoreGroups) + len(b.Visits) + len(b.CINPlans) + len(b.CINReviews) + len(b.Notes) +
 		len(b.CareEpisodes) + len(b.LegalStatuses) + len(b.Placements) + len(b.CareEvents) + len(b.FamilyTime) + len(b.Permanence) +
+		len(b.Outcomes) +
 		len(b.Missing) + len(b.Interviews) + len(b.Screenings) +
 		len(b.PLOs) + len(b.PLOEvents) + len(b.Proceedings) + len(b.Hearings) +
 		len(b.Leavers) + len(b.Pathway) + len(b.LeaverContacts)
@@ -161,7 +163,7 @@ func CaseFile(c *store.SyntheticBatch) casework.CaseFile {
 		CareEpisodes: c.CareEpisodes, LegalStatuses: c.LegalStatuses, Placements: c.Placements, CareEvents: c.CareEvents,
 		FamilyTime: c.FamilyTime, Permanence: c.Permanence, Missing: c.Missing, Interviews: c.Interviews, Screenings: c.Screenings,
 		PLOs: c.PLOs, PLOEvents: c.PLOEvents, Proceedings: c.Proceedings, Hearings: c.Hearings,
-		Pathway: c.Pathway, LeaverContacts: c.LeaverContacts}
+		Pathway: c.Pathway, LeaverContacts: c.LeaverContacts, Outcomes: c.Outcomes}
 	if n := len(c.Leavers); n > 0 {
 		cf.Leaver = &c.Leavers[n-1] // the latest, as the store reads it
 	}

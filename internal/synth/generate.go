@@ -93,6 +93,7 @@ func Generate(cfg Config) (*Authority, error) {
 	w.court()   // court.go
 	w.leavers() // leaver.go
 	w.motherhood()
+	w.outcomes() // outcomes.go: SDQs, convictions, immunisations, substance misuse
 	return w.authority(), nil
 }
 

@@ -24,6 +24,7 @@ var correctionPaths = map[string]string{
 	"legal_status": "care/legal-statuses/{record}/correct",
 	"care_event":   "care/events/{record}/correct",
 	"care_episode": "care/periods/{record}/previous-permanence", // uasc.go
+	"care_outcome": "care/outcomes/{record}/correct",            // outcomes.go
 }
 
 // careCorrectionRoutes serve and take the correction forms.
@@ -37,6 +38,7 @@ func (s *Server) careCorrectionRoutes() []route {
 		{"correct-legal-status", "legal_status", correctLegalStatusAction},
 		{"correct-care-event", "care_event", correctCareEventAction},
 		{"correct-previous-permanence", "care_episode", correctPrevPermAction},
+		{"correct-outcome", "care_outcome", correctOutcomeAction},
 	}
 	var out []route
 	for _, a := range acts {

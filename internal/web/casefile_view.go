@@ -109,6 +109,10 @@ func careActions(cf casework.CaseFile, add func(ok, primary bool, label, path st
 	add(in, false, "Record a dental check", "/care/dental")
 	add(in, false, "Record a personal education plan", "/care/pep")
 	add(in, false, "Arrange family time", "/care/family-time")
+	add(in, false, "Record an SDQ", "/care/sdq")
+	add(in, false, "Record a check of immunisations", "/care/immunisations")
+	add(in, false, "Record a conviction, final warning or reprimand", "/care/conviction") // of a child 10 or over: the form says so
+	add(in, false, "Record substance misuse", "/care/substance-misuse")
 	add(in, false, "End the period of care", "/care/end")
 }
 
@@ -132,6 +136,9 @@ type careView struct {
 	PrevPerm    string // the previous permanence recorded when the period began
 	// PrevPermHref corrects it, for a user who may edit the record.
 	PrevPermHref string
+	// Outcomes are the latest SDQ, immunisation check, conviction and
+	// substance misuse recorded (outcomes.go).
+	Outcomes []summaryRow
 }
 
 // careSummary describes the open period of care, or nil.
@@ -153,5 +160,6 @@ func careSummary(cf casework.CaseFile) *careView {
 			v.FamilyTime = append(v.FamilyTime, f)
 		}
 	}
+	v.Outcomes = latestOutcomes(cf)
 	return v
 }

@@ -7,8 +7,8 @@ import (
 	"sightline/internal/casework"
 )
 
-// careRoutes are the children in care forms on a child's record, and the
-// child's UASC status (each path serves the form and takes it,
+// careRoutes are the children in care forms on a child's record (the
+// outcomes of outcomes.go among them), and the child's UASC status (each path serves the form and takes it,
 // PermEditChildren) and the placement
 // sufficiency page for managers, heads of service and analysts.
 func (s *Server) careRoutes() []route {
@@ -29,6 +29,12 @@ func (s *Server) careRoutes() []route {
 		{"/children/{id}/care/family-time", familyTimeAction},
 		{"/children/{id}/care/end", endCareAction},
 		{"/children/{id}/uasc", uascAction}, // uasc.go
+	}
+	for _, o := range outcomeForms { // outcomes.go
+		acts = append(acts, struct {
+			path string
+			act  action
+		}{"/children/{id}/" + o.path, outcomeAction(o.kind, o.heading, o.done)})
 	}
 	var out []route
 	for _, a := range acts {

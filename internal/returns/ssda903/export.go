@@ -199,31 +199,6 @@ func lookedAfterYearTo31March(cf *casework.CaseFile, y Year) bool {
 	return false
 }
 
-// addOC2 writes the outcomes of a child looked after continuously for 12
-// months at 31 March. Only the health items sightline records are filled:
-// a health assessment and a dental check in the year (HEALTH_CHECK, the
-// development check, for under-fives from the same assessment). SDQ,
-// convictions, immunisations and substance misuse are not held: blank.
-func addOC2(r *Return, cf *casework.CaseFile, y Year) {
-	health, teeth := "0", "0"
-	for _, e := range cf.CareEvents {
-		if !inYear(e.Date, y) {
-			continue
-		}
-		switch e.Kind {
-		case casework.HealthInitial, casework.HealthReview:
-			health = "1"
-		case casework.DentalCheck:
-			teeth = "1"
-		}
-	}
-	check := ""
-	if age, ok := cf.Child.AgeOn(y.End()); ok && age < 5 {
-		check = health
-	}
-	r.Add(OC2, cf.Child.ID, cf.Child.LAChildID, dobOf(cf.Child), "", "", "", check, "", teeth, health, "", "", "")
-}
-
 // addOC3 writes a care leaver who turned 17 to 21 in the year, with what
 // the contact for that birthday recorded (blank when there was none, which
 // rule 153 then reports).

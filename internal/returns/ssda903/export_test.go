@@ -15,8 +15,11 @@ func ptr(t time.Time) *time.Time               { return &t }
 // authority is a hand-built authority: Amy in care from January 2025
 // from the home she had moved to in June 2024 (her family moved again in
 // August 2025), with a change of legal status, two moves (one with a new
-// status), a review, a missing period, an adoption decision and a change
-// of social worker; Ben, a care leaver who turned 18 in the year; Cal, looked after
+// status), a review, a missing period, an adoption decision, a change
+// of social worker, two SDQs and two immunisation checks in the year
+// (the latest of each counts), substance misuse with an intervention
+// offered and received after 31 March, and a caution the year before;
+// Ben, a care leaver who turned 18 in the year; Cal, looked after
 // for three months in the year, who came into care the day the family
 // moved home; Dan, whose care ended before it.
 func authority() []casework.CaseFile {
@@ -41,6 +44,15 @@ func authority() []casework.CaseFile {
 	amy.Missing = []casework.MissingEpisode{{From: "care", Kind: "M", StartDate: day(2025, 8, 1), EndDate: ptr(day(2025, 8, 3))},
 		{From: "care", Kind: "A", StartDate: day(2026, 3, 30), EndDate: ptr(day(2026, 4, 2))}}
 	amy.Permanence = []casework.PermanencePlan{{ShouldBePlaced: ptr(day(2025, 10, 1)), Matched: ptr(day(2026, 5, 1))}}
+	amy.Outcomes = []casework.CareOutcome{
+		{Kind: casework.OutcomeConviction, Date: day(2025, 2, 1)},
+		{Kind: casework.OutcomeImmunisations, Date: day(2025, 5, 1)},
+		{Kind: casework.OutcomeSDQ, Date: day(2025, 6, 2), SDQScore: score(12)},
+		{Kind: casework.OutcomeSubstanceMisuse, Date: day(2025, 10, 1), Offered: true, OfferedOn: ptr(day(2025, 10, 3)),
+			Received: true, ReceivedOn: ptr(day(2026, 4, 20))},
+		{Kind: casework.OutcomeSDQ, Date: day(2025, 12, 1), SDQScore: score(17)},
+		{Kind: casework.OutcomeImmunisations, Date: day(2026, 1, 15), UpToDate: true},
+		{Kind: casework.OutcomeSDQ, Date: day(2026, 4, 10), SDQScore: score(25)}}
 	w1, w2 := int64(1), int64(2)
 	amy.SocialWorkers = []casework.WorkerAllocation{
 		{InvolvementID: 5, WorkerID: &w1, SWENo: "sw555 1234", StartDate: day(2024, 12, 1), EndDate: ptr(day(2025, 8, 1)), Reason: "Case opened"},
@@ -79,7 +91,7 @@ var want = map[string][][]string{
 		{"C300", "01/11/2025", "S", "C1", "N4", "P1", "PR0", "01/02/2026", "E4A", "", "AB1 2CD", "AB1 2CD", ""}},
 	Reviews:        {{"C100", "10/03/2015", "20/07/2025", "PN3"}},
 	UASC:           nil,
-	OC2:            {{"C100", "10/03/2015", "", "", "", "", "", "0", "1", "", "", ""}},
+	OC2:            {{"C100", "10/03/2015", "17", "", "0", "", "1", "0", "1", "1", "0", "1"}},
 	OC3:            {{"C200", "15/06/2007", "YES", "F2", "D1"}},
 	AD1:            nil,
 	PlacedAdoption: {{"C100", "10/03/2015", "01/10/2025", "", ""}},

@@ -16,6 +16,7 @@ type outcomes struct {
 	leaver     *casework.CareLeaver
 	contacts   []casework.LeaverContact
 	permanence []casework.PermanencePlan
+	outcomes   []casework.CareOutcome // OC2's SDQ, conviction, immunisations, substance misuse (import_oc2.go)
 	notKept    []Refusal
 }
 
@@ -50,6 +51,10 @@ func (im *importer) keep(o outcomes) {
 		p.ID = next(&im.ids.Permanence)
 		im.b.Permanence = append(im.b.Permanence, p)
 	}
+	for _, oc := range o.outcomes {
+		oc.ID = next(&im.ids.Outcome)
+		im.b.Outcomes = append(im.b.Outcomes, oc)
+	}
 }
 
 func refusal(file string, row *Row, field, why string) *Refusal {
@@ -71,8 +76,8 @@ func unheld(row *Row, file string, cols ...string) []Refusal {
 // health reads OC2. The return says only whether a health assessment and
 // a dental check happened in the year, not when: each is recorded as a
 // care event on 31 March, the return's reference date, with a note
-// saying so. The other items (SDQ, convictions, immunisations, substance
-// misuse) are not held.
+// saying so. The SDQ, conviction, immunisations and substance misuse
+// become outcome records of the same day (import_oc2.go).
 func (im *importer) health(c casework.Child, _ []*Row, care *careRecords, other map[string][]*Row, o *outcomes) *Refusal {
 	rows := other[OC2]
 	if len(rows) > 1 {
@@ -84,8 +89,11 @@ func (im *importer) health(c casework.Child, _ []*Row, care *careRecords, other 
 		if ep == nil {
 			return refusal(OC2, row, "CHILD", "OC2 is for a child looked after on 31 March: no episode is open then")
 		}
-		o.notKept = append(o.notKept, unheld(row, OC2, "SDQ_SCORE", "SDQ_REASON", "CONVICTED", "IMMUNISATIONS",
-			"SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED")...)
+		kept, notKept, r := im.oc2Outcomes(c, row, end)
+		if r != nil {
+			return r
+		}
+		o.outcomes, o.notKept = append(o.outcomes, kept...), append(o.notKept, notKept...)
 		if hc := row.Get("HEALTH_CHECK"); hc != "" && (!underFive(c, end) || hc != row.Get("HEALTH_ASSESSMENT")) {
 			o.notKept = append(o.notKept, *refusal(OC2, row, "HEALTH_CHECK", fmt.Sprintf("%q is not kept: sightline "+
 				"reports the development check of an under-five from the health assessment", hc)))

@@ -38,6 +38,7 @@ func TestExportImportExportGivesTheSameFiles(t *testing.T) {
 	opts := ssda903.Options{Year: 2026}
 	st := generated(t, "sqlite", "small")
 	makeAMother(t, st)
+	recordOffending(t, st)
 	first, err := ssda903.ExportStore(ctx, st, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -46,6 +47,12 @@ func TestExportImportExportGivesTheSameFiles(t *testing.T) {
 	if !hasValue(first, ssda903.Header, "MC_DOB") || !hasValue(first, ssda903.Header, "MOTHER") ||
 		!hasValue(first, ssda903.AD1, "SEX_ADOPTR") {
 		t.Error("the generated return has no MOTHER, MC_DOB or who adopted: the round trip would not test them")
+	}
+	for _, col := range []string{"SDQ_SCORE", "SDQ_REASON", "CONVICTED", "IMMUNISATIONS", "SUBSTANCE_MISUSE",
+		"INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"} {
+		if !hasValue(first, ssda903.OC2, col) {
+			t.Errorf("the generated return has no OC2 %s: the round trip would not test it", col)
+		}
 	}
 	homes := 0
 	for _, e := range first.Files[ssda903.Episodes] {

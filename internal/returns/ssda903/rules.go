@@ -60,7 +60,7 @@ func Rules(y Year) []Rule {
 	out := slices.Concat(headerRules, episodeRules, episodeChainRules, otherRules, valueRules, adopterRules, careRules,
 		leaverMissingRules, previousRules, lastYearRules, crossRules, cohortRules,
 		leaverRules, postcodeRules, moreRules, linkRules, internalRules, motherRules,
-		adoptionChainRules, adoptionDecisionRules, respiteRules, swRules, uascRules)
+		adoptionChainRules, adoptionDecisionRules, respiteRules, swRules, uascRules, oc2Rules)
 	slices.SortFunc(out, func(a, b Rule) int { return compareCodes(a.Code, b.Code) })
 	return out
 }

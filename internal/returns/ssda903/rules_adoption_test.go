@@ -17,8 +17,10 @@ func adoptedInYear(r, _ *Return) {
 	assign(row(r, PlacedAdoption, 0), "DATE_PLACED", "15/07/2025", "DATE_PLACED_CEASED", "", "REASON_PLACED_CEASED", "")
 	assign(row(r, AD1, 0), "DATE_INT", "15/07/2025", "DATE_MATCH", "15/09/2025", "FOSTER_CARE", "1", "NB_ADOPTR", "2",
 		"SEX_ADOPTR", "MF", "LS_ADOPTR", "L11")
-	// Care ended: no missing period is left open (rule 577).
+	// Care ended: no missing period is left open (rule 577), no OC2 row
+	// (rules 185, 187, 190).
 	assign(row(r, Missing, 1), "MIS_END", "10/07/2025")
+	r.Files[OC2] = nil
 }
 
 // leftForGuardianship is adoptedInYear up to the placement, then the plan

@@ -7,8 +7,8 @@ import (
 
 // goodReturn is a small return that passes every rule: a child in care
 // from before the year, moved in it, with a review, a missing period, an
-// adoption decision reversed, a change of social worker; and a care
-// leaver who turned 19.
+// adoption decision reversed, a change of social worker, and the outcomes
+// of a year looked after (OC2); and a care leaver who turned 19.
 func goodReturn() *Return {
 	r := NewReturn()
 	r.Add(Header, 1, "A1", "F", "01/05/2012", "WBRI", "A123456789012", "0", "")
@@ -20,6 +20,7 @@ func goodReturn() *Return {
 	r.Add(PlacedAdoption, 1, "A1", "01/05/2012", "01/07/2025", "01/09/2025", "RD1")
 	r.Add(PrevPerm, 1, "A1", "01/05/2012", "Z1", "", "")
 	r.Add(AD1, 1, "A1", "01/05/2012", "", "", "", "", "", "")
+	r.Add(OC2, 1, "A1", "01/05/2012", "14", "", "0", "", "1", "1", "1", "0", "", "")
 	r.Add(Header, 2, "B2", "M", "12/12/2006", "BAFR", "UN2", "", "")
 	r.Add(OC3, 2, "B2", "12/12/2006", "YES", "F2", "D1")
 	r.Add(SWEpisodes, 1, "A1", "01/05/2012", "SW123", "10/02/2025", "01/06/2025", "FCONTA")
