@@ -221,7 +221,7 @@ func TestTheMissingViewReadsAPeriodAsItStoodAndByTeam(t *testing.T) {
 }
 
 // A screening at high risk is listed while the child is under 18 with a
-// case open: a closed case's or a young adult's is history.
+// case open (or none ever): a closed case's or a young adult's is history.
 func TestTheHighRiskListKeepsChildrenWithACaseOpen(t *testing.T) {
 	each(t, func(t *testing.T, s *store.Store) {
 		w := newWorld(t, s)
@@ -231,7 +231,8 @@ func TestTheHighRiskListKeepsChildrenWithACaseOpen(t *testing.T) {
 			DateOfBirth: ptr(d(2008, 11, 1)), Sex: "F", Ethnicity: "WBRI"})
 		ok(t, err)
 		w.refer(adult.ID, d(2026, 10, 1))
-		for _, c := range []casework.Child{open, closed, adult} {
+		screenedOnly := newChild(t, s, "LA4", "Sol", "Alone") // no case at all: the screening stands on its own
+		for _, c := range []casework.Child{open, closed, adult, screenedOnly} {
 			must[casework.ExploitationScreening](t)(s.RecordScreening(ctx, w.sw, casework.ExploitationScreening{ChildID: c.ID,
 				Date: d(2026, 10, 5), Level: "high", Kinds: []string{"county_lines"}, Lead: "Jo Lee", ReviewDate: ptr(d(2026, 12, 5))}))
 		}
@@ -241,12 +242,13 @@ func TestTheHighRiskListKeepsChildrenWithACaseOpen(t *testing.T) {
 		for _, r := range v.HighRisk {
 			got = append(got, r.Child.LAChildID)
 		}
-		if want := []string{"LA1"}; !slices.Equal(got, want) {
+		slices.Sort(got)
+		if want := []string{"LA1", "LA4"}; !slices.Equal(got, want) {
 			t.Errorf("at high risk on 22 November 2026: %q, want %q (LA2's case closed, LA3 is 18)", got, want)
 		}
 		v = must[store.MissingView](t)(s.Missing(ctx, store.MissingFilter{From: d(2026, 10, 6), To: d(2026, 10, 10)}))
-		if len(v.HighRisk) != 3 {
-			t.Errorf("at high risk on 10 October 2026: %d children, want all 3 (cases open, LA3 still 17)", len(v.HighRisk))
+		if len(v.HighRisk) != 4 {
+			t.Errorf("at high risk on 10 October 2026: %d children, want all 4 (cases open, LA3 still 17)", len(v.HighRisk))
 		}
 	})
 }

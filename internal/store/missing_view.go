@@ -94,8 +94,12 @@ func (s *Store) Missing(ctx context.Context, f MissingFilter) (MissingView, erro
 		}
 		v.Episodes = append(v.Episodes, row)
 	}
+	known, err := childrenWithCases(ctx, s, ids, f.To)
+	if err != nil {
+		return v, err
+	}
 	for child, sc := range latest {
-		if sc.Level == casework.RiskHigh && atRiskOn(children[child], holders, f.To) && holders[child].inTeam(f.TeamID) {
+		if sc.Level == casework.RiskHigh && atRiskOn(children[child], holders, known, f.To) && holders[child].inTeam(f.TeamID) {
 			v.HighRisk = append(v.HighRisk, HighRiskRow{Child: children[child], Holder: holders[child], Screening: sc})
 		}
 	}
@@ -109,16 +113,34 @@ func (s *Store) Missing(ctx context.Context, f MissingFilter) (MissingView, erro
 }
 
 // atRiskOn: a child screened at high risk is listed while a child (under
-// 18 on day d) with a case open then; the screening of a young adult, or
-// of a child whose case has closed, is history, not a risk being managed.
-// The exploitation review task stops at the same points
+// 18 on day d) whose case is open then, or who has had none (a screening
+// recorded on its own); the screening of a young adult, or of a child
+// whose case has closed, is history, not a risk being managed. The
+// exploitation review task stops at the same points
 // (timescale.ScreeningReviewsStopped).
-func atRiskOn(c casework.Child, holders map[int64]Holder, d time.Time) bool {
+func atRiskOn(c casework.Child, holders map[int64]Holder, withCases map[int64]bool, d time.Time) bool {
 	if age, ok := c.AgeOn(d); ok && age >= 18 {
 		return false
 	}
 	_, open := holders[c.ID]
-	return open
+	return open || !withCases[c.ID]
+}
+
+// childrenWithCases are those of these children with a case (an
+// involvement) begun by day d.
+func childrenWithCases(ctx context.Context, s *Store, ids []int64, d time.Time) (map[int64]bool, error) {
+	out := map[int64]bool{}
+	err := inChunks(ids, func(ph string, args []any) error {
+		return eachRow(ctx, s, func(r rowScanner) (int64, error) {
+			var id int64
+			return id, r.Scan(&id)
+		}, func(id int64) { out[id] = true }, `SELECT DISTINCT child_id FROM involvements WHERE error_reason = ''
+			AND start_date <= ? AND child_id IN (`+ph+`)`, append([]any{day(d)}, args...)...)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: children with cases: %w", err)
+	}
+	return out, nil
 }
 
 func compareDates(a, b *time.Time) int {
