@@ -93,7 +93,9 @@ func Generate(cfg Config) (*Authority, error) {
 	w.court()   // court.go
 	w.leavers() // leaver.go
 	w.motherhood()
-	return w.authority(), nil
+	a := w.authority()
+	a.providers = w.providers() // providers.go: the register, from every placement made
+	return a, nil
 }
 
 // next hands out the next id of a table.
