@@ -41,14 +41,14 @@ func goodContext(last *Return) *Context {
 
 // urnBreaks break the URN rules of rules_urn.go from the good return.
 var urnBreaks = map[string]func(r, last *Return){
-	"218": func(r, last *Return) { row(r, Episodes, 1).Set("URN", "") },
-	"222": func(r, last *Return) { row(r, Episodes, 1).Set("PLACE", "R1") },
-	"219": func(r, last *Return) { row(r, Episodes, 1).Set("PLACE", "S1") },
-	"221": func(r, last *Return) { row(r, Episodes, 1).Set("PL_POST", "AB1 4CD") },
-	"224": func(r, last *Return) { row(r, Episodes, 1).Set("PLACE_PROVIDER", "PR5") },
-	"227": func(r, last *Return) { row(r, Episodes, 1).Set("URN", "SC300003") }, // closed before DECOM
-	"228": func(r, last *Return) { row(r, Episodes, 1).Set("URN", "SC300004") }, // closed before 31 March, still open
-	"229": func(r, last *Return) { row(r, Episodes, 0).Set("URN", "SC500005") }, // PR1 at another authority's
+	"218":  func(r, last *Return) { row(r, Episodes, 1).Set("URN", "") },
+	"222":  func(r, last *Return) { row(r, Episodes, 1).Set("PLACE", "R1") },
+	"219":  func(r, last *Return) { row(r, Episodes, 1).Set("PLACE", "S1") },
+	"221":  func(r, last *Return) { row(r, Episodes, 1).Set("PL_POST", "AB1 4CD") },
+	"224":  func(r, last *Return) { row(r, Episodes, 1).Set("PLACE_PROVIDER", "PR5") },
+	"227":  func(r, last *Return) { row(r, Episodes, 1).Set("URN", "SC300003") }, // closed before DECOM
+	"228":  func(r, last *Return) { row(r, Episodes, 1).Set("URN", "SC300004") }, // closed before 31 March, still open
+	"229":  func(r, last *Return) { row(r, Episodes, 0).Set("URN", "SC500005") }, // PR1 at another authority's
 	"1008": func(r, last *Return) { row(r, Episodes, 1).Set("URN", "SC999999") },
 }
 
