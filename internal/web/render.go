@@ -90,6 +90,7 @@ func navFor(r *http.Request) []navItem {
 		{"Court", "/court", auth.PermViewTeams},
 		{"Workforce", "/workforce", auth.PermViewTeams},
 		{"Placements", "/sufficiency", auth.PermViewSufficiency},
+		{"Providers", "/providers", auth.PermViewSufficiency},
 		{"Care leavers", "/care-leavers", auth.PermViewChildren},
 		{"Adoption", "/permanence", auth.PermViewChildren},
 		{"Performance", "/performance", auth.PermViewPerformance},
