@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"sightline/internal/calendar"
@@ -112,7 +113,8 @@ func (g *providerRun) home(p casework.Placement) casework.Provider {
 	if !p.InArea {
 		la = one(g.r, neighbourLACodes)
 	}
-	name := fmt.Sprintf("%s %s", one(g.r, homeNames), one(g.r, []string{"House", "Lodge", "View", "Court"}))
+	district, _, _ := strings.Cut(p.Postcode, " ")
+	name := fmt.Sprintf("%s %s, %s", one(g.r, homeNames), one(g.r, []string{"House", "Lodge", "View", "Court"}), district)
 	return casework.Provider{ID: next(&g.w.ids.Provider), URN: fmt.Sprintf("SC%06d", 500000+g.w.cfg.area*20000+g.homes),
 		Name: name, Type: homeTypes[p.Type], Postcode: p.Postcode, LACode: la}
 }

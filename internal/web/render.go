@@ -159,6 +159,7 @@ var funcs = template.FuncMap{
 	"familytime":       func(c string) string { return strings.ToLower(casework.LabelOf(casework.FamilyTimeFrequencies(), c)) },
 	"role":             func(r auth.Role) string { return r.Label() },
 	"join":             strings.Join,
+	"providertype":     func(c string) string { return casework.LabelOf(casework.ProviderTypes(), c) },
 	"add":              func(a, b int) int { return a + b },
 	"sub":              func(a, b int) int { return a - b },
 	"actionstatus":     statusLabel,
