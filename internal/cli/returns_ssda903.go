@@ -51,7 +51,11 @@ func exportSSDA903(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	took := time.Since(began)
-	fs := ssda903.Validate(r, &ssda903.Context{Year: y})
+	x := &ssda903.Context{Year: y}
+	if err := ssda903.WithRegister(ctx, st, x); err != nil { // the URN rules, against the register
+		return err
+	}
+	fs := ssda903.Validate(r, x)
 	fmt.Fprintf(e.stderr, "SSDA903 %s: %d children, %d episodes, %d rows, written in %s; %d errors and %d queries by the DfE's rules (sightline validate ssda903 lists them)\n",
 		y, len(r.Files[ssda903.Header]), len(r.Files[ssda903.Episodes]), r.Records(), took.Round(time.Millisecond),
 		ssda903.Errors(fs), len(fs)-ssda903.Errors(fs))

@@ -82,3 +82,40 @@ func TestAPlacementURNIsCheckedAgainstTheRegister(t *testing.T) {
 		}
 	})
 }
+
+// TestWriteSyntheticProvidersAndURNs: a batch's register of providers and
+// its placements' URNs are written on both backends, read back as given,
+// and NextIDs moves past the providers.
+func TestWriteSyntheticProvidersAndURNs(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		next := must[store.NextIDs](t)(s.NextIDs(ctx))
+		b := smallBatch(next)
+		child, ep := next.Child, next.CareEpisode
+		home := oakHouse()
+		home.ID, home.URN, home.Postcode, home.Closed = next.Provider, "SC123456", "DH1 1AA", ptr(d(2026, 1, 31))
+		b.Providers = []casework.Provider{home}
+		b.CareEpisodes = []casework.CareEpisode{{ID: ep, ChildID: child, StartDate: d(2025, 5, 1), Reason: "S", CategoryOfNeed: "N1"}}
+		b.LegalStatuses = []casework.LegalStatus{{ID: next.LegalStatus, ChildID: child, EpisodeID: ep, StartDate: d(2025, 5, 1), Code: "C2"}}
+		b.Placements = []casework.Placement{{ID: next.Placement, ChildID: child, EpisodeID: ep, StartDate: d(2025, 5, 1),
+			Type: "K2", Provider: "PR4", Postcode: "DH1 1AA", URN: "SC123456"}}
+		must[store.BatchSummary](t)(s.WriteSyntheticBatch(ctx, store.System, b))
+		list := must[[]casework.Provider](t)(s.Providers(ctx))
+		if len(list) != 1 || list[0].URN != "SC123456" || list[0].Closed == nil || !list[0].Closed.Equal(d(2026, 1, 31)) ||
+			len(list[0].PlaceCodes) != 1 || list[0].PlaceCodes[0] != "K2" || list[0].Version != 1 {
+			t.Errorf("register read back = %+v", list)
+		}
+		cf := must[casework.CaseFile](t)(s.CaseFile(ctx, child))
+		if len(cf.Placements) != 1 || cf.Placements[0].URN != "SC123456" {
+			t.Errorf("placements read back = %+v", cf.Placements)
+		}
+		if after := must[store.NextIDs](t)(s.NextIDs(ctx)); after.Provider != next.Provider+1 {
+			t.Errorf("next provider id = %d, want %d", after.Provider, next.Provider+1)
+		}
+		// A provider added by hand after the batch gets a fresh id (PostgreSQL's sequence moved on).
+		more := oakHouse()
+		more.URN = "SC777777"
+		if p := must[casework.Provider](t)(s.CreateProvider(ctx, store.System, more)); p.ID <= home.ID {
+			t.Errorf("provider added after the batch has id %d", p.ID)
+		}
+	})
+}

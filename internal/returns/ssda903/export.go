@@ -397,13 +397,13 @@ func ContextStore(ctx context.Context, st *store.Store, y Year) (*Context, error
 		return nil, fmt.Errorf("ssda903: last year's return from the record: %w", err)
 	}
 	x := contextOf(files, y)
-	return x, withRegister(ctx, st, x)
+	return x, WithRegister(ctx, st, x)
 }
 
-// withRegister gives x the provider information of sightline's register
+// WithRegister gives x the provider information of sightline's register
 // of placement providers and the authority's DfE number (the la_code
 // setting), so that the rules checking URNs run on sightline's export.
-func withRegister(ctx context.Context, st *store.Store, x *Context) error {
+func WithRegister(ctx context.Context, st *store.Store, x *Context) error {
 	ps, err := st.Providers(ctx)
 	if err != nil {
 		return fmt.Errorf("ssda903: the register of placement providers: %w", err)
@@ -436,7 +436,7 @@ func ExportChecked(ctx context.Context, st *store.Store, y Year) (*Return, *Cont
 		return nil, nil, fmt.Errorf("ssda903: the return and last year's from the record: %w", err)
 	}
 	x := contextOf(files, y)
-	if err := withRegister(ctx, st, x); err != nil {
+	if err := WithRegister(ctx, st, x); err != nil {
 		return nil, nil, err
 	}
 	return Build(files, Options{Year: y}), x, nil
