@@ -166,10 +166,18 @@ func agencyOf(p casework.Placement) casework.Provider {
 // agencyKey is the key of p's agency in the register.
 func (g *providerRun) agencyKey(p casework.Placement) string { return "agency " + agencyOf(p).URN }
 
+// agencyTypes are the placement types an agency of each kind takes: all
+// of them, so that an authority made in areas, whose first area's
+// register holds the agencies, agrees with the placements of every area.
+var agencyTypes = map[string][]string{"foster": {"U1", "U2", "U3", "U4", "U5", "U6"}, "adopt": {"A3", "A4", "A5", "A6"},
+	"supported": {"K3"}}
+
 // agency is the agency of a placement that is no home.
 func (g *providerRun) agency(p casework.Placement) casework.Provider {
 	a := agencyOf(p)
 	a.ID = next(&g.w.ids.Provider)
+	a.PlaceCodes = slices.Clone(agencyTypes[agencyKind(p.Type)])
+	a.ProviderCodes = []string{p.Provider}
 	return a
 }
 
