@@ -93,8 +93,9 @@ func Generate(cfg Config) (*Authority, error) {
 	w.court()   // court.go
 	w.leavers() // leaver.go
 	w.motherhood()
+	providers := w.providers() // providers.go: the register, from every placement made (before the ids are handed on)
 	a := w.authority()
-	a.providers = w.providers() // providers.go: the register, from every placement made
+	a.providers = providers
 	return a, nil
 }
 
