@@ -45,6 +45,7 @@ func TestAChildComesIntoCareMovesIsReviewedAndGoesHome(t *testing.T) {
 			chromedp.SetValue(chromedp.ID("placement_type"), "U6"),
 			chromedp.SetValue(chromedp.ID("provider"), "PR1"),
 			fill("postcode", "NE1 4AB"),
+			chromedp.SetValue(chromedp.ID("urn"), "XXXXXXX"),
 			fill("distance", "3.2"),
 			chromedp.Click(chromedp.ID("in_area-yes")),
 			chromedp.Click(chromedp.ID("school_move-no")))
@@ -70,6 +71,7 @@ func TestAChildComesIntoCareMovesIsReviewedAndGoesHome(t *testing.T) {
 			chromedp.SetValue(chromedp.ID("placement_type"), "K2"),
 			chromedp.SetValue(chromedp.ID("provider"), "PR4"),
 			fill("postcode", "DH1 1AA"),
+			chromedp.SetValue(chromedp.ID("urn"), "XXXXXXX"),
 			fill("distance", "24"),
 			chromedp.Click(chromedp.ID("in_area-no")),
 			chromedp.Click(chromedp.ID("school_move-yes")))

@@ -31,7 +31,7 @@ func TestARecordIsMarkedInErrorAndCorrectedAndAStaleSaveIsRefused(t *testing.T) 
 			Episode:     casework.CareEpisode{ChildID: id, StartDate: date(2026, 11, 2), CategoryOfNeed: "N1", IRO: "Irene Oduya"},
 			LegalStatus: casework.LegalStatus{StartDate: date(2026, 11, 2), Code: "V2"},
 			Placement: casework.Placement{StartDate: date(2026, 11, 2), Type: "U6", Provider: "PR1", Postcode: "NE1 4AB",
-				DistanceMiles: 3.2, InArea: true}}); err != nil {
+				DistanceMiles: 3.2, InArea: true, URN: casework.NotRegisteredURN}}); err != nil {
 			t.Fatal(err)
 		}
 		ep, err := a.st.RecordMissingEpisode(ctx, store.System, casework.MissingEpisode{ChildID: id, From: "care", Kind: "M",

@@ -24,6 +24,7 @@ const (
 	PermViewSufficiency Permission = "view_sufficiency" // placement sufficiency: where children in care live
 	PermViewImprovement Permission = "view_improvement" // the improvement plan and the board report
 	PermEditImprovement Permission = "edit_improvement" // change the improvement plan and the board's commentary
+	PermManageProviders Permission = "manage_providers" // change the register of placement providers (Ofsted URNs)
 )
 
 // Permissions returns every permission in a fixed order (for tests and for
@@ -32,7 +33,7 @@ func Permissions() []Permission {
 	return []Permission{PermSignedIn, PermViewChildren, PermEditChildren,
 		PermAllocate, PermAuthorise, PermViewTeams, PermViewAllTeams, PermManageWorkforce, PermViewPerformance,
 		PermReturns, PermAudit, PermAdmin, PermPartnerPortal, PermViewSufficiency,
-		PermViewImprovement, PermEditImprovement}
+		PermViewImprovement, PermEditImprovement, PermManageProviders}
 }
 
 // Allowed reports whether a user with role may do what p guards. It is the
@@ -86,6 +87,11 @@ func rolesWith(p Permission) []Role {
 		return []Role{TeamManager, ServiceManager, Administrator}
 	case PermViewSufficiency:
 		return []Role{TeamManager, ServiceManager, PerformanceAnalyst}
+	case PermManageProviders:
+		// The register answers the return's questions about placements:
+		// the analysts who make the return and the heads of service who
+		// commission placements keep it; team managers read it.
+		return []Role{ServiceManager, PerformanceAnalyst}
 	}
 	return nil
 }

@@ -33,6 +33,7 @@ func TestThePolicy(t *testing.T) {
 		{auth.PermViewSufficiency, [7]bool{n, Y, Y, Y, n, n, n}},
 		{auth.PermViewImprovement, [7]bool{n, Y, Y, Y, n, Y, Y}},
 		{auth.PermEditImprovement, [7]bool{n, Y, Y, n, n, Y, n}},
+		{auth.PermManageProviders, [7]bool{n, n, Y, Y, n, n, n}},
 	}
 	roles := auth.Roles()
 	if len(roles) != 7 {

@@ -57,6 +57,7 @@ type Placement struct {
 	InArea        bool    // inside the authority's own area (PL_LOCATION = IN)
 	SchoolMove    bool    // the child changed school because of this placement
 	ChangeReason  string  // REASON_PLACE_CHANGE, set when a move ends this placement
+	URN           string  // Ofsted URN of the setting (provider.go): blank for none, XXXXXXX not registered
 	Version       int
 }
 
@@ -132,6 +133,12 @@ func (p Placement) validate(v *ValidationError) {
 	}
 	if !postcodePattern.MatchString(NormalisePostcode(p.Postcode)) {
 		v.Add("postcode", "Enter the placement's postcode, like LS1 1AA")
+	}
+	switch {
+	case p.URN != "" && ValidPlacementType(p.Type) && !TakesURN(p.Type):
+		v.Add("urn", "A placement of this type has no Ofsted URN: leave it blank (SSDA903 rule 222)")
+	case p.URN != "" && p.URN != NotRegisteredURN && !ValidURN(p.URN):
+		v.Add("urn", "Choose the provider's Ofsted URN, like SC123456, or XXXXXXX for a setting not registered with Ofsted")
 	}
 	if p.DistanceMiles < 0 || p.DistanceMiles > 1000 || math.IsNaN(p.DistanceMiles) {
 		v.Add("distance", "Enter the distance from home in miles, from 0 to 1000")

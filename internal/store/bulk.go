@@ -102,6 +102,7 @@ type NextIDs struct {
 	Contact, Referral, Assessment, Strategy, S47, Plan, Conference, CoreGroup       int64
 	Visit, CINPlan, CINReview, Note                                                 int64
 	CareEpisode, LegalStatus, Placement, CareEvent, FamilyTime, Permanence, Outcome int64
+	Provider                                                                        int64
 	Missing, ReturnInterview, Screening, PLO, PLOEvent, Proceedings, Hearing        int64
 	CareLeaver, Pathway, LeaverContact                                              int64
 }

@@ -1,11 +1,21 @@
 package store
 
-import "sightline/internal/casework"
+import (
+	"strings"
+
+	"sightline/internal/casework"
+)
 
 // careTables are a batch's children-in-care tables, after the help and
 // protection ones (episodes before what points to them).
 func (b *SyntheticBatch) careTables(stamp func([]any) []any) []bulkTable {
 	return []bulkTable{
+		{"placement_providers", `id, urn, name, provider_type, place_codes, provider_codes, postcode, la_code,
+			registered_on, closed_on, updated_at, updated_by`, len(b.Providers), func(i int, a []any) []any {
+			p := b.Providers[i]
+			return stamp(append(a, p.ID, p.URN, p.Name, p.Type, strings.Join(p.PlaceCodes, " "),
+				strings.Join(p.ProviderCodes, " "), p.Postcode, p.LACode, cday(p.Registered), cdayPtr(p.Closed)))
+		}},
 		{"care_episodes", `id, child_id, start_date, reason, category_of_need, iro, end_date, end_reason,
 			prev_perm, prev_perm_la, prev_perm_date, updated_at, updated_by`, len(b.CareEpisodes), func(i int, a []any) []any {
 			e := b.CareEpisodes[i]
@@ -18,11 +28,11 @@ func (b *SyntheticBatch) careTables(stamp func([]any) []any) []bulkTable {
 				return stamp(append(a, l.ID, l.ChildID, l.EpisodeID, cday(l.StartDate), l.Code))
 			}},
 		{"care_placements", `id, child_id, episode_id, start_date, end_date, place_type, provider, postcode,
-			distance_miles, in_area, school_move, change_reason, updated_at, updated_by`, len(b.Placements),
+			distance_miles, in_area, school_move, change_reason, urn, updated_at, updated_by`, len(b.Placements),
 			func(i int, a []any) []any {
 				p := b.Placements[i]
 				return stamp(append(a, p.ID, p.ChildID, p.EpisodeID, cday(p.StartDate), cdayPtr(p.EndDate), p.Type,
-					p.Provider, p.Postcode, p.DistanceMiles, p.InArea, p.SchoolMove, p.ChangeReason))
+					p.Provider, p.Postcode, p.DistanceMiles, p.InArea, p.SchoolMove, p.ChangeReason, p.URN))
 			}},
 		{"care_events", `id, child_id, episode_id, kind, held_on, iro, participation, notes, updated_at, updated_by`,
 			len(b.CareEvents), func(i int, a []any) []any {
@@ -66,13 +76,14 @@ func careIDTables(n *NextIDs) []struct {
 	return []struct {
 		table string
 		into  *int64
-	}{{"care_episodes", &n.CareEpisode}, {"care_legal_statuses", &n.LegalStatus}, {"care_placements", &n.Placement},
+	}{{"placement_providers", &n.Provider}, {"care_episodes", &n.CareEpisode}, {"care_legal_statuses", &n.LegalStatus}, {"care_placements", &n.Placement},
 		{"care_events", &n.CareEvent}, {"family_time", &n.FamilyTime}, {"permanence_plans", &n.Permanence},
 		{"care_outcomes", &n.Outcome}}
 }
 
 // syntheticCare is the children-in-care part of a SyntheticBatch.
 type syntheticCare struct {
+	Providers     []casework.Provider // the register of placement providers (a generated authority's, with its staff)
 	CareEpisodes  []casework.CareEpisode
 	LegalStatuses []casework.LegalStatus
 	Placements    []casework.Placement

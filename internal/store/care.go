@@ -33,13 +33,13 @@ func scanLegalStatus(r rowScanner) (casework.LegalStatus, error) {
 }
 
 const placementColumns = `id, child_id, episode_id, start_date, end_date, place_type, provider, postcode,
-	distance_miles, in_area, school_move, change_reason, version`
+	distance_miles, in_area, school_move, change_reason, urn, version`
 
 func scanPlacement(r rowScanner) (casework.Placement, error) {
 	var p casework.Placement
 	var start, end dateCol
 	err := r.Scan(&p.ID, &p.ChildID, &p.EpisodeID, &start, &end, &p.Type, &p.Provider, &p.Postcode,
-		&p.DistanceMiles, &p.InArea, &p.SchoolMove, &p.ChangeReason, &p.Version)
+		&p.DistanceMiles, &p.InArea, &p.SchoolMove, &p.ChangeReason, &p.URN, &p.Version)
 	p.StartDate, p.EndDate = start.t, end.ptr()
 	return p, err
 }
@@ -67,7 +67,7 @@ func scanFamilyTime(r rowScanner) (casework.FamilyTime, error) {
 // tidyPlacement normalises what a person typed into a placement.
 func tidyPlacement(p *casework.Placement) {
 	p.Type, p.Provider = casework.NormaliseCode(p.Type), casework.NormaliseCode(p.Provider)
-	p.Postcode = casework.NormalisePostcode(p.Postcode)
+	p.Postcode, p.URN = casework.NormalisePostcode(p.Postcode), casework.NormaliseURN(p.URN)
 	p.DistanceMiles = float64(int64(p.DistanceMiles*10+0.5)) / 10 // DfE's PL_DISTANCE is to 0.1 mile
 }
 
@@ -123,10 +123,13 @@ func (t *Tx) insertLegalStatus(ctx context.Context, ls *casework.LegalStatus) er
 }
 
 func (t *Tx) insertPlacement(ctx context.Context, p *casework.Placement) error {
+	if err := t.checkURN(ctx, *p); err != nil {
+		return err
+	}
 	id, err := t.insert(ctx, `INSERT INTO care_placements (child_id, episode_id, start_date, place_type, provider,
-		postcode, distance_miles, in_area, school_move, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+		postcode, distance_miles, in_area, school_move, urn, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
 		p.ChildID, p.EpisodeID, day(p.StartDate), p.Type, p.Provider, p.Postcode, p.DistanceMiles, p.InArea,
-		p.SchoolMove, t.s.d.ts(t.now), t.actor.Name)
+		p.SchoolMove, p.URN, t.s.d.ts(t.now), t.actor.Name)
 	if err != nil {
 		return fmt.Errorf("insert placement: %w", err)
 	}

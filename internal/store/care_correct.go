@@ -15,7 +15,7 @@ import (
 // in the history with the record before and after.
 
 // CorrectPlacement corrects a placement's details (its type, provider,
-// postcode, distance, area and school move) at p.Version
+// postcode, distance, area, school move and Ofsted URN) at p.Version
 // (CheckPlacementCorrection).
 func (s *Store) CorrectPlacement(ctx context.Context, actor Actor, p casework.Placement) (casework.Placement, error) {
 	tidyPlacement(&p)
@@ -34,9 +34,12 @@ func (s *Store) CorrectPlacement(ctx context.Context, actor Actor, p casework.Pl
 		if err := cf.CheckPlacementCorrection(p); err != nil {
 			return err
 		}
+		if err := tx.checkURN(ctx, p); err != nil {
+			return err
+		}
 		if err := tx.updateVersioned(ctx, "care_placements", "placement", p.ID, p.Version,
-			`place_type = ?, provider = ?, postcode = ?, distance_miles = ?, in_area = ?, school_move = ?`,
-			p.Type, p.Provider, p.Postcode, p.DistanceMiles, p.InArea, p.SchoolMove); err != nil {
+			`place_type = ?, provider = ?, postcode = ?, distance_miles = ?, in_area = ?, school_move = ?, urn = ?`,
+			p.Type, p.Provider, p.Postcode, p.DistanceMiles, p.InArea, p.SchoolMove, p.URN); err != nil {
 			return err
 		}
 		p.Version++

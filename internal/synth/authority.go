@@ -13,18 +13,19 @@ import (
 // Authority is a generated authority, ready to write: its staff, then its
 // families' records in batches.
 type Authority struct {
-	Scenario Scenario
-	Size     Size
-	Seed     uint64
-	AsAt     time.Time
-	Start    time.Time // the first day of history
-	org      *org
-	children []*store.SyntheticBatch // each known child's records, family by family, in id order
-	family   []int                   // the family each child belongs to
-	Area     int                     // which area of a size made in areas (1, 2, …); 0: the whole authority
-	Areas    int                     // how many areas the size is made in
-	next     Config                  // what the next area starts from: ids, identifiers, batch number
-	firstSeq int64                   // the number of the batch before this authority's first
+	Scenario  Scenario
+	Size      Size
+	Seed      uint64
+	AsAt      time.Time
+	Start     time.Time // the first day of history
+	org       *org
+	children  []*store.SyntheticBatch // each known child's records, family by family, in id order
+	family    []int                   // the family each child belongs to
+	Area      int                     // which area of a size made in areas (1, 2, …); 0: the whole authority
+	Areas     int                     // how many areas the size is made in
+	next      Config                  // what the next area starts from: ids, identifiers, batch number
+	firstSeq  int64                   // the number of the batch before this authority's first
+	providers []casework.Provider     // the register of placement providers (providers.go)
 }
 
 // authority gathers the records the world made, and nothing else of it:
@@ -120,7 +121,7 @@ func appendBatch(b, c *store.SyntheticBatch) {
 
 // BatchRows counts the rows of a batch.
 func BatchRows(b *store.SyntheticBatch) int {
-	return len(b.Teams) + len(b.Posts) + len(b.Workers) + len(b.Users) + len(b.Children) + len(b.Addresses) +
+	return len(b.Providers) + len(b.Teams) + len(b.Posts) + len(b.Workers) + len(b.Users) + len(b.Children) + len(b.Addresses) +
 		len(b.Relationships) + len(b.Involvements) + len(b.Allocations) + len(b.Contacts) + len(b.Referrals) +
 		len(b.Assessments) + len(b.Strategies) + len(b.S47s) + len(b.Plans) + len(b.Conferences) +
 		len(b.CoreGroups) + len(b.Visits) + len(b.CINPlans) + len(b.CINReviews) + len(b.Notes) +
@@ -136,10 +137,12 @@ func BatchRows(b *store.SyntheticBatch) int {
 func (a *Authority) Children() []*store.SyntheticBatch { return a.children }
 
 // Staff returns the teams, the posts, the workers with their register
-// entries, and their users.
+// entries, and their users; and the register of placement providers.
 func (a *Authority) Staff() *store.SyntheticBatch {
-	return &store.SyntheticBatch{Teams: a.org.teams, Posts: a.org.postRecords(), Workers: a.org.workers,
+	b := &store.SyntheticBatch{Teams: a.org.teams, Posts: a.org.postRecords(), Workers: a.org.workers,
 		Users: a.org.users}
+	b.Providers = a.providers
+	return b
 }
 
 // postRecords lists the establishment, team by team, then the posts not

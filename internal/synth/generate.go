@@ -94,7 +94,10 @@ func Generate(cfg Config) (*Authority, error) {
 	w.leavers() // leaver.go
 	w.motherhood()
 	w.outcomes() // outcomes.go: SDQs, convictions, immunisations, substance misuse
-	return w.authority(), nil
+	providers := w.providers() // providers.go: the register, from every placement made (before the ids are handed on)
+	a := w.authority()
+	a.providers = providers
+	return a, nil
 }
 
 // next hands out the next id of a table.

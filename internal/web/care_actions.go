@@ -28,13 +28,15 @@ func (a *actionCtx) inCare() string {
 	return ""
 }
 
-// placementFields are the questions about a placement.
-func placementFields() []field {
+// placementFields are the questions about a placement; the Ofsted URN is
+// chosen from the register of placement providers (providers.go).
+func placementFields(a *actionCtx) []field {
 	return []field{
 		selectF("placement_type", "Type of placement", withCodes(casework.PlacementTypes()), ""),
 		selectF("provider", "Who provides it", withCodes(casework.PlacementProviders()),
 			""),
 		textF("postcode", "Postcode of the placement", "For example, NE1 4AB"),
+		urnF(a),
 		textF("distance", "Distance from the child's home (miles)", "As the crow flies, to one decimal place"),
 		yesnoF("in_area", "Is the placement inside the authority's area?", ""),
 		yesnoF("school_move", "Did the child have to change school because of it?", ""),
@@ -50,9 +52,13 @@ func readPlacement(v *casework.ValidationError, f form, childID int64, start tim
 	if f.text("in_area") == "" {
 		v.Add("in_area", "Select whether the placement is inside the authority's area")
 	}
-	return casework.Placement{ChildID: childID, StartDate: start, Type: f.text("placement_type"),
+	p := casework.Placement{ChildID: childID, StartDate: start, Type: f.text("placement_type"),
 		Provider: f.text("provider"), Postcode: f.text("postcode"), DistanceMiles: miles,
-		InArea: f.yes("in_area"), SchoolMove: f.yes("school_move")}
+		InArea: f.yes("in_area"), SchoolMove: f.yes("school_move"), URN: f.text("urn")}
+	if p.MissingURN() {
+		v.Add("urn", "Choose the setting's Ofsted URN from the register, or XXXXXXX for a setting not registered with Ofsted (SSDA903 rule 218)")
+	}
+	return p
 }
 
 var startCareAction = action{
@@ -70,7 +76,7 @@ var startCareAction = action{
 			selectF("legal_status", "Legal status", withCodes(casework.LegalStatuses()), ""),
 			selectF("category_of_need", "Category of need", withCodes(casework.NeedCategories()), ""),
 			textF("iro", "Independent reviewing officer", "Optional: who will chair the reviews"),
-		}, append(placementFields(), prevPermFields(casework.CareEpisode{})...)...)
+		}, append(placementFields(a), prevPermFields(casework.CareEpisode{})...)...)
 	},
 	save: func(a *actionCtx, f form) error {
 		v := &casework.ValidationError{}
@@ -127,7 +133,7 @@ var movePlacementAction = action{
 		return append([]field{
 			dateF("start_date", "Date of the move", a.today),
 			selectF("change_reason", "Reason for the change", withCodes(casework.PlacementChangeReasons()), ""),
-		}, placementFields()...)
+		}, placementFields(a)...)
 	},
 	save: func(a *actionCtx, f form) error {
 		v := &casework.ValidationError{}

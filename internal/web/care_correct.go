@@ -96,8 +96,8 @@ var correctPlacementAction = action{
 	},
 	fields: func(a *actionCtx) []field {
 		p := a.cf.FindPlacement(a.recordID())
-		fs := placementFields()
-		values := []string{p.Type, p.Provider, p.Postcode, strconv.FormatFloat(p.DistanceMiles, 'f', 1, 64),
+		fs := placementFields(a)
+		values := []string{p.Type, p.Provider, p.Postcode, p.URN, strconv.FormatFloat(p.DistanceMiles, 'f', 1, 64),
 			yesNo(p.InArea), yesNo(p.SchoolMove)}
 		for i := range fs {
 			fs[i].Value = values[i]

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"sightline/internal/auth"
+	"sightline/internal/casework"
 )
 
 func placementForm(d time.Time, typ, provider, postcode, miles, inArea string, extra url.Values) url.Values {
@@ -21,6 +22,9 @@ func placementForm(d time.Time, typ, provider, postcode, miles, inArea string, e
 	extra.Set("distance", miles)
 	extra.Set("in_area", inArea)
 	extra.Set("school_move", "no")
+	if extra.Get("urn") == "" && casework.TakesURN(typ) {
+		extra.Set("urn", casework.NotRegisteredURN) // rule 218: a type that takes a URN is given one
+	}
 	return dateForm("start_date", d, extra)
 }
 

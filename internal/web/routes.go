@@ -72,6 +72,7 @@ func (s *Server) allRoutes() []route {
 		s.performanceRoutes(),
 		s.improvementRoutes(),
 		s.returnsRoutes(),
+		s.providerRoutes(),
 	}
 	var all []route
 	for _, g := range groups {

@@ -124,12 +124,13 @@ func addHeader(r *Return, cf *casework.CaseFile, eps []episode, y Year) {
 // addEpisodes writes the episodes. HOME_POST is the postcode of the home
 // the child came into care from: the address held on the day the period
 // of care began (DfE guidance: the home postcode at the start of being
-// looked after), blank when none was held then. A short break (legal
-// status V3 or V4) has neither postcode (rules 214 and 398). URN is blank
-// (not held). A UASC child whose address on that day is their first
-// placement's came into care from no home here (a young person who
-// arrived alone): HOME_POST is blank, as rule 392b allows for UASC, not
-// the placement's postcode (which rule 392d would report).
+// looked after), blank when none was held then. URN is the placement's
+// Ofsted URN as recorded. A short break (legal status V3 or V4) has
+// neither postcode nor URN (rules 214 and 398). A UASC child whose
+// address on that day is their first placement's came into care from no
+// home here (a young person who arrived alone): HOME_POST is blank, as
+// rule 392b allows for UASC, not the placement's postcode (which rule
+// 392d would report).
 func addEpisodes(r *Return, cf *casework.CaseFile, eps []episode) {
 	firstPost := map[time.Time]string{} // each period's first placement's postcode
 	for _, e := range eps {
@@ -138,23 +139,24 @@ func addEpisodes(r *Return, cf *casework.CaseFile, eps []episode) {
 		}
 	}
 	for i, e := range eps {
-		place, provider, post, change := "", "", "", ""
+		place, provider, post, urn, change := "", "", "", "", ""
 		if e.placement != nil {
 			place, provider, post = e.placement.Type, e.placement.Provider, casework.NormalisePostcode(e.placement.Postcode)
+			urn = e.placement.URN
 		}
 		home := homePostOn(cf.Addresses, e.period)
 		if cf.Child.UASC && home != "" && home == firstPost[e.period] {
 			home = ""
 		}
 		if slices.Contains(shortBreakStatuses, e.legal) {
-			home, post = "", ""
+			home, post, urn = "", "", ""
 		}
 		// The reason for a change belongs to the episode a move ends.
 		if e.rec == "X1" && i+1 < len(eps) && slices.Contains(moveRNEs, eps[i+1].rne) && e.placement != nil {
 			change = e.placement.ChangeReason
 		}
 		r.Add(Episodes, cf.Child.ID, cf.Child.LAChildID, date(e.start), e.rne, e.legal, e.cin, place, provider,
-			dateOf(e.end), e.rec, change, home, post, "")
+			dateOf(e.end), e.rec, change, home, post, urn)
 	}
 }
 
@@ -369,7 +371,24 @@ func ContextStore(ctx context.Context, st *store.Store, y Year) (*Context, error
 	if err != nil {
 		return nil, fmt.Errorf("ssda903: last year's return from the record: %w", err)
 	}
-	return contextOf(files, y), nil
+	x := contextOf(files, y)
+	return x, WithRegister(ctx, st, x)
+}
+
+// WithRegister gives x the provider information of sightline's register
+// of placement providers and the authority's DfE number (the la_code
+// setting), so that the rules checking URNs run on sightline's export.
+func WithRegister(ctx context.Context, st *store.Store, x *Context) error {
+	ps, err := st.Providers(ctx)
+	if err != nil {
+		return fmt.Errorf("ssda903: the register of placement providers: %w", err)
+	}
+	settings, err := st.Settings(ctx)
+	if err != nil {
+		return fmt.Errorf("ssda903: settings: %w", err)
+	}
+	x.Providers, x.LACode = ProvidersByURN(ps), settings["la_code"].Value
+	return nil
 }
 
 // contextOf is the Context of year y from the case files of y and the
@@ -391,5 +410,9 @@ func ExportChecked(ctx context.Context, st *store.Store, y Year) (*Return, *Cont
 	if err != nil {
 		return nil, nil, fmt.Errorf("ssda903: the return and last year's from the record: %w", err)
 	}
-	return Build(files, Options{Year: y}), contextOf(files, y), nil
+	x := contextOf(files, y)
+	if err := WithRegister(ctx, st, x); err != nil {
+		return nil, nil, err
+	}
+	return Build(files, Options{Year: y}), x, nil
 }

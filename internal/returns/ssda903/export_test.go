@@ -33,9 +33,9 @@ func authority() []casework.CaseFile {
 	amy.LegalStatuses = []casework.LegalStatus{{EpisodeID: 10, StartDate: day(2025, 1, 15), Code: "V2"},
 		{EpisodeID: 10, StartDate: day(2025, 5, 1), Code: "C1"}, {EpisodeID: 10, StartDate: day(2025, 9, 1), Code: "C2"}}
 	amy.Placements = []casework.Placement{
-		{ID: 1, EpisodeID: 10, StartDate: day(2025, 1, 15), EndDate: ptr(day(2025, 7, 1)), Type: "U4", Provider: "PR1", Postcode: "ab1 2cd", ChangeReason: "CARPL"},
-		{ID: 2, EpisodeID: 10, StartDate: day(2025, 7, 1), EndDate: ptr(day(2025, 9, 1)), Type: "K2", Provider: "PR4", Postcode: "AB3 4EF", ChangeReason: "CHILD"},
-		{ID: 3, EpisodeID: 10, StartDate: day(2025, 9, 1), Type: "U6", Provider: "PR1", Postcode: "AB5 6GH"}}
+		{ID: 1, EpisodeID: 10, StartDate: day(2025, 1, 15), EndDate: ptr(day(2025, 7, 1)), Type: "U4", Provider: "PR1", Postcode: "ab1 2cd", ChangeReason: "CARPL", URN: "SC100001"},
+		{ID: 2, EpisodeID: 10, StartDate: day(2025, 7, 1), EndDate: ptr(day(2025, 9, 1)), Type: "K2", Provider: "PR4", Postcode: "AB3 4EF", ChangeReason: "CHILD", URN: "XXXXXXX"},
+		{ID: 3, EpisodeID: 10, StartDate: day(2025, 9, 1), Type: "U6", Provider: "PR1", Postcode: "AB5 6GH", URN: "SC100001"}}
 	amy.CareEvents = []casework.CareEvent{
 		{Kind: casework.CareReview, Date: day(2025, 2, 10), Participation: "PN1"},
 		{Kind: casework.CareReview, Date: day(2025, 7, 20), Participation: "PN3"},
@@ -84,10 +84,10 @@ var want = map[string][][]string{
 		{"C200", "M", "15/06/2007", "BAFR", "UN2", "", ""},
 		{"C300", "U", "01/01/2019", "NOBT", "B12345678901C", "", ""}},
 	Episodes: {
-		{"C100", "15/01/2025", "S", "V2", "N1", "U4", "PR1", "01/05/2025", "X1", "", "LS2 7AB", "AB1 2CD", ""},
-		{"C100", "01/05/2025", "L", "C1", "N1", "U4", "PR1", "01/07/2025", "X1", "CARPL", "LS2 7AB", "AB1 2CD", ""},
-		{"C100", "01/07/2025", "P", "C1", "N1", "K2", "PR4", "01/09/2025", "X1", "CHILD", "LS2 7AB", "AB3 4EF", ""},
-		{"C100", "01/09/2025", "B", "C2", "N1", "U6", "PR1", "", "", "", "LS2 7AB", "AB5 6GH", ""},
+		{"C100", "15/01/2025", "S", "V2", "N1", "U4", "PR1", "01/05/2025", "X1", "", "LS2 7AB", "AB1 2CD", "SC100001"},
+		{"C100", "01/05/2025", "L", "C1", "N1", "U4", "PR1", "01/07/2025", "X1", "CARPL", "LS2 7AB", "AB1 2CD", "SC100001"},
+		{"C100", "01/07/2025", "P", "C1", "N1", "K2", "PR4", "01/09/2025", "X1", "CHILD", "LS2 7AB", "AB3 4EF", "XXXXXXX"},
+		{"C100", "01/09/2025", "B", "C2", "N1", "U6", "PR1", "", "", "", "LS2 7AB", "AB5 6GH", "SC100001"},
 		{"C300", "01/11/2025", "S", "C1", "N4", "P1", "PR0", "01/02/2026", "E4A", "", "AB1 2CD", "AB1 2CD", ""}},
 	Reviews:        {{"C100", "10/03/2015", "20/07/2025", "PN3"}},
 	UASC:           nil,
@@ -142,7 +142,7 @@ func TestEveryFileIsWrittenWithItsHeaderRow(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
 	if lines[0] != "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN" ||
-		lines[2] != "C100,01/05/2025,L,C1,N1,U4,PR1,01/07/2025,X1,CARPL,LS2 7AB,AB1 2CD," {
+		lines[2] != "C100,01/05/2025,L,C1,N1,U4,PR1,01/07/2025,X1,CARPL,LS2 7AB,AB1 2CD,SC100001" {
 		t.Errorf("Episodes.csv:\n%s", buf.String())
 	}
 }

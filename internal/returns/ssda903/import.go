@@ -193,9 +193,6 @@ func (im *importer) child(h *Row, eps, revs []*Row, other map[string][]*Row, rep
 	c := casework.Child{ID: im.ids.Child, LAChildID: h.Get("CHILD"), Sex: h.Get("SEX"), Ethnicity: h.Get("ETHNIC"),
 		DateOfBirth: at(h.Get("DOB"))}
 	notKept := motherhood(h, &c)
-	for _, e := range eps {
-		notKept = append(notKept, unheld(e, Episodes, "URN")...)
-	}
 	if u := h.Get("UPN"); len(u) == 3 {
 		c.UPNUnknown = u
 	} else {

@@ -66,6 +66,9 @@ func (im *importer) care(childID int64, eps []*Row) (careRecords, *Refusal) {
 				Postcode: row.Get("PL_POST")})
 			place = &out.Placements[len(out.Placements)-1]
 		}
+		if r := placementURN(row, place); r != nil {
+			out.notKept = append(out.notKept, *r)
+		}
 		if rc := row.Get("REASON_PLACE_CHANGE"); rc != "" {
 			place.ChangeReason = rc
 		}
@@ -78,6 +81,26 @@ func (im *importer) care(childID int64, eps []*Row) (careRecords, *Refusal) {
 	out.Addresses = homeAddresses(childID, out.CareEpisodes, homes, &ids)
 	im.ids = mergeIDs(im.ids, ids)
 	return out, nil
+}
+
+// placementURN keeps the URN of the episode that starts a placement as
+// the placement's; a URN the placement's type takes none of (rule 222),
+// one of no Ofsted shape, or another URN on a later episode of the same
+// placement (a change of legal status only) is reported as not kept.
+func placementURN(row *Row, place *casework.Placement) *Refusal {
+	v := casework.NormaliseURN(row.Get("URN"))
+	switch {
+	case v == "" || v == place.URN:
+		return nil
+	case place.URN != "":
+		return refusal(Episodes, row, "URN", fmt.Sprintf("%q is not kept: the placement's URN is %s, from the episode it began", printable(v), place.URN))
+	case casework.ValidPlacementType(place.Type) && !casework.TakesURN(place.Type):
+		return refusal(Episodes, row, "URN", fmt.Sprintf("%q is not kept: a placement of type %s has no URN", printable(v), place.Type))
+	case v != casework.NotRegisteredURN && !casework.ValidURN(v):
+		return refusal(Episodes, row, "URN", fmt.Sprintf("%q is not kept: it is no Ofsted URN", printable(v)))
+	}
+	place.URN = v
+	return nil
 }
 
 // mergeIDs takes the care ids used by a child that was taken.

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"sightline/internal/casework"
 )
 
 // Rule is one DfE validation rule of the return: its code, whether it is
@@ -46,10 +48,25 @@ func (f Failure) Kind() string {
 
 // Context is what the rules know besides the return: the collection year
 // and, for the rules that compare with it, last year's return (nil when
-// not given: those rules then find nothing).
+// not given: those rules then find nothing); for the rules that check a
+// URN (ProviderRules), the DfE's provider information by URN (nil when
+// not given: those rules then find nothing) and the authority's
+// three-digit DfE number (rule 229; blank: it finds nothing).
 type Context struct {
-	Year     Year
-	Previous *Return
+	Year      Year
+	Previous  *Return
+	Providers map[string]casework.Provider
+	LACode    string
+}
+
+// ProvidersByURN is provider information by URN, for Context.Providers
+// (never nil: an empty register holds no URN).
+func ProvidersByURN(ps []casework.Provider) map[string]casework.Provider {
+	out := make(map[string]casework.Provider, len(ps))
+	for _, p := range ps {
+		out[p.URN] = p
+	}
+	return out
 }
 
 // Rules are the rules of a collection year, in code order.
@@ -60,7 +77,7 @@ func Rules(y Year) []Rule {
 	out := slices.Concat(headerRules, episodeRules, episodeChainRules, otherRules, valueRules, adopterRules, careRules,
 		leaverMissingRules, previousRules, lastYearRules, crossRules, cohortRules,
 		leaverRules, postcodeRules, moreRules, linkRules, internalRules, motherRules,
-		adoptionChainRules, adoptionDecisionRules, respiteRules, swRules, uascRules, oc2Rules)
+		adoptionChainRules, adoptionDecisionRules, respiteRules, swRules, uascRules, oc2Rules, urnRules)
 	slices.SortFunc(out, func(a, b Rule) int { return compareCodes(a.Code, b.Code) })
 	return out
 }

@@ -11,9 +11,9 @@ import (
 // placement order on 1 August, the match on 15 September, placed for
 // adoption with her foster carers (A5) on 1 October, adopted on 1 March.
 func adoptedInYear(r, _ *Return) {
-	assign(row(r, Episodes, 1), "PLACE", "U4", "PLACE_PROVIDER", "PR1", "DEC", "01/08/2025", "REC", "X1")
-	r.Add(Episodes, 1, "A1", "01/08/2025", "L", "E1", "N1", "U4", "PR1", "01/10/2025", "X1", "PLACE", "AB2 1EF", "AB1 3CD", "")
-	r.Add(Episodes, 1, "A1", "01/10/2025", "T", "E1", "N1", "A5", "PR1", "01/03/2026", "E12", "", "AB2 1EF", "AB1 3CD", "")
+	assign(row(r, Episodes, 1), "PLACE", "U4", "PLACE_PROVIDER", "PR1", "DEC", "01/08/2025", "REC", "X1", "URN", "SC100001")
+	r.Add(Episodes, 1, "A1", "01/08/2025", "L", "E1", "N1", "U4", "PR1", "01/10/2025", "X1", "PLACE", "AB2 1EF", "AB1 3CD", "SC100001")
+	r.Add(Episodes, 1, "A1", "01/10/2025", "T", "E1", "N1", "A5", "PR1", "01/03/2026", "E12", "", "AB2 1EF", "AB1 3CD", "SC100003")
 	assign(row(r, PlacedAdoption, 0), "DATE_PLACED", "15/07/2025", "DATE_PLACED_CEASED", "", "REASON_PLACED_CEASED", "")
 	assign(row(r, AD1, 0), "DATE_INT", "15/07/2025", "DATE_MATCH", "15/09/2025", "FOSTER_CARE", "1", "NB_ADOPTR", "2",
 		"SEX_ADOPTR", "MF", "LS_ADOPTR", "L11")
@@ -31,7 +31,7 @@ func adoptedInYear(r, _ *Return) {
 func leftForGuardianship(r, last *Return) {
 	adoptedInYear(r, last)
 	assign(row(r, Episodes, 3), "DEC", "01/02/2026", "REC", "X1", "REASON_PLACE_CHANGE", "CARPL")
-	r.Add(Episodes, 1, "A1", "01/02/2026", "P", "E1", "N1", "U4", "PR1", "01/03/2026", "E45", "", "AB2 1EF", "AB1 3CD", "")
+	r.Add(Episodes, 1, "A1", "01/02/2026", "P", "E1", "N1", "U4", "PR1", "01/03/2026", "E45", "", "AB2 1EF", "AB1 3CD", "SC100001")
 	assign(row(r, PlacedAdoption, 0), "DATE_PLACED_CEASED", "01/02/2026", "REASON_PLACED_CEASED", "RD1")
 	for _, c := range adoptionFields {
 		row(r, AD1, 0).Set(c, "")

@@ -12,8 +12,8 @@ import (
 func goodReturn() *Return {
 	r := NewReturn()
 	r.Add(Header, 1, "A1", "F", "01/05/2012", "WBRI", "A123456789012", "0", "")
-	r.Add(Episodes, 1, "A1", "10/02/2025", "S", "V2", "N1", "U6", "PR1", "01/06/2025", "X1", "CARPL", "AB2 1EF", "AB1 2CD", "")
-	r.Add(Episodes, 1, "A1", "01/06/2025", "B", "C2", "N1", "K2", "PR4", "", "", "", "AB2 1EF", "AB1 3CD", "")
+	r.Add(Episodes, 1, "A1", "10/02/2025", "S", "V2", "N1", "U6", "PR1", "01/06/2025", "X1", "CARPL", "AB2 1EF", "AB1 2CD", "SC100001")
+	r.Add(Episodes, 1, "A1", "01/06/2025", "B", "C2", "N1", "K2", "PR4", "", "", "", "AB2 1EF", "AB1 3CD", "SC200002")
 	r.Add(Reviews, 1, "A1", "01/05/2012", "05/05/2025", "PN1")
 	r.Add(Missing, 1, "A1", "01/05/2012", "M", "03/07/2025", "04/07/2025")
 	r.Add(Missing, 1, "A1", "01/05/2012", "A", "09/07/2025", "")
@@ -34,7 +34,7 @@ func goodReturn() *Return {
 func goodPrevious() *Return {
 	r := NewReturn()
 	r.Add(Header, 1, "A1", "F", "01/05/2012", "WBRI", "A123456789012", "", "")
-	r.Add(Episodes, 1, "A1", "10/02/2025", "S", "V2", "N1", "U6", "PR1", "", "", "", "", "AB1 2CD", "")
+	r.Add(Episodes, 1, "A1", "10/02/2025", "S", "V2", "N1", "U6", "PR1", "", "", "", "", "AB1 2CD", "SC100001")
 	r.Add(Missing, 1, "A1", "01/05/2012", "M", "01/03/2025", "02/03/2025")
 	r.Add(Header, 2, "B2", "M", "12/12/2006", "BAFR", "UN2", "", "")
 	r.Add(Episodes, 2, "B2", "01/01/2021", "S", "C2", "N1", "U1", "PR1", "12/12/2024", "E8", "", "AB3 1GH", "AB1 4CD", "")
@@ -307,7 +307,7 @@ func codesOf(fs []Failure) []string {
 // TestRules checks each rule on the good return (it passes) and broken
 // one way (it fails, naming a row of the child).
 func TestRules(t *testing.T) {
-	good := Validate(goodReturn(), &Context{Year: 2026, Previous: goodPrevious()})
+	good := Validate(goodReturn(), goodContext(goodPrevious()))
 	for _, rule := range Rules(2026) {
 		t.Run(rule.Code, func(t *testing.T) {
 			for _, f := range good {
@@ -321,7 +321,7 @@ func TestRules(t *testing.T) {
 			}
 			r, last := goodReturn(), goodPrevious()
 			brk(r, last)
-			fs := Validate(r, &Context{Year: 2026, Previous: last})
+			fs := Validate(r, goodContext(last))
 			if !slices.Contains(codesOf(fs), rule.Code) {
 				t.Errorf("fails: broken, the return does not fail %s; it fails %v", rule.Code, codesOf(fs))
 			}
