@@ -334,22 +334,16 @@ var nameSlots = func() (t [256][]string) {
 }()
 
 // names are the schema's element names.
-var names = func() []string {
-	var out []string
-	for _, n := range []string{"Message", "Header", "CollectionDetails", "Collection", "Year", "ReferenceDate", "Source",
-		"SourceLevel", "LEA", "SoftwareCode", "Release", "SerialNo", "DateTime", "Children", "Child", "ChildIdentifiers",
-		"LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate", "ExpectedPersonBirthDate", "Sex",
-		"PersonDeathDate", "ChildCharacteristics", "Ethnicity", "Disabilities", "Disability", "CINdetails",
-		"CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate", "ReasonForClosure", "DateOfInitialCPC",
-		"Assessments", "AssessmentActualStartDate", "AssessmentInternalReviewDate", "AssessmentAuthorisationDate",
-		"FactorsIdentifiedAtAssessment", "AssessmentFactors", "CINPlanDates", "CINPlanStartDate", "CINPlanEndDate",
-		"Section47", "S47ActualStartDate", "InitialCPCtarget", "ICPCnotRequired", "ReferralNFA", "ChildProtectionPlans",
-		"CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse", "NumberOfPreviousCPP",
-		"Reviews", "CPPreviewDate"} {
-		out = append(out, n)
-	}
-	return out
-}()
+var names = []string{"Message", "Header", "CollectionDetails", "Collection", "Year", "ReferenceDate", "Source",
+	"SourceLevel", "LEA", "SoftwareCode", "Release", "SerialNo", "DateTime", "Children", "Child", "ChildIdentifiers",
+	"LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate", "ExpectedPersonBirthDate", "Sex",
+	"PersonDeathDate", "ChildCharacteristics", "Ethnicity", "Disabilities", "Disability", "CINdetails",
+	"CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate", "ReasonForClosure", "DateOfInitialCPC",
+	"Assessments", "AssessmentActualStartDate", "AssessmentInternalReviewDate", "AssessmentAuthorisationDate",
+	"FactorsIdentifiedAtAssessment", "AssessmentFactors", "CINPlanDates", "CINPlanStartDate", "CINPlanEndDate",
+	"Section47", "S47ActualStartDate", "InitialCPCtarget", "ICPCnotRequired", "ReferralNFA", "ChildProtectionPlans",
+	"CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse", "NumberOfPreviousCPP",
+	"Reviews", "CPPreviewDate"}
 
 var entities = map[string]string{"amp": "&", "lt": "<", "gt": ">", "quot": `"`, "apos": "'"}
 

@@ -61,18 +61,6 @@ func refusal(file string, row *Row, field, why string) *Refusal {
 	return &Refusal{File: file, Line: row.Line, Child: row.Get("CHILD"), Field: field, Why: why}
 }
 
-// unheld reports the given columns of row that hold a value sightline
-// has nowhere to keep.
-func unheld(row *Row, file string, cols ...string) []Refusal {
-	var out []Refusal
-	for _, c := range cols {
-		if v := row.Get(c); v != "" {
-			out = append(out, *refusal(file, row, c, fmt.Sprintf("%q is not kept: sightline does not hold %s", printable(v), c)))
-		}
-	}
-	return out
-}
-
 // health reads OC2. The return says only whether a health assessment and
 // a dental check happened in the year, not when: each is recorded as a
 // care event on 31 March, the return's reference date, with a note
