@@ -93,7 +93,7 @@ func Generate(cfg Config) (*Authority, error) {
 	w.court()   // court.go
 	w.leavers() // leaver.go
 	w.motherhood()
-	w.outcomes() // outcomes.go: SDQs, convictions, immunisations, substance misuse
+	w.outcomes()               // outcomes.go: SDQs, convictions, immunisations, substance misuse
 	providers := w.providers() // providers.go: the register, from every placement made (before the ids are handed on)
 	a := w.authority()
 	a.providers = providers
