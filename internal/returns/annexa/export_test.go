@@ -92,7 +92,7 @@ func handBuilt(t *testing.T, s *store.Store) {
 		{ID: n.Placement, ChildID: ben, EpisodeID: n.CareEpisode, StartDate: d(2025, 3, 1), EndDate: ptr(d(2025, 9, 1)),
 			Type: "U1", Provider: "PR1", Postcode: "AB1 2CD", InArea: true},
 		{ID: n.Placement + 1, ChildID: ben, EpisodeID: n.CareEpisode + 1, StartDate: d(2025, 9, 1), Type: "U4",
-			Provider: "PR4", Postcode: "XY9 8ZZ"},
+			Provider: "PR4", Postcode: "XY9 8ZZ", URN: casework.NotRegisteredURN},
 	}
 	b.CareEvents = []casework.CareEvent{
 		{ID: n.CareEvent, ChildID: ben, EpisodeID: n.CareEpisode + 1, Kind: casework.HealthReview, Date: d(2026, 2, 2)},
@@ -168,7 +168,7 @@ func TestHandBuiltAuthorityListsAsWorkedOut(t *testing.T) {
 		},
 		"List 8": { // two placements in the twelve months: the first ended on 1 September 2025
 			cat(benCols, []string{"Yes", "Yes", "01/03/2025", "N1", "No", "01/09/2025", "C2", "10/04/2026", "01/06/2026", "b) Adoption", "",
-				"02/02/2026", "03/03/2026", "2", "", "", "01/09/2025", "U4", "PR4", "XY9 8ZZ", "", "b) Out", "", "0", "0", "", "", "", ""}),
+				"02/02/2026", "03/03/2026", "2", "", "", "01/09/2025", "U4", "PR4", "XY9 8ZZ", "XXXXXXX", "b) Out", "", "0", "0", "", "", "", ""}),
 		},
 		"List 9": { // D1: supported lodgings (D), suitable (1)
 			cat(danCols, []string{"Yes", "No", "", "", "Sam Okafor", "b) Former relevant", "01/04/2026", "YES", "20/05/2026", "D",

@@ -147,7 +147,7 @@ func (p period) placement(cf casework.CaseFile, start time.Time) []any {
 			if pl.InArea {
 				loc = "a) In"
 			}
-			out = []any{pl.StartDate, pl.Type, blank(pl.Provider), blank(pl.Postcode), nil, loc, nil}
+			out = []any{pl.StartDate, pl.Type, blank(pl.Provider), blank(pl.Postcode), blank(pl.URN), loc, nil}
 		}
 	}
 	return out

@@ -104,7 +104,7 @@ func writeReadme(f *excelize.File, wb Workbook) error {
 		fmt.Sprintf("Restricted children are included (%d on some list): the lists are for inspectors; handle the file accordingly.", wb.Restricted),
 		"List 2 (early help assessments) is not here: sightline does not hold early help assessments.",
 		"List 11 (adopters) is not here: sightline does not hold prospective adopters.",
-		"Columns sightline does not hold are left blank: emergency protection orders, IRO visits, URN and LA of placement, family identifier, FFA placement. UASC is from the child's record: list 8 Yes when the child was an unaccompanied asylum-seeking child on some day of the twelve months, list 9 Yes when UASC on the day, or formerly UASC and 18 or over.",
+		"Columns sightline does not hold are left blank: emergency protection orders, IRO visits, LA of placement, family identifier, FFA placement. UASC is from the child's record: list 8 Yes when the child was an unaccompanied asylum-seeking child on some day of the twelve months, list 9 Yes when UASC on the day, or formerly UASC and 18 or over.",
 		"",
 	}
 	for _, l := range wb.Lists {
