@@ -54,7 +54,7 @@ func readPlacement(v *casework.ValidationError, f form, childID int64, start tim
 	}
 	p := casework.Placement{ChildID: childID, StartDate: start, Type: f.text("placement_type"),
 		Provider: f.text("provider"), Postcode: f.text("postcode"), DistanceMiles: miles,
-		InArea: f.yes("in_area"), SchoolMove: f.yes("school_move"), URN: f.text("urn")}
+		InArea: f.yes("in_area"), SchoolMove: f.yes("school_move"), URN: urnOf(f)}
 	if p.MissingURN() {
 		v.Add("urn", "Choose the setting's Ofsted URN from the register, or XXXXXXX for a setting not registered with Ofsted (SSDA903 rule 218)")
 	}

@@ -175,12 +175,19 @@ func (s *Server) saveProvider(r *http.Request, was *casework.Provider, f form) e
 }
 
 // urnF is the Ofsted URN question of a placement form: a provider of the
-// register, or XXXXXXX for a setting not registered with Ofsted; left as
-// "Choose" for the types that take none. Were the register unreadable the
+// register, or XXXXXXX for a setting not registered with Ofsted; left
+// blank for the types that take none. Were the register unreadable the
 // form still offers XXXXXXX: the save checks the URN against it anyway.
+//
+// The register of a large authority runs to hundreds of settings, too
+// many to pick from a list: the field takes the URN typed, suggesting the
+// register's settings by URN, name and postcode as the user types.
 func urnF(a *actionCtx) field {
 	opts := []casework.Code{{Code: casework.NotRegisteredURN, Label: "XXXXXXX: a setting not registered with Ofsted"}}
-	ps, _ := a.s.store.Providers(a.r.Context())
+	ps, err := a.s.store.Providers(a.r.Context())
+	if err != nil {
+		a.s.log.Error("placement form: the register of providers", "err", err)
+	}
 	for _, p := range ps {
 		label := p.URN + ": " + p.Name + " (" + casework.LabelOf(casework.ProviderTypes(), p.Type) + ", " + p.Postcode +
 			"; takes " + strings.Join(p.PlaceCodes, " ") + " as " + strings.Join(p.ProviderCodes, " ") + ")"
@@ -190,7 +197,15 @@ func urnF(a *actionCtx) field {
 		opts = append(opts, casework.Code{Code: p.URN, Label: label})
 	}
 	f := selectF("urn", "Ofsted URN of the setting", opts, "")
-	f.Hint = "From the register of placement providers. Leave as Choose for a placement with parents, in residential employment, " +
+	f.Kind = "suggest"
+	f.Hint = "Type the URN, or the setting's name or postcode to find it in the register of placement providers; XXXXXXX for a " +
+		"setting not registered with Ofsted. Leave blank for a placement with parents, in residential employment, " +
 		"R1, R2, R5, temporary or Z11 to Z14: those take no URN"
 	return f
+}
+
+// urnOf is the URN typed on a placement form, in capitals and without
+// spaces, as the register holds it ("sc 123456" is SC123456).
+func urnOf(f form) string {
+	return strings.ToUpper(strings.Join(strings.Fields(f.text("urn")), ""))
 }

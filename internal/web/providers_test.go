@@ -62,9 +62,10 @@ func TestTheProviderRegisterIsKeptByAnalystsAndReadByManagers(t *testing.T) {
 	})
 }
 
-// TestAPlacementURNIsChosenFromTheRegister: the move form offers the
-// register's providers; a URN the setting does not fit is refused with the
-// form kept; the child's record shows the URN saved.
+// TestAPlacementURNIsChosenFromTheRegister: the move form suggests the
+// register's providers as the URN is typed; a URN the setting does not fit
+// is refused with the form kept; a URN typed in small letters or with a
+// space is the register's; the child's record shows the URN saved.
 func TestAPlacementURNIsChosenFromTheRegister(t *testing.T) {
 	eachApp(t, func(t *testing.T, a *app) {
 		an := a.signIn(auth.PerformanceAnalyst)
@@ -77,15 +78,17 @@ func TestAPlacementURNIsChosenFromTheRegister(t *testing.T) {
 			url.Values{"legal_status": {"V2"}, "category_of_need": {"N1"}}))
 		path := fmt.Sprintf("/children/%d/care/move", id)
 		page := b.get(path).body
-		mustContain(t, page, "SC123456: Oak House (Children&#39;s home, DH1 1AA; takes K2 as PR4)", "XXXXXXX: a setting not registered")
+		mustContain(t, page, `list="urn-list"`, `<option value="SC123456">SC123456: Oak House (Children&#39;s home, DH1 1AA; takes K2 as PR4)</option>`,
+			"XXXXXXX: a setting not registered")
 		move := placementForm(time.Date(2026, 11, 16, 0, 0, 0, 0, time.UTC), "S1", "PR4", "DH1 1AA", "22", "no",
 			url.Values{"change_reason": {"CARPL"}, "urn": {"SC123456"}})
 		res := b.post(path, withHidden(page, move))
 		if res.code != http.StatusUnprocessableEntity {
 			t.Fatalf("a residential school placement at a children's home: %d", res.code)
 		}
-		mustContain(t, res.body, "does not take placements of this type", `<option value="SC123456" selected>`)
+		mustContain(t, res.body, "does not take placements of this type", `value="SC123456" autocomplete="off"`)
 		move.Set("placement_type", "K2")
+		move.Set("urn", " sc 123456") // typed as it came to mind: the register's URN all the same
 		if res = b.post(path, withHidden(page, move)); res.code != http.StatusSeeOther {
 			t.Fatalf("move to Oak House: %d\n%s", res.code, res.body)
 		}
