@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"sightline/internal/auth"
 	"sightline/internal/casework"
@@ -27,15 +28,24 @@ func (s *Server) providerRoutes() []route {
 type providersPage struct {
 	basePage
 	Providers []casework.Provider
+	Total     int    // in the register, before the search
+	Query     string // ?q=: part of a URN, name or postcode
+	Closed    bool   // ?closed=1: settings whose registration has ended too
 	CanEdit   bool
 }
 
+// providersPage lists the register. An authority's register runs to
+// hundreds of settings: the page finds them by part of a URN, name or
+// postcode, and shows those still registered unless asked for all.
 func (s *Server) providersPage(w http.ResponseWriter, r *http.Request) error {
 	ps, err := s.store.Providers(r.Context())
 	if err != nil {
 		return err
 	}
-	p := providersPage{basePage: s.base(r, "Placement providers"), Providers: ps, CanEdit: allowed(r, auth.PermManageProviders)}
+	q := r.URL.Query()
+	p := providersPage{basePage: s.base(r, "Placement providers"), Total: len(ps), Query: strings.TrimSpace(q.Get("q")),
+		Closed: q.Get("closed") == "1", CanEdit: allowed(r, auth.PermManageProviders)}
+	p.Providers = matchingProviders(ps, p.Query, p.Closed, s.today())
 	if r.URL.Query().Get("saved") == "provider" {
 		p.Notice = "Provider saved"
 	}
@@ -208,4 +218,24 @@ func urnF(a *actionCtx) field {
 // spaces, as the register holds it ("sc 123456" is SC123456).
 func urnOf(f form) string {
 	return strings.ToUpper(strings.Join(strings.Fields(f.text("urn")), ""))
+}
+
+// matchingProviders are the providers with query in their URN, name or
+// postcode (any case; spaces in a postcode or URN ignored), open on day
+// today unless closed too are wanted.
+func matchingProviders(ps []casework.Provider, query string, closed bool, today time.Time) []casework.Provider {
+	squash := func(v string) string { return strings.ToUpper(strings.Join(strings.Fields(v), "")) }
+	want := squash(query)
+	var out []casework.Provider
+	for _, p := range ps {
+		if !closed && p.Closed != nil && !p.Closed.After(today) {
+			continue
+		}
+		if want != "" && !strings.Contains(squash(p.URN), want) && !strings.Contains(squash(p.Name), want) &&
+			!strings.Contains(squash(p.Postcode), want) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }

@@ -95,3 +95,46 @@ func TestAPlacementURNIsChosenFromTheRegister(t *testing.T) {
 		mustContain(t, b.get(fmt.Sprintf("/children/%d", id)).body, "Ofsted URN SC123456")
 	})
 }
+
+// TestTheRegisterIsSearchedByURNNameOrPostcode: a search finds providers
+// by part of a URN, name or postcode in any case and spacing; settings
+// whose registration ended are shown only when asked for.
+func TestTheRegisterIsSearchedByURNNameOrPostcode(t *testing.T) {
+	a := newApp(t, "sqlite")
+	an := a.signIn(auth.PerformanceAnalyst)
+	an.post("/providers/new", withHidden(an.get("/providers/new").body, oakHouseForm("Oak House")))
+	elm := oakHouseForm("Elm Lodge")
+	elm.Set("urn", "SC654321")
+	elm.Set("postcode", "NE1 4AB")
+	elm = dateForm("closed", time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC), elm)
+	if res := an.post("/providers/new", withHidden(an.get("/providers/new").body, elm)); res.code != http.StatusSeeOther {
+		t.Fatalf("add Elm Lodge: %d\n%s", res.code, res.body)
+	}
+	rows := func(query string) string {
+		body := an.get("/providers?" + query).body
+		var got []string
+		for _, urn := range []string{"SC123456", "SC654321"} {
+			if strings.Contains(body, `data-urn="`+urn+`"`) {
+				got = append(got, urn)
+			}
+		}
+		return strings.Join(got, " ")
+	}
+	for query, want := range map[string]string{
+		"":                   "SC123456",
+		"closed=1":           "SC123456 SC654321",
+		"q=oak+house":        "SC123456",
+		"q=OAKHOUSE":         "SC123456",
+		"q=dh11aa":           "SC123456",
+		"q=sc+123":           "SC123456",
+		"q=ne1+4ab":          "",
+		"q=ne1+4ab&closed=1": "SC654321",
+		"q=Lodge&closed=1":   "SC654321",
+		"q=nowhere&closed=1": "",
+	} {
+		if got := rows(query); got != want {
+			t.Errorf("/providers?%s lists %q, want %q", query, got, want)
+		}
+	}
+	mustContain(t, an.get("/providers?q=nowhere").body, "No provider of the register's 2 matches.")
+}
