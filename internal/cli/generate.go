@@ -150,6 +150,9 @@ func generateInto(ctx context.Context, st *store.Store, progress, summary io.Wri
 	if err := st.PutSetting(ctx, generateActor, metrics.KeyChildPopulation, pop, 0); err != nil {
 		return err
 	}
+	if err := ownLACode(ctx, st); err != nil {
+		return err
+	}
 	fmt.Fprintf(progress, "analysing the tables for the query planner\n")
 	analysed := time.Now()
 	if err := writers[0].Analyze(ctx); err != nil {
@@ -158,6 +161,22 @@ func generateInto(ctx context.Context, st *store.Store, progress, summary io.Wri
 	fmt.Fprintf(progress, "analysed the tables in %s\n", time.Since(analysed).Round(time.Millisecond))
 	printGenerated(summary, o, last, t, time.Since(began))
 	return nil
+}
+
+// ownLACode gives a generated authority the DfE number its register of
+// placement providers calls its own (synth.OwnLACode, not a real
+// authority's), so its returns carry an LA code and the rule comparing a
+// provider's authority with the placing one (SSDA903 229) runs; an
+// la_code already set is left as it is.
+func ownLACode(ctx context.Context, st *store.Store) error {
+	settings, err := st.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	if _, ok := settings["la_code"]; ok {
+		return nil
+	}
+	return st.PutSetting(ctx, generateActor, "la_code", synth.OwnLACode, 0)
 }
 
 // loadSchema readies the tables for the load: it drops their secondary

@@ -13,6 +13,7 @@ import (
 
 	"sightline/internal/casework"
 	"sightline/internal/store"
+	"sightline/internal/synth"
 )
 
 // generateRun runs sightline in-process and returns its exit status and
@@ -190,6 +191,10 @@ func TestGenerateWritesAndSummarises(t *testing.T) {
 	total, real, err := st.CountChildren(context.Background())
 	if err != nil || total < 1500 || real != 0 {
 		t.Errorf("children: %d, real %d, %v; want about 2,000, none real", total, real, err)
+	}
+	// The register's own authority is the returns' LA code.
+	if settings, err := st.Settings(context.Background()); err != nil || settings["la_code"].Value != synth.OwnLACode {
+		t.Errorf("la_code after generating: %+v, %v; want %s", settings["la_code"], err, synth.OwnLACode)
 	}
 }
 
