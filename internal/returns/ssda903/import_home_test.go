@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"sightline/internal/returns/ssda903"
-	"sightline/internal/store"
 	"sightline/internal/store/storetest"
 )
 
@@ -32,15 +31,7 @@ func TestImportKeepsHomePostcodes(t *testing.T) {
 	}
 	for _, b := range storetest.Backends {
 		t.Run(b, func(t *testing.T) {
-			r, problems, err := ssda903.ReadFS(dir)
-			if err != nil || len(problems) > 0 {
-				t.Fatalf("reading: %v %v", err, problems)
-			}
-			st := storetest.Open(t, b)
-			rep, err := ssda903.Import(ctx, st, r, problems, ssda903.ImportOptions{Source: "dir", Actor: store.Actor{Name: "test"}})
-			if err != nil || !rep.Written || len(rep.Refused) > 0 {
-				t.Fatalf("import: %v %+v", err, rep)
-			}
+			st, rep := imported(t, b, dir)
 			var notKept []string
 			for _, n := range rep.NotKept {
 				notKept = append(notKept, strings.Join([]string{n.File, itoa(n.Line), n.Child, n.Field}, ":"))

@@ -2,6 +2,7 @@ package ssda903_test
 
 import (
 	"context"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -43,15 +44,7 @@ func adoptedAndLeaver() fstest.MapFS {
 func TestImportAdoptionLeaverAndMissing(t *testing.T) {
 	ctx := context.Background()
 	dir := adoptedAndLeaver()
-	r, problems, err := ssda903.ReadFS(dir)
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("read: %v %v", err, problems)
-	}
-	st := storetest.Open(t, "sqlite")
-	rep, err := ssda903.Import(ctx, st, r, problems, ssda903.ImportOptions{Source: "dir", Actor: store.Actor{Name: "test"}})
-	if err != nil || !rep.Written || len(rep.Refused) > 0 {
-		t.Fatalf("import: %v %+v", err, rep)
-	}
+	st, rep := imported(t, "sqlite", dir)
 	if rep.Adoptions != 1 || rep.Leavers != 1 || rep.Missing != 1 {
 		t.Errorf("counts: %+v", rep)
 	}
@@ -120,4 +113,21 @@ func TestImportRefusesRowsOfOtherFiles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// imported reads the return in dir and imports it into a new store of
+// backend b, failing the test on a problem reading it, an error, or a
+// child refused.
+func imported(t *testing.T, b string, dir fs.FS) (*store.Store, ssda903.ImportReport) {
+	t.Helper()
+	r, problems, err := ssda903.ReadFS(dir)
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("reading: %v %v", err, problems)
+	}
+	st := storetest.Open(t, b)
+	rep, err := ssda903.Import(context.Background(), st, r, problems, ssda903.ImportOptions{Source: "dir", Actor: store.Actor{Name: "test"}})
+	if err != nil || !rep.Written || len(rep.Refused) > 0 {
+		t.Fatalf("import: %v %+v", err, rep)
+	}
+	return st, rep
 }

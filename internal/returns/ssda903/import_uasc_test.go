@@ -30,14 +30,9 @@ func uascAndPrevPerm(uasc, prevPerm string) fstest.MapFS {
 // care are kept on the record, and exported again give the same rows.
 func TestImportUASCAndPreviousPermanence(t *testing.T) {
 	ctx := context.Background()
-	r, problems, err := ssda903.ReadFS(uascAndPrevPerm("U1,M,02/03/2008,02/03/2026", "P2,10/10/2015,P1,316,ZZ/06/2019"))
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("read: %v %v", err, problems)
-	}
-	st := storetest.Open(t, "sqlite")
-	rep, err := ssda903.Import(ctx, st, r, problems, ssda903.ImportOptions{Source: "dir", Actor: store.Actor{Name: "test"}})
-	if err != nil || !rep.Written || len(rep.Refused) > 0 || len(rep.NotKept) > 0 || len(rep.NotRead) > 0 {
-		t.Fatalf("import: %v %+v", err, rep)
+	st, rep := imported(t, "sqlite", uascAndPrevPerm("U1,M,02/03/2008,02/03/2026", "P2,10/10/2015,P1,316,ZZ/06/2019"))
+	if len(rep.NotKept) > 0 || len(rep.NotRead) > 0 {
+		t.Fatalf("import: %+v", rep)
 	}
 	if rep.UASC != 1 {
 		t.Errorf("UASC rows imported = %d, want 1", rep.UASC)
