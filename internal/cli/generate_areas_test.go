@@ -98,9 +98,10 @@ func TestGenerateInAreas(t *testing.T) {
 			if total, _, err := st.CountChildren(ctx); err != nil || total != children {
 				t.Errorf("children written = %d, %v; the areas make %d", total, err, children)
 			}
-			// One event a batch, and one for the child population setting.
-			if got := rep.Events - before.Events; got != int64(batches)+1 {
-				t.Errorf("history events written = %d, want one per batch (%d) and the setting's", got, batches)
+			// One event a batch, and one for each setting: the child
+			// population and the LA code.
+			if got := rep.Events - before.Events; got != int64(batches)+2 {
+				t.Errorf("history events written = %d, want one per batch (%d) and the two settings'", got, batches)
 			}
 		})
 	}
