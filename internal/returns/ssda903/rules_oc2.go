@@ -74,10 +74,15 @@ var oc2Rules = []Rule{
 		check: oc2Row(func(_ *Context, row *Row, _ bool) string {
 			return when(row.Get("SDQ_SCORE") != "" && row.Get("SDQ_REASON") != "", "SDQ_REASON")
 		})},
+	// 197B asks an answer of a child whose 17th birthday is 1 April, whom
+	// 189 forbids one (17 on the first day of the year): the validator's
+	// two rules contradict each other there, and here 189 is kept, so a
+	// child born on 1 April fails neither.
 	{Code: "197B", Message: "SDQ score or reason for no SDQ should be reported for 4- or 17-year-olds.",
 		check: oc2Row(func(x *Context, row *Row, cla bool) string {
 			dob, ok := dateIn(row, "DOB")
-			return when(ok && cla && (inYear(birthday(dob, 4), x.Year) || inYear(birthday(dob, 17), x.Year)) &&
+			seventeen := birthday(dob, 17)
+			return when(ok && cla && (inYear(birthday(dob, 4), x.Year) || (inYear(seventeen, x.Year) && seventeen.After(x.Year.Start()))) &&
 				firstFilled(row, "SDQ_SCORE", "SDQ_REASON") == "", "SDQ_REASON")
 		})},
 	{Code: "198", Message: "Child has not been looked after continuously for at least 12 months at 31 March but a reason for no Strengths and Difficulties (SDQ) score has been completed.",

@@ -74,6 +74,24 @@ func init() { addCases(oc2Cases) }
 // TestOC2Rules checks each OC2 rule on A1's row.
 func TestOC2Rules(t *testing.T) { checkCases(t, oc2Cases) }
 
+// TestAChildSeventeenOnThe1stOfAprilFailsNeither189Nor197B: 189 forbids
+// an SDQ answer of a child 17 on the first day of the year and 197B, as
+// the validator has it, asks one of every child who turns 17 in the year,
+// that day included; the return cannot meet both, and here 189 stands.
+func TestAChildSeventeenOnThe1stOfAprilFailsNeither189Nor197B(t *testing.T) {
+	r, last := goodReturn(), goodPrevious()
+	then(bornOn("01/04/2008"), oc2Set("SDQ_SCORE", "", "SDQ_REASON", ""))(r, last)
+	for _, code := range []string{"189", "197B"} {
+		if fs := failuresOf(r, last, code); len(fs) > 0 {
+			t.Errorf("%s fails a child 17 on 1 April with no SDQ answer: %+v", code, fs)
+		}
+	}
+	then(bornOn("02/04/2008"), oc2Set("SDQ_SCORE", "", "SDQ_REASON", ""))(r, last)
+	if fs := failuresOf(r, last, "197B"); len(fs) == 0 {
+		t.Error("197B passes a child 17 on 2 April with no SDQ answer")
+	}
+}
+
 // TestRule191WantsAnOC2Row: a child of the cohort with no OC2 row fails
 // on the first episode; one whose care ended in the year, or began after
 // 1 April, or ended on 31 March, needs none.
