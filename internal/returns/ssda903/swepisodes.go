@@ -63,10 +63,6 @@ func stretches(cf *casework.CaseFile, y Year) []swEpisode {
 		first := !seen[a.InvolvementID]
 		seen[a.InvolvementID] = true
 		reason := swReasonOf(a)
-		if r, ok := carried[a.InvolvementID]; ok {
-			reason = r
-			delete(carried, a.InvolvementID)
-		}
 		end := a.EndDate
 		if a.WorkerLeft != nil && a.WorkerID != nil {
 			if after := a.WorkerLeft.AddDate(0, 0, 1); end == nil || end.After(after) {
@@ -77,7 +73,11 @@ func stretches(cf *casework.CaseFile, y Year) []swEpisode {
 			if first {
 				carried[a.InvolvementID] = reason
 			}
-			continue // no worker, or held for no day
+			continue // no worker, or held for no day: the opening reason waits for the first who holds a day
+		}
+		if r, ok := carried[a.InvolvementID]; ok {
+			reason = r
+			delete(carried, a.InvolvementID)
 		}
 		if a.StartDate.After(y.End()) {
 			continue

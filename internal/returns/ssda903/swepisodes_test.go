@@ -188,3 +188,22 @@ func TestEpisodesFollowTheLatestWorkerOnEveryDay(t *testing.T) {
 		}
 	}
 }
+
+// TestTheOpeningReasonWaitsForTheFirstWorkerWhoHoldsADay: a case opened
+// and passed on twice on the same day (front door, then duty, then the
+// assessment worker) gives its opening reason, FCONTA, to the worker who
+// held it for a day; SW10STG2 exempts that episode from following on from
+// the last (seen on a national return).
+func TestTheOpeningReasonWaitsForTheFirstWorkerWhoHoldsADay(t *testing.T) {
+	w := func(id int64) *int64 { return &id }
+	cf := casework.CaseFile{SocialWorkers: []casework.WorkerAllocation{
+		{InvolvementID: 7, WorkerID: w(1), SWENo: "SW1", StartDate: day(2025, 3, 5), EndDate: ptr(day(2025, 6, 2)), ReasonCode: "FCONTA"},
+		{InvolvementID: 9, WorkerID: w(2), SWENo: "SW2", StartDate: day(2025, 6, 30), EndDate: ptr(day(2025, 6, 30)), ReasonCode: "FCONTA"},
+		{InvolvementID: 9, WorkerID: w(3), SWENo: "SW3", StartDate: day(2025, 6, 30), EndDate: ptr(day(2025, 6, 30)), ReasonCode: "TSPROC"},
+		{InvolvementID: 9, WorkerID: w(4), SWENo: "SW4", StartDate: day(2025, 6, 30), ReasonCode: "TSPROC"},
+	}}
+	es := socialWorkerEpisodes(&cf, 2026)
+	if len(es) != 2 || es[1].id != "SW4" || es[1].reason != "FCONTA" {
+		t.Errorf("episodes %+v, want SW4's from 30 June 2025 with the case's opening reason FCONTA", es)
+	}
+}
