@@ -138,7 +138,7 @@ func (p Placement) validate(v *ValidationError) {
 	case p.URN != "" && ValidPlacementType(p.Type) && !TakesURN(p.Type):
 		v.Add("urn", "A placement of this type has no Ofsted URN: leave it blank (SSDA903 rule 222)")
 	case p.URN != "" && p.URN != NotRegisteredURN && !ValidURN(p.URN):
-		v.Add("urn", "Choose the provider's Ofsted URN, like SC123456, or XXXXXXX for a setting not registered with Ofsted")
+		v.Add("urn", "Enter the provider's Ofsted URN, like SC123456, or XXXXXXX for a setting not registered with Ofsted")
 	}
 	if p.DistanceMiles < 0 || p.DistanceMiles > 1000 || math.IsNaN(p.DistanceMiles) {
 		v.Add("distance", "Enter the distance from home in miles, from 0 to 1000")

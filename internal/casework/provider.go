@@ -142,7 +142,7 @@ func CheckPlacementURN(p Placement, prov *Provider) error {
 	v := &ValidationError{}
 	switch {
 	case prov == nil:
-		v.Add("urn", "Choose a provider from the register of placement providers, or XXXXXXX for a setting not registered with Ofsted")
+		v.Add("urn", "Enter a URN the register of placement providers holds (type the setting's name or postcode to find it), or XXXXXXX for a setting not registered with Ofsted")
 	case !prov.OpenOn(p.StartDate):
 		v.Add("urn", "The provider was not registered with Ofsted on the day the placement began")
 	case !slices.Contains(prov.PlaceCodes, p.Type):

@@ -56,7 +56,7 @@ func readPlacement(v *casework.ValidationError, f form, childID int64, start tim
 		Provider: f.text("provider"), Postcode: f.text("postcode"), DistanceMiles: miles,
 		InArea: f.yes("in_area"), SchoolMove: f.yes("school_move"), URN: urnOf(f)}
 	if p.MissingURN() {
-		v.Add("urn", "Choose the setting's Ofsted URN from the register, or XXXXXXX for a setting not registered with Ofsted (SSDA903 rule 218)")
+		v.Add("urn", "Enter the setting's Ofsted URN (type its name or postcode to find it in the register), or XXXXXXX for a setting not registered with Ofsted (SSDA903 rule 218)")
 	}
 	return p
 }
