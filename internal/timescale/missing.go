@@ -91,7 +91,9 @@ func ScreeningReviewsStopped(cf *casework.CaseFile, asAt time.Time) bool {
 // screening is of a child's risk; an adult's is for adult services), or
 // their case has closed (every referral's episode closed and no period of
 // care open). A child with no referral on record is taken to be open, so
-// a screening recorded on its own still asks for its review.
+// a screening recorded on its own still asks for its review. The missing
+// view's high-risk list (store atRiskOn) stops at the same points, read
+// from the child's involvements.
 func (in *input) screeningsStopped() bool {
 	if age, ok := in.cf.Child.AgeOn(in.asAt); ok && age >= 18 {
 		return true
