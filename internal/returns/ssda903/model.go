@@ -5,6 +5,7 @@ package ssda903
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -86,6 +87,9 @@ type columnIndex struct {
 var columnIndexes = func() map[string]*columnIndex {
 	out := map[string]*columnIndex{}
 	for file, cols := range Columns {
+		if file == Episodes { // the fields the DfE works out ride along, unwritten
+			cols = append(slices.Clip(cols), DerivedColumns...)
+		}
 		ix := &columnIndex{names: cols}
 		for i, c := range cols {
 			if s := columnSlot(c); ix.slot[s] == 0 {

@@ -51,12 +51,17 @@ func (f Failure) Kind() string {
 // not given: those rules then find nothing); for the rules that check a
 // URN (ProviderRules), the DfE's provider information by URN (nil when
 // not given: those rules then find nothing) and the authority's
-// three-digit DfE number (rule 229; blank: it finds nothing).
+// three-digit DfE number (rule 229; blank: it finds nothing); for the
+// rules on the fields the DfE works out from the postcodes (DerivedRules),
+// whether Derive has filled them (false: those rules find nothing) and
+// the authority's ONS area code they were worked out against.
 type Context struct {
 	Year      Year
 	Previous  *Return
 	Providers map[string]casework.Provider
 	LACode    string
+	Derived   bool
+	Area      string
 }
 
 // ProvidersByURN is provider information by URN, for Context.Providers
