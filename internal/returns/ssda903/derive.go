@@ -42,7 +42,8 @@ func Postcodes(rs ...*Return) []string {
 //   - a placement postcode the directory does not hold leaves all three
 //     blank (rules 169 and 179 then ask for a valid postcode);
 //   - PL_LA is the placement's upper-tier authority, SCO, WAL or NIR;
-//     PL_LOCATION is IN when that is area, else OUT;
+//     PL_LOCATION is IN when that is area, else OUT, and blank with
+//     PL_LA when the directory names no authority for the placement;
 //   - PL_DISTANCE needs both postcodes' grid references, to 0.1 mile.
 func Derive(r *Return, places map[string]postcode.Place, area string) {
 	for _, row := range r.Files[Episodes] {
@@ -53,12 +54,16 @@ func Derive(r *Return, places map[string]postcode.Place, area string) {
 		if !ok {
 			continue
 		}
-		location := "OUT"
-		if placed.Area == area && area != "" {
-			location = "IN"
-		}
 		row.Set("PL_LA", placed.Area)
-		row.Set("PL_LOCATION", location)
+		// A place in no authority the DfE names (the Channel Islands, the
+		// Isle of Man) is neither in nor out: the DfE leaves both blank.
+		if placed.Area != "" {
+			location := "OUT"
+			if placed.Area == area {
+				location = "IN"
+			}
+			row.Set("PL_LOCATION", location)
+		}
 		if home, ok := places[postcode.Compact(row.Get("HOME_POST"))]; ok {
 			if miles, ok := postcode.Miles(home, placed); ok {
 				row.Set("PL_DISTANCE", strconv.FormatFloat(miles, 'f', 1, 64))

@@ -53,8 +53,9 @@ func (f Failure) Kind() string {
 // not given: those rules then find nothing) and the authority's
 // three-digit DfE number (rule 229; blank: it finds nothing); for the
 // rules on the fields the DfE works out from the postcodes (DerivedRules),
-// whether Derive has filled them (false: those rules find nothing) and
-// the authority's ONS area code they were worked out against.
+// whether Derive has filled them, in the return and in last year's when
+// given (false: those rules find nothing), and the authority's ONS area
+// code they were worked out against (blank: 411 and 1015 find nothing).
 type Context struct {
 	Year      Year
 	Previous  *Return
@@ -82,7 +83,7 @@ func Rules(y Year) []Rule {
 	out := slices.Concat(headerRules, episodeRules, episodeChainRules, otherRules, valueRules, adopterRules, careRules,
 		leaverMissingRules, previousRules, lastYearRules, crossRules, cohortRules,
 		leaverRules, postcodeRules, moreRules, linkRules, internalRules, motherRules,
-		adoptionChainRules, adoptionDecisionRules, respiteRules, swRules, uascRules, oc2Rules, urnRules)
+		adoptionChainRules, adoptionDecisionRules, respiteRules, swRules, uascRules, oc2Rules, urnRules, derivedRules)
 	slices.SortFunc(out, func(a, b Rule) int { return compareCodes(a.Code, b.Code) })
 	return out
 }

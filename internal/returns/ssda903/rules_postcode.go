@@ -1,23 +1,17 @@
 package ssda903
 
 import (
-	"maps"
 	"regexp"
 	"strings"
 )
 
 // Rules on the home and placement postcodes of episodes. 392a (placement
-// distance) is not here: the return carries no distance, which the DfE
-// works out from the postcodes.
+// distance) is in rules_derived.go: the return carries no distance, which
+// the DfE works out from the postcodes.
 var postcodeRules = []Rule{
 	{Code: "392b", Message: "Child is looked after but no postcodes are recorded. [NOTE: This check may result in false positives for children formerly UASC, particularly if current & prior year UASC data not loaded]",
 		check: func(x *Context, r *Return) []Hit {
-			uasc := maps.Clone(children(r, UASC))
-			if x.Previous != nil {
-				for child := range children(x.Previous, UASC) {
-					uasc[child] = true
-				}
-			}
+			uasc := everUASC(x, r)
 			var hits []Hit
 			for _, row := range r.Files[Episodes] {
 				if in([]string{"V3", "V4"}, row.Get("LS")) || uasc[row.Get("CHILD")] {

@@ -8,7 +8,9 @@ import (
 // goodReturn is a small return that passes every rule: a child in care
 // from before the year, moved in it, with a review, a missing period, an
 // adoption decision reversed, a change of social worker, and the outcomes
-// of a year looked after (OC2); and a care leaver who turned 19.
+// of a year looked after (OC2); and a care leaver who turned 19. Its
+// episodes carry the fields the DfE works out from the postcodes, from
+// goodPlaces.
 func goodReturn() *Return {
 	r := NewReturn()
 	r.Add(Header, 1, "A1", "F", "01/05/2012", "WBRI", "A123456789012", "0", "")
@@ -25,19 +27,21 @@ func goodReturn() *Return {
 	r.Add(OC3, 2, "B2", "12/12/2006", "YES", "F2", "D1")
 	r.Add(SWEpisodes, 1, "A1", "01/05/2012", "SW123", "10/02/2025", "01/06/2025", "FCONTA")
 	r.Add(SWEpisodes, 1, "A1", "01/05/2012", "SW456", "01/06/2025", "", "LEFTRL")
+	rederive(r)
 	return r
 }
 
 // goodPrevious is last year's return agreeing with goodReturn: A1's
 // first episode left open, the same identifiers, and B2 leaving care on
-// the 18th birthday after four years.
+// the 18th birthday after four years; derived from goodPlaces too.
 func goodPrevious() *Return {
 	r := NewReturn()
 	r.Add(Header, 1, "A1", "F", "01/05/2012", "WBRI", "A123456789012", "", "")
-	r.Add(Episodes, 1, "A1", "10/02/2025", "S", "V2", "N1", "U6", "PR1", "", "", "", "", "AB1 2CD", "SC100001")
+	r.Add(Episodes, 1, "A1", "10/02/2025", "S", "V2", "N1", "U6", "PR1", "", "", "", "AB2 1EF", "AB1 2CD", "SC100001")
 	r.Add(Missing, 1, "A1", "01/05/2012", "M", "01/03/2025", "02/03/2025")
 	r.Add(Header, 2, "B2", "M", "12/12/2006", "BAFR", "UN2", "", "")
 	r.Add(Episodes, 2, "B2", "01/01/2021", "S", "C2", "N1", "U1", "PR1", "12/12/2024", "E8", "", "AB3 1GH", "AB1 4CD", "")
+	rederive(r)
 	return r
 }
 

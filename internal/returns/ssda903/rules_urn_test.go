@@ -34,9 +34,11 @@ func goodProviders() map[string]casework.Provider {
 	})
 }
 
-// goodContext is the context the good return passes every rule in.
+// goodContext is the context the good return passes every rule in: with
+// provider information, and the fields worked out from the postcodes in
+// the good authority's area.
 func goodContext(last *Return) *Context {
-	return &Context{Year: 2026, Previous: last, Providers: goodProviders(), LACode: goodLA}
+	return &Context{Year: 2026, Previous: last, Providers: goodProviders(), LACode: goodLA, Derived: true, Area: goodArea}
 }
 
 // urnBreaks break the URN rules of rules_urn.go from the good return.
