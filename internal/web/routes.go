@@ -53,6 +53,7 @@ func (s *Server) routes() []route {
 		{"POST /admin/settings", auth.PermAdmin, s.saveSettings},
 		{"POST /admin/settings/caseloads", auth.PermAdmin, s.saveCaseloadSettings},
 		{"POST /admin/settings/population", auth.PermAdmin, s.savePopulation},
+		{"POST /admin/settings/authority", auth.PermAdmin, s.saveAuthority},
 	}
 }
 

@@ -24,6 +24,8 @@ type settingsPage struct {
 	History  []settingChangeRow // changes to them, newest first
 	// Population is the authority's child population (population_settings.go).
 	Population populationField
+	// Authority is the authority's codes for the returns (authority_settings.go).
+	Authority []authorityField
 }
 
 // settingsData reads every form of the settings page as stored.
@@ -37,6 +39,9 @@ func (s *Server) settingsData(r *http.Request) (settingsPage, error) {
 		return p, err
 	}
 	if p.Population, err = s.populationField(r); err != nil {
+		return p, err
+	}
+	if p.Authority, err = s.authorityFields(r); err != nil {
 		return p, err
 	}
 	return p, nil
@@ -72,6 +77,8 @@ func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) error {
 		p.Notice = "Caseload settings saved. Caseloads and drift now follow them."
 	case "population":
 		p.Notice = "Child population saved. Every rate per 10,000 children now uses it."
+	case "authority":
+		p.Notice = "The authority's codes saved. The returns use them from now on."
 	}
 	s.render(w, r, http.StatusOK, "settings", p)
 	return nil
