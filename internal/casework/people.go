@@ -76,3 +76,24 @@ func (r Relationship) Validate(today time.Time) error {
 	}
 	return v.Err()
 }
+
+// HomePostcodeOn is the normalised postcode of the home held on day: of
+// the addresses begun on or before it and not ended before it, the latest
+// begun (the later recorded on a tie), so that on a moving day the new
+// home is held. Blank when none was held. addresses may be in any order.
+func HomePostcodeOn(addresses []Address, day time.Time) string {
+	var held *Address
+	for i := range addresses {
+		a := &addresses[i]
+		if a.StartDate.After(day) || (a.EndDate != nil && a.EndDate.Before(day)) {
+			continue
+		}
+		if held == nil || a.StartDate.After(held.StartDate) || (a.StartDate.Equal(held.StartDate) && a.ID > held.ID) {
+			held = a
+		}
+	}
+	if held == nil {
+		return ""
+	}
+	return NormalisePostcode(held.Postcode)
+}

@@ -48,7 +48,7 @@ func commands() []command {
 		{"indicators", "print every indicator as at --as-at (--format table|csv|json)", runIndicators},
 		{"export", "write a return: export cin|ssda903|workforce|annexa --db DB --year YEAR|--as-at DATE --out PATH", runExport},
 		{"validate", "check a return with the DfE's rules: validate cin FILE | ssda903 DIR", runValidate},
-		{"import", "read another system's return in: import cin FILE | ssda903 DIR | providers FILE.csv --db DB [--partial]", runImport},
+		{"import", "read another system's return in: import cin FILE | ssda903 DIR | providers FILE.csv | postcodes FILE.csv --db DB [--partial]", runImport},
 		{"help", "show this help", nil},
 	}
 }

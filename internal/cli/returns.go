@@ -363,7 +363,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 && isHelp(args[0]) {
 		args = []string{"cin", "-h"}
 	}
-	kind, file, rest, err := returnKind("import", args, []string{"cin", "ssda903", "providers"}, true)
+	kind, file, rest, err := returnKind("import", args, []string{"cin", "ssda903", "providers", "postcodes"}, true)
 	if err != nil {
 		return err
 	}
@@ -372,6 +372,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return importSSDA903(ctx, e, file, rest)
 	case "providers":
 		return importProviders(ctx, e, file, rest)
+	case "postcodes":
+		return importPostcodes(ctx, e, file, rest)
 	}
 	f := newFlags(e, "import", "cin FILE --db DB [--partial]",
 		"Reads a CIN census made by another system into sightline. Children are matched to those held by\n"+

@@ -55,6 +55,9 @@ func exportSSDA903(ctx context.Context, e *env, args []string) error {
 	if err := ssda903.WithRegister(ctx, st, x); err != nil { // the URN rules, against the register
 		return err
 	}
+	if err := ssda903.WithDirectory(ctx, st, x, r); err != nil { // the postcode fields' rules
+		return err
+	}
 	fs := ssda903.Validate(r, x)
 	fmt.Fprintf(e.stderr, "SSDA903 %s: %d children, %d episodes, %d rows, written in %s; %d errors and %d queries by the DfE's rules (sightline validate ssda903 lists them)\n",
 		y, len(r.Files[ssda903.Header]), len(r.Files[ssda903.Episodes]), r.Records(), took.Round(time.Millisecond),
@@ -86,18 +89,22 @@ func writeCSVDir(dir string, r *ssda903.Return) error {
 
 // validateSSDA903 is `sightline validate ssda903 DIR`.
 func validateSSDA903(e *env, dir string, args []string) error {
-	f := newFlags(e, "validate", "ssda903 DIR [--year 2026] [--previous LAST_YEARS_DIR] [--providers FILE.csv [--la CODE]]",
+	f := newFlags(e, "validate", "ssda903 DIR [--year 2026] [--previous LAST_YEARS_DIR] [--providers FILE.csv [--la CODE]] [--postcodes FILE.csv --area CODE]",
 		"Checks the CSV files of an SSDA903 return in DIR (Header.csv, Episodes.csv …) against the\n"+
 			"columns and codes of the year and the DfE's validation rules, and prints every failure:\n"+
 			"rule code, error or query, child, file, line, field and message. Exits 1 when there is any error.\n"+
 			"With --previous, the rules that compare with last year's return (502, 503A–F, 560–562, 576, 584,\n"+
 			"1010, NoE, 202–204, 208 and others) run too. With --providers, a list of placement providers as\n"+
 			"'sightline import providers' reads it, the rules checking URNs against it (219, 221, 224, 227, 228,\n"+
-			"229 with --la, 1008) run too; without it they do not, and the command says so.")
+			"229 with --la, 1008) run too; without it they do not, and the command says so. With --postcodes, a\n"+
+			"postcode directory as 'sightline import postcodes' reads it, and --area, the fields the DfE works out\n"+
+			"from the postcodes (PL_LA, PL_LOCATION, PL_DISTANCE) are worked out and the rules on them run too.")
 	year := f.Int("year", 2026, "the collection year, named by the year it ends (2026 is 2025 to 2026)")
 	previous := f.String("previous", "", "the folder of last year's return, for the rules that compare with it")
 	providers := f.String("providers", "", "a list of placement providers (CSV), for the rules checking URNs")
 	la := f.String("la", "", "the authority's three-digit DfE LA code, for rule 229")
+	postcodes := f.String("postcodes", "", "a postcode directory (the ONS Postcode Directory's CSV), for the rules on PL_LA, PL_LOCATION, PL_DISTANCE")
+	area := f.String("area", "", "the authority's ONS code (as E06000047), with --postcodes")
 	if err := f.parseLoose(args); err != nil {
 		return err
 	}
@@ -129,6 +136,9 @@ func validateSSDA903(e *env, dir string, args []string) error {
 	}
 	if err := providerContext(e.stderr, x, *providers, *la); err != nil {
 		return fmt.Errorf("validate: %w", err)
+	}
+	if err := postcodeContext(e.stderr, x, r, *postcodes, *area); err != nil {
+		return err
 	}
 	fs := ssda903.Validate(r, x)
 	errs := printSSDA903Failures(e.stdout, problems, fs)

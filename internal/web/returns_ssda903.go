@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"sightline/internal/returns/ssda903"
@@ -22,6 +23,10 @@ type ssdaBox struct {
 	Failures                    returnRules
 	Took                        time.Duration
 	CheckedAt                   time.Time // when the check was built (returnChecks)
+	// Derived: the postcode fields were worked out, so their rules ran;
+	// else DerivedRules lists those that did not.
+	Derived      bool
+	DerivedRules string
 }
 
 // ssdaCheck is the latest year's return as the DfE's rules see it, kept
@@ -54,6 +59,7 @@ func (s *Server) ssdaBox(r *http.Request) (ssdaBox, error) {
 		b := ssdaBox{Year: x.Year, Children: len(ret.Files[ssda903.Header]), Episodes: len(ret.Files[ssda903.Episodes]),
 			Records: ret.Records(), ErrorCount: ssda903.Errors(fs), Took: time.Since(began).Round(time.Millisecond)}
 		b.Queries = len(fs) - b.ErrorCount
+		b.Derived, b.DerivedRules = x.Derived, strings.Join(ssda903.DerivedRules, ", ")
 		if x.Previous != nil {
 			b.LastYear = x.Year - 1
 		}

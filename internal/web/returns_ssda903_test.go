@@ -10,6 +10,7 @@ import (
 	"sightline/internal/auth"
 	"sightline/internal/calendar"
 	"sightline/internal/casework"
+	"sightline/internal/postcode"
 	"sightline/internal/store"
 )
 
@@ -110,5 +111,29 @@ func TestTheReturnsPageComparesWithLastYearsReturnFromTheRecord(t *testing.T) {
 		mustContain(t, res.body, "use the 2024 to 2025 return as sightline builds it from the record", `id="ssda-rule-199"`,
 			"Episode information shows child has been previously adopted from care.")
 		mustContain(t, b.get("/returns/ssda903/failures.csv").body, "199,error,C1001,/children/")
+	})
+}
+
+// The rules on the fields worked out from the postcodes run once the
+// postcode directory is loaded and the authority's ONS code set: before,
+// the page says they did not; after, a placement postcode the directory
+// does not hold is rule 169's to report.
+func TestTheReturnsPageWorksThePostcodeFieldsOutFromTheDirectory(t *testing.T) {
+	eachApp(t, func(t *testing.T, a *app) {
+		inCareWithUnknownProvider(t, a) // placed at AB1 2CD
+		b := a.signIn(auth.PerformanceAnalyst)
+		mustContain(t, b.get("/returns").body, `id="ssda-no-postcodes"`, "sightline import postcodes")
+		dir := []postcode.Entry{{Postcode: "AB12CE", Place: postcode.Place{Area: "E06000047", Easting: 1, Northing: 1, Grid: true}}}
+		if _, err := a.st.ReplacePostcodes(ctx, store.System, dir, "test"); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.st.PutSetting(ctx, store.System, "la_area", "E06000047", 0); err != nil {
+			t.Fatal(err)
+		}
+		res := b.get("/returns")
+		if strings.Contains(res.body, `id="ssda-no-postcodes"`) {
+			t.Error("with a directory and the ONS code, the page still says the postcode rules did not run")
+		}
+		mustContain(t, res.body, `id="ssda-rule-169"`, "Local Authority (LA) of placement is not valid or is missing.")
 	})
 }

@@ -144,7 +144,7 @@ func addEpisodes(r *Return, cf *casework.CaseFile, eps []episode) {
 			place, provider, post = e.placement.Type, e.placement.Provider, casework.NormalisePostcode(e.placement.Postcode)
 			urn = e.placement.URN
 		}
-		home := homePostOn(cf.Addresses, e.period)
+		home := casework.HomePostcodeOn(cf.Addresses, e.period)
 		if cf.Child.UASC && home != "" && home == firstPost[e.period] {
 			home = ""
 		}
@@ -162,23 +162,6 @@ func addEpisodes(r *Return, cf *casework.CaseFile, eps []episode) {
 
 // shortBreakStatuses are the legal statuses of a series of short breaks.
 var shortBreakStatuses = []string{"V3", "V4"}
-
-// homePostOn is the normalised postcode of the address held on day, from
-// addresses in start-date order: the latest begun on or before it and not
-// ended before it (on a moving day the old home ends as the new one
-// starts, and the new one is held). Blank when none was held.
-func homePostOn(addresses []casework.Address, day time.Time) string {
-	post := ""
-	for _, a := range addresses {
-		if a.StartDate.After(day) {
-			break
-		}
-		if a.EndDate == nil || !a.EndDate.Before(day) {
-			post = casework.NormalisePostcode(a.Postcode)
-		}
-	}
-	return post
-}
 
 func inYear(d time.Time, y Year) bool { return !d.Before(y.Start()) && !d.After(y.End()) }
 
@@ -414,5 +397,43 @@ func ExportChecked(ctx context.Context, st *store.Store, y Year) (*Return, *Cont
 	if err := WithRegister(ctx, st, x); err != nil {
 		return nil, nil, err
 	}
-	return Build(files, Options{Year: y}), x, nil
+	r := Build(files, Options{Year: y})
+	if err := WithDirectory(ctx, st, x, r); err != nil {
+		return nil, nil, err
+	}
+	return r, x, nil
 }
+
+// WithDirectory works out r's postcode fields (PL_LA, PL_LOCATION,
+// PL_DISTANCE), and last year's in x.Previous, from sightline's postcode
+// directory as the DfE will, against the authority's ONS code (the
+// la_area setting), so that the rules on them (DerivedRules) run on
+// sightline's export. With no directory loaded or no la_area set they
+// cannot: x.Derived stays false.
+func WithDirectory(ctx context.Context, st *store.Store, x *Context, r *Return) error {
+	settings, err := st.Settings(ctx)
+	if err != nil {
+		return fmt.Errorf("ssda903: settings: %w", err)
+	}
+	area := settings[AreaSetting].Value
+	n, err := st.CountPostcodes(ctx)
+	if err != nil || n == 0 || area == "" {
+		return err
+	}
+	places, err := st.PostcodePlaces(ctx, Postcodes(r, x.Previous))
+	if err != nil {
+		return fmt.Errorf("ssda903: %w", err)
+	}
+	for _, ret := range []*Return{r, x.Previous} {
+		if ret != nil {
+			Derive(ret, places, area)
+		}
+	}
+	x.Derived, x.Area = true, area
+	return nil
+}
+
+// AreaSetting is the setting holding the authority's ONS code (as
+// E06000047), which PL_LOCATION and rules 411 and 1015 compare the
+// placement's authority with.
+const AreaSetting = "la_area"

@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"sightline/internal/postcode"
+	"sightline/internal/returns/ssda903"
+	"sightline/internal/store"
+)
+
+// importPostcodes is `sightline import postcodes FILE.csv --db DB
+// [--partial]`: the ONS Postcode Directory as sightline's postcode
+// directory, replacing the one held.
+func importPostcodes(ctx context.Context, e *env, file string, args []string) error {
+	f := newFlags(e, "import", "postcodes FILE.csv --db DB [--partial]",
+		"Loads a postcode directory, the ONS Postcode Directory's CSV file (ONSPD) or the DfE validator's\n"+
+			"postcode file, from which sightline works out the SSDA903 fields PL_LA, PL_LOCATION and PL_DISTANCE\n"+
+			"as the DfE does: columns "+postcode.ColumnNames()+"\n"+
+			"(any order and case; others are skipped). It replaces the directory held. Set the setting\n"+
+			"la_area to the authority's ONS code (as E06000047) for the rules on those fields to run. Every bad\n"+
+			"row is listed with file, line, field and why; nothing is written unless every row is good, or\n"+
+			"--partial is given.")
+	db := f.dbFlag()
+	partial := f.Bool("partial", false, "write the good rows even when some are refused")
+	if err := f.parseLoose(args); err != nil {
+		return err
+	}
+	file, err := fileArg(f, "import", file)
+	if err != nil {
+		return err
+	}
+	entries, problems, err := readPostcodeFile(file)
+	if err != nil {
+		return err
+	}
+	printPostcodeProblems(e.stderr, problems)
+	if len(problems) > 0 && !*partial {
+		return fmt.Errorf("import: %d faults in %s: nothing written (fix them, or give --partial to write the good rows)",
+			len(problems), file)
+	}
+	if len(entries) == 0 {
+		return fmt.Errorf("import: %s holds no postcode: the directory held is kept", file)
+	}
+	st, err := openNamed(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	sum, err := st.ReplacePostcodes(ctx, store.Actor{Name: "sightline import"}, entries, file)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "imported %s: the postcode directory now holds %d postcodes; %d faults\n", file, sum.Postcodes, len(problems))
+	return nil
+}
+
+// readPostcodeFile reads a postcode directory from a file.
+func readPostcodeFile(file string) ([]postcode.Entry, []postcode.Problem, error) {
+	fh, err := os.Open(file)
+	if err != nil {
+		return nil, nil, fmt.Errorf("postcodes: %w", err)
+	}
+	defer fh.Close()
+	return postcode.Read(fh, file)
+}
+
+// printPostcodeProblems lists each fault of a directory file, one a line.
+func printPostcodeProblems(w io.Writer, problems []postcode.Problem) {
+	for _, p := range problems {
+		fmt.Fprintln(w, p)
+	}
+}
+
+// postcodeContext works out the postcode fields of r and x.Previous from
+// the directory in file against the authority's ONS code area, so that
+// the rules on them run; without a file or a code it says which rules do
+// not run.
+func postcodeContext(w io.Writer, x *ssda903.Context, r *ssda903.Return, file, area string) error {
+	switch {
+	case file == "":
+		fmt.Fprintf(w, "no postcode directory given (--postcodes FILE.csv): rules %s not run\n", strings.Join(ssda903.DerivedRules, ", "))
+		return nil
+	case !postcode.ValidArea(area) || len(area) != 9:
+		return usagef("validate: --postcodes needs --area, the authority's ONS code (as E06000047), not %q", area)
+	}
+	entries, problems, err := readPostcodeFile(file)
+	if err != nil {
+		return err
+	}
+	printPostcodeProblems(w, problems)
+	places := make(map[string]postcode.Place, len(entries))
+	for _, e := range entries {
+		places[e.Postcode] = e.Place
+	}
+	for _, ret := range []*ssda903.Return{r, x.Previous} {
+		if ret != nil {
+			ssda903.Derive(ret, places, area)
+		}
+	}
+	x.Derived, x.Area = true, strings.ToUpper(area)
+	return nil
+}
