@@ -109,3 +109,12 @@ func scanPostcodeEntry(r rowScanner) (postcode.Entry, error) {
 	e.Easting, e.Northing, e.Grid = int(east.Int64), int(north.Int64), east.Valid && north.Valid
 	return e, nil
 }
+
+// HasPostcodes says whether a postcode directory has been loaded, cheaply.
+func (s *Store) HasPostcodes(ctx context.Context) (bool, error) {
+	var n int
+	if err := s.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM postcode_places LIMIT 1) AS one`).Scan(&n); err != nil {
+		return false, fmt.Errorf("store: is a postcode directory loaded: %w", err)
+	}
+	return n > 0, nil
+}

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"strconv"
 	"time"
 
 	"sightline/internal/casework"
@@ -37,24 +36,35 @@ func placementFields(a *actionCtx) []field {
 			""),
 		textF("postcode", "Postcode of the placement", "For example, NE1 4AB"),
 		urnF(a),
-		textF("distance", "Distance from the child's home (miles)", "As the crow flies, to one decimal place"),
-		yesnoF("in_area", "Is the placement inside the authority's area?", ""),
+		textF("distance", "Distance from the child's home (miles)", "As the crow flies, to one decimal place"+workedOutHint(a)),
+		yesnoF("in_area", "Is the placement inside the authority's area?", workedOutAreaHint(a)),
 		yesnoF("school_move", "Did the child have to change school because of it?", ""),
 	}
 }
 
-// readPlacement reads a placement's answers, adding errors to v.
-func readPlacement(v *casework.ValidationError, f form, childID int64, start time.Time) casework.Placement {
-	miles, err := strconv.ParseFloat(f.text("distance"), 64)
-	if err != nil {
-		v.Add("distance", "Enter the distance from home in miles, like 4.5")
+// workedOutHint tells the worker the distance and in-area answers may be
+// left blank when sightline can work them out (care_postcodes.go).
+func workedOutHint(a *actionCtx) string {
+	if !a.directoryReady() {
+		return ""
 	}
-	if f.text("in_area") == "" {
-		v.Add("in_area", "Select whether the placement is inside the authority's area")
+	return ". Leave it blank to have it worked out from the home and placement postcodes, as the DfE does"
+}
+
+// workedOutAreaHint is workedOutHint for the in-area question.
+func workedOutAreaHint(a *actionCtx) string {
+	if !a.directoryReady() {
+		return ""
 	}
-	p := casework.Placement{ChildID: childID, StartDate: start, Type: f.text("placement_type"),
-		Provider: f.text("provider"), Postcode: f.text("postcode"), DistanceMiles: miles,
-		InArea: f.yes("in_area"), SchoolMove: f.yes("school_move"), URN: urnOf(f)}
+	return "Leave it unanswered to have it worked out from the placement's postcode, as the DfE does"
+}
+
+// readPlacement reads a placement's answers in a period of care begun on
+// periodStart, adding errors to v.
+func readPlacement(a *actionCtx, v *casework.ValidationError, f form, start, periodStart time.Time) casework.Placement {
+	p := casework.Placement{ChildID: a.child.ID, StartDate: start, Type: f.text("placement_type"),
+		Provider: f.text("provider"), Postcode: f.text("postcode"), SchoolMove: f.yes("school_move"), URN: urnOf(f)}
+	a.placeAnswers(v, f, &p, periodStart)
 	if p.MissingURN() {
 		v.Add("urn", "Enter the setting's Ofsted URN (type its name or postcode to find it in the register), or XXXXXXX for a setting not registered with Ofsted (SSDA903 rule 218)")
 	}
@@ -84,7 +94,7 @@ var startCareAction = action{
 		cs := casework.CareStart{
 			Episode:     casework.CareEpisode{ChildID: a.child.ID, StartDate: d, Reason: "S", CategoryOfNeed: f.text("category_of_need"), IRO: f.text("iro")},
 			LegalStatus: casework.LegalStatus{StartDate: d, Code: f.text("legal_status")},
-			Placement:   readPlacement(v, f, a.child.ID, d),
+			Placement:   readPlacement(a, v, f, d, d),
 		}
 		readPrevPerm(v, f, &cs.Episode)
 		if v.Err() != nil {
@@ -138,7 +148,11 @@ var movePlacementAction = action{
 	save: func(a *actionCtx, f form) error {
 		v := &casework.ValidationError{}
 		d := f.date(v, "start_date", "Date of the move")
-		p := readPlacement(v, f, a.child.ID, d)
+		periodStart := d
+		if ep := a.cf.OpenCareEpisode(); ep != nil {
+			periodStart = ep.StartDate
+		}
+		p := readPlacement(a, v, f, d, periodStart)
 		if v.Err() != nil {
 			mergeErrors(v, a.cf.CheckPlacementMove(p, f.text("change_reason"), a.today))
 			return v

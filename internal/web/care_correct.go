@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"sightline/internal/auth"
 	"sightline/internal/casework"
@@ -107,7 +108,7 @@ var correctPlacementAction = action{
 	save: func(a *actionCtx, f form) error {
 		was := a.cf.FindPlacement(a.recordID())
 		v := &casework.ValidationError{}
-		p := readPlacement(v, f, a.child.ID, was.StartDate)
+		p := readPlacement(a, v, f, was.StartDate, periodStartOf(a.cf, was.EpisodeID, was.StartDate))
 		p.ID, p.EpisodeID, p.EndDate, p.ChangeReason, p.Version = was.ID, was.EpisodeID, was.EndDate, was.ChangeReason, a.version
 		if v.Err() != nil {
 			mergeErrors(v, a.cf.CheckPlacementCorrection(p))
@@ -196,4 +197,15 @@ var correctCareEventAction = action{
 		_, err := a.s.store.CorrectCareEvent(a.r.Context(), a.actor(), e)
 		return saveErr(err)
 	},
+}
+
+// periodStartOf is the day the period of care with id began, or otherwise
+// when the record holds none.
+func periodStartOf(cf casework.CaseFile, id int64, otherwise time.Time) time.Time {
+	for _, ep := range cf.CareEpisodes {
+		if ep.ID == id {
+			return ep.StartDate
+		}
+	}
+	return otherwise
 }
