@@ -25,7 +25,7 @@ func TestImportProvidersListsEveryBadRowAndWritesNothingUnlessPartial(t *testing
 	}
 	db := migratedDB(t)
 	res := run(t, "", "import", "providers", list, "--db", db)
-	for _, want := range []string{list + ":4: URN 12: urn:", list + ":4: URN 12: type:", list + ":4: URN 12: closed:", "nothing written"} {
+	for _, want := range []string{list + ":4: URN 12: URN:", list + ":4: URN 12: Provider type:", list + ":4: URN 12: Deregistration date:", "nothing written"} {
 		if res.code == 0 || !strings.Contains(res.stderr, want) {
 			t.Errorf("import of a bad list: exit %d, stderr lacks %q:\n%s", res.code, want, res.stderr)
 		}

@@ -76,6 +76,7 @@ func ReadProviders(r io.Reader, file string) ([]casework.Provider, []Problem, er
 		seen[p.URN] = line
 		for i := range bad {
 			bad[i].File, bad[i].Line, bad[i].Child = file, line, p.URN
+			bad[i].Field = columnName(header, at, bad[i].Field)
 		}
 		if problems = append(problems, bad...); len(bad) == 0 {
 			out = append(out, p)
@@ -105,6 +106,17 @@ func providerColumnsAt(header []string) (map[string]int, error) {
 		return nil, fmt.Errorf("the list has no column %s", strings.Join(missing, ", "))
 	}
 	return at, nil
+}
+
+// columnName is the header of the file's column for field, as the file
+// spells it, so that a problem names the column the user sees.
+func columnName(header []string, at map[string]int, field string) string {
+	if i, ok := at[field]; ok && i < len(header) {
+		if h := strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff")); h != "" {
+			return h
+		}
+	}
+	return field
 }
 
 func inNames(names []string, h string) bool {

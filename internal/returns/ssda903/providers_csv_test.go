@@ -33,7 +33,8 @@ func TestAProviderListIsReadRowByRow(t *testing.T) {
 		}
 		got = append(got, itoa(p.Line)+":"+p.Field)
 	}
-	if want := "4:registered 5:closed 5:urn"; strings.Join(got, " ") != want {
+	if want := "4:Registration date 5:Deregistration date 5:URN"; // the columns as the file names them
+	strings.Join(got, " ") != want {
 		t.Errorf("problems at %q, want %q\n%v", strings.Join(got, " "), want, problems)
 	}
 	_, _, err = ssda903.ReadProviders(strings.NewReader("URN,Setting name\nSC123456,Oak House\n"), "short.csv")
