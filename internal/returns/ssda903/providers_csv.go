@@ -19,7 +19,8 @@ import (
 // register also keeps the name, the provider type, the registration date
 // and the DfE number of the authority the setting is in (rule 229 compares
 // it with the placing authority's: the DfE's validator infers it from the
-// postcode, which needs the postcode directory sightline does not hold).
+// postcode; the list gives the DfE number itself, which the postcode
+// directory, keyed by ONS codes, does not).
 var ProviderColumns = []struct {
 	Field    string
 	Names    []string
