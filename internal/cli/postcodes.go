@@ -80,6 +80,7 @@ func printPostcodeProblems(w io.Writer, problems []postcode.Problem) {
 // the rules on them run; without a file or a code it says which rules do
 // not run.
 func postcodeContext(w io.Writer, x *ssda903.Context, r *ssda903.Return, file, area string) error {
+	area = strings.ToUpper(strings.TrimSpace(area))
 	switch {
 	case file == "":
 		fmt.Fprintf(w, "no postcode directory given (--postcodes FILE.csv): rules %s not run\n", strings.Join(ssda903.DerivedRules, ", "))
@@ -101,6 +102,6 @@ func postcodeContext(w io.Writer, x *ssda903.Context, r *ssda903.Return, file, a
 			ssda903.Derive(ret, places, area)
 		}
 	}
-	x.Derived, x.Area = true, strings.ToUpper(area)
+	x.Derived, x.Area = true, area
 	return nil
 }

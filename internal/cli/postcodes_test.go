@@ -56,7 +56,7 @@ func TestValidateSSDA903WorksThePostcodeFieldsOut(t *testing.T) {
 	if res := run(t, "", "validate", "ssda903", dir, "--postcodes", file); res.code != 2 || !strings.Contains(res.stderr, "--area") {
 		t.Errorf("validate with a directory and no --area: exit %d, %q", res.code, res.stderr)
 	}
-	res = run(t, "", "validate", "ssda903", dir, "--postcodes", file, "--area", "E06000047")
+	res = run(t, "", "validate", "ssda903", dir, "--postcodes", file, "--area", "e06000047")
 	if !strings.Contains(res.stdout, "169\terror\t") || strings.Contains(res.stderr, "no postcode directory given") ||
 		!strings.Contains(res.stderr, file+":4: la:") {
 		t.Errorf("validate with a directory holding none of the postcodes:\n%.1500s\n%s", res.stdout, res.stderr)
