@@ -22,14 +22,15 @@ import (
 //     at grid reference 445000, 530000 (between Durham and the Tees). BK1
 //     is the centre, BK2 to BK9 lie around it 2.5 km out, and a postcode
 //     lies within 1.2 km each way of its district's middle: the town is
-//     about five miles across, so a placement in it is under three miles
-//     from home.
+//     about five miles across, so a placement in it is at most about
+//     five miles from home.
 //   - The districts beyond it (BK60 to BK99) are in the authorities around
 //     and beyond: BK60 to BK76 nearer (their middles 6 to 16 miles out, so
 //     under 20 miles from any home in the town), BK77 to BK99 farther
 //     (middles 24 to 120 miles out, so 20 miles or more from any home),
-//     inland to the west and south. Their postcodes lie within 1 km each
-//     way of the middle.
+//     inland: the nearer from the north-west round to the south, the
+//     farther to the south and south-west. Their postcodes lie within 1 km
+//     each way of the middle.
 //   - Each district's authority has a fictional ONS code whose last three
 //     digits are its fictional DfE number, the one the register of
 //     placement providers gives the settings there (providers.go).
