@@ -95,6 +95,7 @@ func TestLoadDemo(t *testing.T) {
 		checkFrontDoor(t, st)
 		checkSignOffs(t, st)
 		checkVariety(t, st)
+		checkDirectory(t, st.DB())
 		if rep, err := st.VerifyHistory(ctx); err != nil || rep.BrokenAt != 0 || rep.Events < demoWrites() {
 			t.Errorf("history: %+v, %v; want an intact chain of at least %d events, one or more per write", rep, err, demoWrites())
 		}

@@ -54,6 +54,7 @@ func TestDemoGeneratesTheAuthorityBesideTheJourneys(t *testing.T) {
 			calendar.FormatDate(first), calendar.FormatDate(last), calendar.FormatDate(demoHistoryFrom), calendar.FormatDate(demoAsAt))
 	}
 	checkOneFrontDoor(t, st)
+	checkDirectory(t, st.DB())
 	if rep, err := st.VerifyHistory(ctx); err != nil || rep.BrokenAt != 0 {
 		t.Errorf("history: %+v, %v", rep, err)
 	}

@@ -2,10 +2,14 @@ package cli
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"time"
 
 	"sightline/internal/casework"
+	"sightline/internal/postcode"
 	"sightline/internal/store"
+	"sightline/internal/synth"
 )
 
 // demoAddress is where a child lived from a day; a later one for the same
@@ -75,6 +79,14 @@ func (l *demoLoader) loadNetwork(ctx context.Context) error {
 			return err
 		}
 	}
+	var places store.SyntheticBatch
+	var err error
+	if places.Postcodes, err = demoDirectory(); err != nil {
+		return err
+	}
+	if _, err := l.st.WriteSyntheticBatch(ctx, store.System, &places); err != nil {
+		return err
+	}
 	for _, r := range demoNetwork() {
 		rel := casework.Relationship{ChildID: l.children[r.child], Kind: r.kind, Relationship: r.relationship,
 			Name: r.name, Organisation: r.organisation, Phone: r.phone}
@@ -87,4 +99,27 @@ func (l *demoLoader) loadNetwork(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// demoDirectory is the postcode directory's entries for the postcodes of
+// the journeys' addresses, each once, so that the returns can work out
+// where a child's home is. Demoford is a part of the generated authority,
+// Brackenmoor: its QD districts lie where Brackenmoor's BK districts of
+// the same number do (synth.Place), in the authority's own area.
+func demoDirectory() ([]postcode.Entry, error) {
+	var out []postcode.Entry
+	seen := map[string]bool{}
+	for _, a := range demoAddresses() {
+		pc := postcode.Compact(a.postal)
+		if seen[pc] {
+			continue
+		}
+		seen[pc] = true
+		place, ok := synth.Place("BK" + strings.TrimPrefix(pc, "QD"))
+		if !ok {
+			return nil, fmt.Errorf("demo: no place for the postcode %s", a.postal)
+		}
+		out = append(out, postcode.Entry{Postcode: pc, Place: place})
+	}
+	return out, nil
 }

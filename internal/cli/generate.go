@@ -166,17 +166,25 @@ func generateInto(ctx context.Context, st *store.Store, progress, summary io.Wri
 // ownLACode gives a generated authority the DfE number its register of
 // placement providers calls its own (synth.OwnLACode, not a real
 // authority's), so its returns carry an LA code and the rule comparing a
-// provider's authority with the placing one (SSDA903 229) runs; an
-// la_code already set is left as it is.
+// provider's authority with the placing one (SSDA903 229) runs; and the
+// ONS code its postcode directory puts its own postcodes in
+// (synth.OwnArea), la_area, so that a placement there is IN the
+// authority as the DfE works PL_LOCATION out. A setting already set is
+// left as it is.
 func ownLACode(ctx context.Context, st *store.Store) error {
 	settings, err := st.Settings(ctx)
 	if err != nil {
 		return err
 	}
-	if _, ok := settings["la_code"]; ok {
-		return nil
+	for _, s := range []struct{ key, value string }{{"la_code", synth.OwnLACode}, {"la_area", synth.OwnArea}} {
+		if _, ok := settings[s.key]; ok {
+			continue
+		}
+		if err := st.PutSetting(ctx, generateActor, s.key, s.value, 0); err != nil {
+			return err
+		}
 	}
-	return st.PutSetting(ctx, generateActor, "la_code", synth.OwnLACode, 0)
+	return nil
 }
 
 // loadSchema readies the tables for the load: it drops their secondary

@@ -99,10 +99,13 @@ func TestGenerateInAreas(t *testing.T) {
 				t.Errorf("children written = %d, %v; the areas make %d", total, err, children)
 			}
 			// One event a batch, and one for each setting: the child
-			// population and the LA code.
-			if got := rep.Events - before.Events; got != int64(batches)+2 {
-				t.Errorf("history events written = %d, want one per batch (%d) and the two settings'", got, batches)
+			// population, the LA code and the LA area.
+			if got := rep.Events - before.Events; got != int64(batches)+3 {
+				t.Errorf("history events written = %d, want one per batch (%d) and the three settings'", got, batches)
 			}
+			// The areas share the BK postcodes: each is in the directory
+			// once, by the area that used it first.
+			checkDirectory(t, st.DB())
 		})
 	}
 }

@@ -192,9 +192,40 @@ func TestGenerateWritesAndSummarises(t *testing.T) {
 	if err != nil || total < 1500 || real != 0 {
 		t.Errorf("children: %d, real %d, %v; want about 2,000, none real", total, real, err)
 	}
-	// The register's own authority is the returns' LA code.
-	if settings, err := st.Settings(context.Background()); err != nil || settings["la_code"].Value != synth.OwnLACode {
-		t.Errorf("la_code after generating: %+v, %v; want %s", settings["la_code"], err, synth.OwnLACode)
+	// The register's own authority is the returns' LA code, and the
+	// directory's own area the returns' LA area.
+	settings, err := st.Settings(context.Background())
+	if err != nil || settings["la_code"].Value != synth.OwnLACode || settings["la_area"].Value != synth.OwnArea {
+		t.Errorf("la_code, la_area after generating: %+v, %+v, %v; want %s, %s", settings["la_code"], settings["la_area"],
+			err, synth.OwnLACode, synth.OwnArea)
+	}
+	checkDirectory(t, st.DB())
+}
+
+// checkDirectory checks that every postcode the records use (the
+// children's addresses, their placements, the register of providers) is
+// in the postcode directory (postcode_places, which holds each once: it
+// is its key), and that the directory holds no postcode they do not use.
+func checkDirectory(t *testing.T, db *sql.DB) {
+	t.Helper()
+	const used = `SELECT REPLACE(postcode, ' ', '') AS pc FROM addresses
+		UNION SELECT REPLACE(postcode, ' ', '') FROM care_placements WHERE postcode <> ''
+		UNION SELECT REPLACE(postcode, ' ', '') FROM placement_providers`
+	var missing, unused, entries int
+	for _, q := range []struct {
+		into *int
+		sql  string
+	}{
+		{&missing, `SELECT count(*) FROM (` + used + `) u WHERE pc NOT IN (SELECT postcode FROM postcode_places)`},
+		{&unused, `SELECT count(*) FROM postcode_places WHERE postcode NOT IN (SELECT pc FROM (` + used + `) u)`},
+		{&entries, `SELECT count(*) FROM postcode_places`},
+	} {
+		if err := db.QueryRow(q.sql).Scan(q.into); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if missing != 0 || unused != 0 || entries == 0 {
+		t.Errorf("postcode directory of %d entries: %d postcodes used are not in it, %d in it are not used", entries, missing, unused)
 	}
 }
 

@@ -248,7 +248,7 @@ type bulkWriter struct {
 	h      rowHasher
 	counts []TableRows
 	rows   int
-	tables []string // written, for the PostgreSQL identity sequences
+	tables []string // written with an id, for the PostgreSQL identity sequences
 }
 
 // insert writes every row of t, in statements of up to maxRowsPerStmt rows
@@ -277,10 +277,18 @@ func (w *bulkWriter) insert(ctx context.Context, t bulkTable) error {
 		}
 		recycle <- c.args
 	}
+	w.written(t)
+	return nil
+}
+
+// written counts t's rows, and keeps its name for advanceSequences when it
+// has an id (the postcode directory is keyed by the postcode).
+func (w *bulkWriter) written(t bulkTable) {
 	w.counts = append(w.counts, TableRows{Table: t.name, Rows: t.n})
 	w.rows += t.n
-	w.tables = append(w.tables, t.name)
-	return nil
+	if strings.HasPrefix(strings.TrimSpace(t.cols), "id,") {
+		w.tables = append(w.tables, t.name)
+	}
 }
 
 // chunk is the values of rows [lo, hi) of a table, for one statement.

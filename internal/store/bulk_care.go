@@ -4,12 +4,23 @@ import (
 	"strings"
 
 	"sightline/internal/casework"
+	"sightline/internal/postcode"
 )
 
 // careTables are a batch's children-in-care tables, after the help and
-// protection ones (episodes before what points to them).
+// protection ones (episodes before what points to them), with the
+// postcode directory their postcodes are looked up in.
 func (b *SyntheticBatch) careTables(stamp func([]any) []any) []bulkTable {
 	return []bulkTable{
+		{"postcode_places", "postcode, area, easting, northing, updated_at, updated_by", len(b.Postcodes),
+			func(i int, a []any) []any {
+				p := b.Postcodes[i]
+				var e, n any // NULL when the directory gives no grid reference
+				if p.Grid {
+					e, n = p.Easting, p.Northing
+				}
+				return stamp(append(a, p.Postcode, p.Area, e, n))
+			}},
 		{"placement_providers", `id, urn, name, provider_type, place_codes, provider_codes, postcode, la_code,
 			registered_on, closed_on, updated_at, updated_by`, len(b.Providers), func(i int, a []any) []any {
 			p := b.Providers[i]
@@ -83,6 +94,11 @@ func careIDTables(n *NextIDs) []struct {
 
 // syntheticCare is the children-in-care part of a SyntheticBatch.
 type syntheticCare struct {
+	// Postcodes are entries of the postcode directory (postcode_places),
+	// each postcode as postcode.Compact gives it: a generated authority's
+	// fictional geography, every postcode its records use. The write is a
+	// plain INSERT: a postcode may be in one batch only.
+	Postcodes     []postcode.Entry
 	Providers     []casework.Provider // the register of placement providers (a generated authority's, with its staff)
 	CareEpisodes  []casework.CareEpisode
 	LegalStatuses []casework.LegalStatus

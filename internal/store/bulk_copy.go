@@ -63,9 +63,7 @@ func (w *bulkWriter) copy(ctx context.Context, t bulkTable) error {
 	if err != nil {
 		return fmt.Errorf("copy into %s: %w", t.name, err)
 	}
-	w.counts = append(w.counts, TableRows{Table: t.name, Rows: t.n})
-	w.rows += t.n
-	w.tables = append(w.tables, t.name)
+	w.written(t)
 	return nil
 }
 

@@ -58,7 +58,7 @@ func makeAreas(cfg Config, n int) (made <-chan madeArea, stop func()) {
 		for i := 1; i <= n; i++ {
 			a, err := makeArea(cfg, n, i)
 			if err == nil { // read before a is handed over: it is the taker's after
-				cfg.IDs, cfg.nhs, cfg.upns = a.next.IDs, a.next.nhs, a.next.upns
+				cfg.IDs, cfg.nhs, cfg.upns, cfg.placed = a.next.IDs, a.next.nhs, a.next.upns, a.next.placed
 			}
 			select {
 			case out <- madeArea{a, err}:

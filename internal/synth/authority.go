@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"sightline/internal/casework"
+	"sightline/internal/postcode"
 	"sightline/internal/store"
 )
 
@@ -26,6 +27,7 @@ type Authority struct {
 	next      Config                  // what the next area starts from: ids, identifiers, batch number
 	firstSeq  int64                   // the number of the batch before this authority's first
 	providers []casework.Provider     // the register of placement providers (providers.go)
+	postcodes []postcode.Entry        // the directory's entries the providers' postcodes need first (directory.go)
 }
 
 // authority gathers the records the world made, and nothing else of it:
@@ -83,6 +85,7 @@ func (a *Authority) Batches(rows int) iter.Seq[*store.SyntheticBatch] {
 
 // appendBatch adds one child's records to a batch.
 func appendBatch(b, c *store.SyntheticBatch) {
+	b.Postcodes = append(b.Postcodes, c.Postcodes...)
 	b.Children = append(b.Children, c.Children...)
 	b.Addresses = append(b.Addresses, c.Addresses...)
 	b.Relationships = append(b.Relationships, c.Relationships...)
@@ -121,7 +124,7 @@ func appendBatch(b, c *store.SyntheticBatch) {
 
 // BatchRows counts the rows of a batch.
 func BatchRows(b *store.SyntheticBatch) int {
-	return len(b.Providers) + len(b.Teams) + len(b.Posts) + len(b.Workers) + len(b.Users) + len(b.Children) + len(b.Addresses) +
+	return len(b.Postcodes) + len(b.Providers) + len(b.Teams) + len(b.Posts) + len(b.Workers) + len(b.Users) + len(b.Children) + len(b.Addresses) +
 		len(b.Relationships) + len(b.Involvements) + len(b.Allocations) + len(b.Contacts) + len(b.Referrals) +
 		len(b.Assessments) + len(b.Strategies) + len(b.S47s) + len(b.Plans) + len(b.Conferences) +
 		len(b.CoreGroups) + len(b.Visits) + len(b.CINPlans) + len(b.CINReviews) + len(b.Notes) +
@@ -137,11 +140,12 @@ func BatchRows(b *store.SyntheticBatch) int {
 func (a *Authority) Children() []*store.SyntheticBatch { return a.children }
 
 // Staff returns the teams, the posts, the workers with their register
-// entries, and their users; and the register of placement providers.
+// entries, and their users; and the register of placement providers, with
+// the postcode directory's entries for its postcodes.
 func (a *Authority) Staff() *store.SyntheticBatch {
 	b := &store.SyntheticBatch{Teams: a.org.teams, Posts: a.org.postRecords(), Workers: a.org.workers,
 		Users: a.org.users}
-	b.Providers = a.providers
+	b.Providers, b.Postcodes = a.providers, a.postcodes
 	return b
 }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"sightline/internal/casework"
+	"sightline/internal/postcode"
 )
 
 // Children in care. Once the families' records, allocations and notes are
@@ -130,6 +131,10 @@ type careRun struct {
 	ep      *casework.CareEpisode
 	end     time.Time // the last day anything is recorded: the end, or the as-at date
 	settled time.Time // from this day the child stays where they are (adoption), or zero
+	// home is where the child came into care from: the address held on the
+	// period's first day (the SSDA903 HOME_POST), when held is true.
+	home postcode.Place
+	held bool
 }
 
 // recordCare records a period of care, step by step through the rules.
@@ -140,6 +145,7 @@ func (w *world) recordCare(c careCandidate, prof careFigures) {
 		CategoryOfNeed: r.pick(year.Need)[:2], IRO: one(r, iroNames)}
 	cr := &careRun{w: w, k: k, r: r, cf: casework.CaseFile{Child: k.rec, Permanence: k.recs.Permanence},
 		end: earliest(days(c.end, -1), w.asAt)}
+	cr.home, cr.held = homePlaceOn(k.recs.Addresses, c.start)
 	first := cr.placement(c.start, year.Placement, prof)
 	first.ID, first.EpisodeID = next(&w.ids.Placement), ep.ID
 	legal := startLegalStatus(r, prof, k.ageOn(c.start))
@@ -295,9 +301,12 @@ func (cr *careRun) legalStatuses() {
 }
 
 // placement draws a placement from day d: its type (by the profile's
-// split, kept to what the child's age allows), provider, distance from
-// home and whether it is in the area (profile placement_distance_2024: a
-// fifth 20 miles or more away, two in five outside the authority).
+// split, kept to what the child's age allows), provider and postcode. The
+// postcode's district is drawn to the profile's shares
+// (placement_distance_2024: a fifth 20 miles or more from home, two in
+// five outside the authority): a district farther off, one nearer beyond
+// Brackenmoor, or one of its own; the distance and whether it is in the
+// area are then what the geography gives (geography.go).
 func (cr *careRun) placement(d time.Time, split Weights, prof careFigures) casework.Placement {
 	r, age := cr.r, cr.k.ageOn(d)
 	typ, provider := "U6", "PR1"
@@ -328,24 +337,44 @@ func (cr *careRun) placement(d time.Time, split Weights, prof careFigures) casew
 			typ, provider = "S1", "PR4"
 		}
 	}
-	p := casework.Placement{ChildID: cr.k.rec.ID, StartDate: d, Type: typ, Provider: provider, InArea: true}
+	p := casework.Placement{ChildID: cr.k.rec.ID, StartDate: d, Type: typ, Provider: provider}
 	far := prof.Distance.Over20
-	if r.chance(far) {
-		p.DistanceMiles = math.Round((20+r.ExpFloat64()*25)*10) / 10
-		p.InArea = false
-	} else {
-		p.DistanceMiles = math.Min(19.9, math.Round(r.lognormal(4, 0.8)*10)/10)
-		p.InArea = !r.chance((prof.Distance.Outside - far) / (1 - far))
-	}
-	_, _, p.Postcode = r.address()
-	for cr.k.livedAt(p.Postcode) { // carers in the family's own postcode would be a chance of the draw (SSDA903 rule 392d)
+	switch {
+	case r.chance(far):
+		p.Postcode = r.beyondPostcode(firstFar, lastFar)
+	case r.chance((prof.Distance.Outside - far) / (1 - far)):
+		p.Postcode = r.beyondPostcode(firstNear, lastNear)
+	default:
 		_, _, p.Postcode = r.address()
+		for cr.k.livedAt(p.Postcode) { // carers in the family's own postcode would be a chance of the draw (SSDA903 rule 392d)
+			_, _, p.Postcode = r.address()
+		}
 	}
-	if !p.InArea { // outside Brackenmoor: a fictional district beyond its own
-		p.Postcode = fmt.Sprintf("%s%d %d%c%c", postcodeArea, r.between(60, 99), r.between(1, 9),
-			inwardLetters[r.IntN(len(inwardLetters))], inwardLetters[r.IntN(len(inwardLetters))])
+	cr.locate(&p)
+	if !p.InArea && ownProvisionInArea(p) {
+		p.Provider = "PR4" // the authority's own provision is in its own area (SSDA903 rule 1015): beyond it, private provision
 	}
 	return p
+}
+
+// locate sets p's distance from the home the child came into care from
+// and whether it is in the area, as the geography gives them from the
+// postcodes (the DfE's PL_DISTANCE and PL_LOCATION). With no home held
+// that day (a young person who arrived alone) there is no distance.
+func (cr *careRun) locate(p *casework.Placement) {
+	place, _ := Place(p.Postcode)
+	p.InArea = place.Area == OwnArea
+	p.DistanceMiles = 0
+	if cr.held {
+		p.DistanceMiles, _ = postcode.Miles(cr.home, place)
+	}
+}
+
+// ownProvisionInArea reports whether p is of a kind the DfE expects in the
+// authority's own area: its own provision (PR1) other than fostering and
+// adoption (SSDA903 rule 1015).
+func ownProvisionInArea(p casework.Placement) bool {
+	return p.Provider == "PR1" && !slices.Contains([]string{"A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6"}, p.Type)
 }
 
 // moves plans placement moves at the rate that leaves about two thirds of

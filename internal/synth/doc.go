@@ -34,7 +34,11 @@
 //     with fictional names by heritage (names.go) and identifiers that can
 //     belong to no one (identity.go): NHS numbers from the 999 test range,
 //     UPNs with the fictional LA number 999, postcodes in the made-up BK
-//     area.
+//     area, which has a fictional geography of its own (geography.go):
+//     each postcode's authority and grid reference, from which a
+//     placement's distance from home and whether it is in the area
+//     follow, and the postcode directory entries every postcode used
+//     gets once (directory.go).
 //  4. Who comes into care, when and for how long is chosen (care_flow.go)
 //     before the staff are made. The staff (workforce.go) are sized from
 //     the open cases (the Children in Care Team's: the children looked

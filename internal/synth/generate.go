@@ -24,6 +24,7 @@ type Config struct {
 	area       int // which area of a size made in areas (Stream); 0: the whole authority
 	nhs, upns  int // identifiers handed out by earlier areas
 	firstBatch int64
+	placed     map[string]bool // postcodes whose directory entries earlier areas gave (directory.go)
 }
 
 // ErrMadeInAreas refuses to make a size in one go that is made area by area.
@@ -97,6 +98,12 @@ func Generate(cfg Config) (*Authority, error) {
 	providers := w.providers() // providers.go: the register, from every placement made (before the ids are handed on)
 	a := w.authority()
 	a.providers = providers
+	placed := cfg.placed
+	if placed == nil {
+		placed = map[string]bool{}
+	}
+	a.directory(placed)
+	a.next.placed = placed
 	return a, nil
 }
 

@@ -77,8 +77,7 @@ const inwardLetters = "ABDEFGHJLNPQRSTUWXYZ"
 func (r rng) address() (line1, town, postcode string) {
 	d := one(r, districts)
 	line1 = fmt.Sprintf("%d %s %s", r.between(1, 140), one(r, streetStems), one(r, streetKinds))
-	postcode = fmt.Sprintf("%s%d %d%c%c", postcodeArea, d.code, r.between(1, 9),
-		inwardLetters[r.IntN(len(inwardLetters))], inwardLetters[r.IntN(len(inwardLetters))])
+	postcode = fmt.Sprintf("%s%d %s", postcodeArea, d.code, inward(r))
 	return line1, d.name, postcode
 }
 

@@ -12,12 +12,11 @@ import (
 )
 
 // OwnLACode is the DfE number the generated authority's register gives
-// Brackenmoor's own settings (the DfE gives no authority 999), and
-// neighbourLACodes those of the authorities around it: out-of-area homes
-// are in one of them.
+// Brackenmoor's own settings (the DfE gives no authority 999); the
+// authorities beyond it are numbered 998 down to 994 (geography.go), and
+// a setting beyond it takes the number of the authority its postcode is
+// in.
 const OwnLACode = "999"
-
-var neighbourLACodes = []string{"998", "997", "996"}
 
 // The register of placement providers is made from the placements the
 // generator made, once they are all made, and each placement that takes
@@ -27,8 +26,8 @@ var neighbourLACodes = []string{"998", "997", "996"}
 //
 //   - a children's home, secure home, family centre or residential school
 //     (K2, K1, R3, S1) is the setting at the placement's postcode: one
-//     for each postcode such placements have, in the authority's own area
-//     or a neighbour's as the placement is, taking the types and provider
+//     for each postcode such placements have, in the authority its
+//     postcode is in (geography.go), taking the types and provider
 //     codes of its placements, registered some years before its first and
 //     sometimes closed a while after its last has ended;
 //   - a foster placement (U1–U6), an adoption placement (A3–A6) or
@@ -109,10 +108,7 @@ func (g *providerRun) assign(p *casework.Placement) {
 // home is the setting at a home placement's postcode.
 func (g *providerRun) home(p casework.Placement) casework.Provider {
 	g.homes++
-	la := OwnLACode
-	if !p.InArea {
-		la = one(g.r, neighbourLACodes)
-	}
+	la := laCodeOf(p.Postcode)
 	district, _, _ := strings.Cut(p.Postcode, " ")
 	name := fmt.Sprintf("%s %s, %s", one(g.r, homeNames), one(g.r, []string{"House", "Lodge", "View", "Court"}), district)
 	return casework.Provider{ID: next(&g.w.ids.Provider), URN: fmt.Sprintf("SC%06d", 500000+g.w.cfg.area*20000+g.homes),
