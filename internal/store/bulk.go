@@ -398,9 +398,6 @@ func (w *bulkWriter) advanceSequences(ctx context.Context) error {
 		return nil
 	}
 	for _, t := range w.tables {
-		if t == "postcode_places" { // keyed by postcode: no id sequence
-			continue
-		}
 		if _, err := w.tx.exec(ctx, `SELECT setval(x.s::regclass, GREATEST(x.m, COALESCE(pg_sequence_last_value(x.s::regclass), 0)))
 			FROM (SELECT pg_get_serial_sequence('`+t+`', 'id') AS s, (SELECT max(id) FROM `+t+`) AS m) AS x`); err != nil {
 			return fmt.Errorf("advance the id sequence of %s: %w", t, err)
