@@ -126,18 +126,12 @@ func addHeader(r *Return, cf *casework.CaseFile, eps []episode, y Year) {
 // of care began (DfE guidance: the home postcode at the start of being
 // looked after), blank when none was held then. URN is the placement's
 // Ofsted URN as recorded. A short break (legal status V3 or V4) has
-// neither postcode nor URN (rules 214 and 398). A UASC child whose
-// address on that day is their first placement's came into care from no
-// home here (a young person who arrived alone): HOME_POST is blank, as
-// rule 392b allows for UASC, not the placement's postcode (which rule
-// 392d would report).
+// neither postcode nor URN (rules 214 and 398). A child recorded as UASC
+// (now or formerly) has no HOME_POST: the DfE wants no distance from home
+// for them (rule 406), which it works out from HOME_POST, and asks no
+// postcode of them (rule 392b); a young person who arrived alone came
+// into care from no home here.
 func addEpisodes(r *Return, cf *casework.CaseFile, eps []episode) {
-	firstPost := map[time.Time]string{} // each period's first placement's postcode
-	for _, e := range eps {
-		if _, ok := firstPost[e.period]; !ok && e.placement != nil {
-			firstPost[e.period] = casework.NormalisePostcode(e.placement.Postcode)
-		}
-	}
 	for i, e := range eps {
 		place, provider, post, urn, change := "", "", "", "", ""
 		if e.placement != nil {
@@ -145,7 +139,7 @@ func addEpisodes(r *Return, cf *casework.CaseFile, eps []episode) {
 			urn = e.placement.URN
 		}
 		home := casework.HomePostcodeOn(cf.Addresses, e.period)
-		if cf.Child.UASC && home != "" && home == firstPost[e.period] {
+		if cf.Child.UASC {
 			home = ""
 		}
 		if slices.Contains(shortBreakStatuses, e.legal) {

@@ -76,14 +76,13 @@ func TestEveryEpisodeOfAPeriodHasTheHomeItBeganFrom(t *testing.T) {
 	}
 }
 
-// TestAUASCChildsPlacementIsNoHomePostcode: a young person who arrived
-// alone (UASC) and whose only address is their placement's came into
-// care from no home here: HOME_POST is blank on every episode of the
-// period (rule 392b allows it of UASC; the placement's postcode given as
-// the home's is what rule 392d reports); a UASC child with a home of
-// their own before care keeps it, and a child not UASC living at the
-// placement's postcode keeps it too.
-func TestAUASCChildsPlacementIsNoHomePostcode(t *testing.T) {
+// TestAUASCChildHasNoHomePostcode: a young person recorded as UASC has
+// no HOME_POST on any episode, whether their only address is their
+// placement's or they had one before care: the DfE works the distance
+// from home out from HOME_POST and wants none for UASC (rule 406; 392b
+// asks no postcode of them). A child not UASC living at the placement's
+// postcode keeps it.
+func TestAUASCChildHasNoHomePostcode(t *testing.T) {
 	arrived := inCareFromJuly("V2", home("AB1 2CD", day(2025, 7, 1), ptr(day(2025, 9, 1))), home("AB9 9ZZ", day(2025, 9, 1), nil))
 	arrived.Child.UASC = true
 	arrived.Placements[0].EndDate, arrived.Placements[0].ChangeReason = ptr(day(2025, 9, 1)), "CARPL"
@@ -96,7 +95,7 @@ func TestAUASCChildsPlacementIsNoHomePostcode(t *testing.T) {
 		name string
 		cf   casework.CaseFile
 		home string
-	}{{"UASC at the placement's address only", arrived, ""}, {"UASC with a home before", withHome, "LS2 7AB"},
+	}{{"UASC at the placement's address only", arrived, ""}, {"UASC with a home before", withHome, ""},
 		{"not UASC", notUASC, "AB1 2CD"}} {
 		r := Build([]casework.CaseFile{c.cf}, Options{Year: 2026})
 		if len(r.Files[Episodes]) == 0 {

@@ -43,6 +43,11 @@ func TestGeneratedDataPassesTheRules(t *testing.T) {
 			if err := st.PutSetting(context.Background(), store.System, "la_code", synth.OwnLACode, 0); err != nil {
 				t.Fatal(err)
 			}
+			// And its ONS code, against which the fields worked out from its
+			// postcode directory are read (rules 164 to 1015 on them).
+			if err := st.PutSetting(context.Background(), store.System, ssda903.AreaSetting, synth.OwnArea, 0); err != nil {
+				t.Fatal(err)
+			}
 			r, err := ssda903.ExportStore(context.Background(), st, ssda903.Options{Year: 2026})
 			if err != nil {
 				t.Fatal(err)
@@ -62,6 +67,9 @@ func TestGeneratedDataPassesTheRules(t *testing.T) {
 			}
 			if x.Previous == nil {
 				t.Fatal("a generated authority has no 2024 to 2025 return")
+			}
+			if err := ssda903.WithDirectory(context.Background(), st, x, r); err != nil || !x.Derived {
+				t.Fatalf("the postcode fields were not worked out from the generated directory: %v", err)
 			}
 			n := 0
 			for _, f := range ssda903.Validate(r, x) {
