@@ -176,6 +176,11 @@ var childCases = map[string]func(c *cin.Child){
 		d.CINreferralDate = "2025-11-21"
 		d.Assessments, d.Section47, d.ChildProtectionPlans = nil, nil, nil
 	},
+	"4016": func(c *cin.Child) { c.Details[0].CINPlanDates[0].CINPlanStartDate = "2025-11-19" },
+	"4017": func(c *cin.Child) {
+		d := &c.Details[0]
+		d.CINPlanDates = append(d.CINPlanDates, cin.PlanDates{CINPlanStartDate: "2025-05-20", CINPlanEndDate: "2025-06-10"})
+	},
 
 	"2889": func(c *cin.Child) { c.Details[0].Section47[0].S47ActualStartDate = "2025-05-05" },
 	"1104": func(c *cin.Child) {
