@@ -6,7 +6,8 @@ import (
 	"sightline/internal/returns/cin"
 )
 
-// failuresOf counts the failures of rule code in m.
+// failuresOf counts the failures of rule code by m's first child, the
+// one each case changes.
 func failuresOf(t *testing.T, m *cin.Message, code string) int {
 	t.Helper()
 	fs, err := cin.Validate(m, context2026())
@@ -15,7 +16,7 @@ func failuresOf(t *testing.T, m *cin.Message, code string) int {
 	}
 	n := 0
 	for _, f := range fs {
-		if f.Code == code {
+		if f.Code == code && f.Child == m.Children[0].Identifiers.LAchildID {
 			n++
 		}
 	}
