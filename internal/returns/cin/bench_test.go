@@ -17,7 +17,7 @@ func manyChildren(n int) cin.Message {
 	for i := range m.Children {
 		c := base
 		c.Identifiers.LAchildID = fmt.Sprintf("C%07d", i)
-		c.Identifiers.UPN = goodUPN(fmt.Sprintf("999%09d", i))
+		c.Identifiers.UPN = goodUPN(fmt.Sprintf("201%09d", i))
 		m.Children[i] = c
 	}
 	return m

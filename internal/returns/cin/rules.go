@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -49,7 +50,9 @@ func (f Failure) Kind() string {
 }
 
 // Context is what the rules know besides the child: the collection year,
-// working days, and last year's return for rules that compare with it.
+// working days, last year's return for rules that compare with it, and
+// (set by Validate from the message's header) the authority making the
+// return.
 type Context struct {
 	Year     Year
 	start    int // the year's first day, as a day number
@@ -60,6 +63,9 @@ type Context struct {
 	// Previous is last year's return when given. No rule of 2025 to 2026
 	// compares with it; it is here for the rules of years that do.
 	Previous *Message
+	// ownLA is the three-digit LA code of the header's LEA, "" when the
+	// header gives none (rule 1530 takes it as recognised).
+	ownLA string
 }
 
 // NewContext is the context of year y, with working days from cal (nil:
@@ -71,6 +77,21 @@ func NewContext(y Year, cal interface {
 		cal = calendar.Default()
 	}
 	return &Context{Year: y, start: dayNumber(y.Start()), end: dayNumber(y.End()), Calendar: cal, Previous: previous}
+}
+
+// forMessage is x with what the rules take from m's header: the LA code
+// of the authority making the return. x itself is left as it is, so one
+// context may validate several messages.
+func (x *Context) forMessage(m *Message) *Context {
+	c := *x
+	c.ownLA = ""
+	if m.Header != nil && m.Header.Source != nil {
+		lea := strings.TrimSpace(m.Header.Source.LEA)
+		if _, ok := laCode(lea); ok {
+			c.ownLA = lea
+		}
+	}
+	return &c
 }
 
 // inYear reports whether day d is in the collection year.
@@ -129,6 +150,7 @@ func Validate(m *Message, x *Context) ([]Failure, error) {
 	if err != nil {
 		return nil, err
 	}
+	x = x.forMessage(m)
 	var childRules, fileRules []Rule
 	for _, r := range rules {
 		if r.child != nil {

@@ -34,6 +34,8 @@ var cinPlanRules = []Rule{
 	{Code: "4013", Message: "CIN Plan end date must fall within the census year", child: rule4013},
 	{Code: "4014", Message: "CIN Plan data contains overlapping dates", child: rule4014},
 	{Code: "4015", Message: "The CIN Plan start date cannot be before the referral date", child: rule4015},
+	{Code: "4016", Message: "A CIN Plan has been reported as open at the same time as a Child Protection Plan.", child: rule4016},
+	{Code: "4017", Message: "A CIN Plan has been reported as open at the same time as a Child Protection Plan.", child: rule4017},
 }
 
 // eachAssessment returns field for each assessment where bad holds.
@@ -358,5 +360,60 @@ func rule4015(_ *Context, c *Child) []string {
 		s, ok1 := day(p.CINPlanStartDate)
 		r, ok2 := day(d.CINreferralDate)
 		return ok1 && ok2 && s < r
+	})
+}
+
+// startsWhileOpen reports whether day d falls on or after start and before
+// end, or, with no end, on or before the reference date: the DfE's test
+// of a plan starting while another is open (4016, 4017). A plan starting
+// the day the other ends is the step from one to the other, not a clash.
+func startsWhileOpen(x *Context, d int, start, end string) bool {
+	s, ok := day(start)
+	if !ok || d < s {
+		return false
+	}
+	if e, closed := day(end); closed {
+		return d < e
+	}
+	return d <= x.end
+}
+
+// rule4016: a CIN plan starts while one of the child's CP plans, in any
+// episode, is open.
+func rule4016(x *Context, c *Child) []string {
+	return eachCINPlan(c, "CINPlanStartDate", func(_ *Details, p *PlanDates) bool {
+		s, ok := day(p.CINPlanStartDate)
+		if !ok {
+			return false
+		}
+		for i := range c.Details {
+			cpps := c.Details[i].ChildProtectionPlans
+			for j := range cpps {
+				if startsWhileOpen(x, s, cpps[j].CPPstartDate, cpps[j].CPPendDate) {
+					return true
+				}
+			}
+		}
+		return false
+	})
+}
+
+// rule4017: a CP plan starts while one of the child's CIN plans, in any
+// episode, is open.
+func rule4017(x *Context, c *Child) []string {
+	return eachCPP(c, "CPPstartDate", func(_ *Details, p *CPPlan) bool {
+		s, ok := day(p.CPPstartDate)
+		if !ok {
+			return false
+		}
+		for i := range c.Details {
+			plans := c.Details[i].CINPlanDates
+			for j := range plans {
+				if startsWhileOpen(x, s, plans[j].CINPlanStartDate, plans[j].CINPlanEndDate) {
+					return true
+				}
+			}
+		}
+		return false
 	})
 }

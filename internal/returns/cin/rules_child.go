@@ -14,6 +14,7 @@ var identifierRules = []Rule{
 	{Code: "1570", Message: "LA Child ID must not be longer than 20 characters", child: rule1570},
 	{Code: "1580", Message: "LA Child ID must not contain any non-alphanumeric characters", child: rule1580},
 	{Code: "1510", Message: "UPN invalid (wrong check letter at character 1)", child: rule1510},
+	{Code: "1530", Message: "UPN invalid (characters 2-4 not a recognised LA code)", child: rule1530},
 	{Code: "1540", Message: "UPN invalid (characters 5-12 not all numeric)", child: rule1540},
 	{Code: "1550", Message: "UPN invalid (character 13 not a recognised value)", child: rule1550},
 	{Code: "1560Q", Query: true, Message: "Please check and either amend or provide a reason: Former UPN wrongly formatted", child: rule1560Q},
@@ -64,6 +65,20 @@ func rule1510(_ *Context, c *Child) []string {
 	}
 	want := casework.UPNCheckLetter(u[1:])
 	return when(want != 0 && u[0] != want, "UPN")
+}
+
+// rule1530: characters 2-4 of a UPN are an LA code the DfE recognises
+// (schema/upn_la_codes.txt) or the code of the authority making the
+// return, its header's LEA: an authority numbered after the list was made
+// is not failed on the UPNs it issued itself.
+func rule1530(x *Context, c *Child) []string {
+	u := c.Identifiers.UPN
+	if len(u) != 13 {
+		return nil
+	}
+	la := u[1:4]
+	n, ok := digits(la)
+	return when(!(ok && upnLACodes[n]) && la != x.ownLA, "UPN")
 }
 
 func rule1540(_ *Context, c *Child) []string {

@@ -17,7 +17,7 @@ func goodUPN(rest string) string { return string(casework.UPNCheckLetter(rest)) 
 // review, then a CIN plan until the case closed in March.
 func goodChild() cin.Child {
 	return cin.Child{
-		Identifiers: cin.Identifiers{LAchildID: "C1234", UPN: goodUPN("999000000012"), PersonBirthDate: "2015-05-01", Sex: "F"},
+		Identifiers: cin.Identifiers{LAchildID: "C1234", UPN: goodUPN("201000000012"), PersonBirthDate: "2015-05-01", Sex: "F"},
 		Characteristics: cin.Characteristics{Ethnicity: "WBRI",
 			Disabilities: &cin.Disabilities{Codes: []string{"LD", "COMM"}}},
 		Details: []cin.Details{{
@@ -56,9 +56,10 @@ var childCases = map[string]func(c *cin.Child){
 	"8500":  func(c *cin.Child) { c.Identifiers.LAchildID = "" },
 	"1570":  func(c *cin.Child) { c.Identifiers.LAchildID = "C12345678901234567890" },
 	"1580":  func(c *cin.Child) { c.Identifiers.LAchildID = "C-1234" },
-	"1510":  func(c *cin.Child) { c.Identifiers.UPN = "A999000000012" },
-	"1540":  func(c *cin.Child) { c.Identifiers.UPN = goodUPN("9990000X0012") },
-	"1550":  func(c *cin.Child) { c.Identifiers.UPN = "A99900000001I" },
+	"1510":  func(c *cin.Child) { c.Identifiers.UPN = "B201000000012" },
+	"1530":  func(c *cin.Child) { c.Identifiers.UPN = goodUPN("421000000012") },
+	"1540":  func(c *cin.Child) { c.Identifiers.UPN = goodUPN("2010000X0012") },
+	"1550":  func(c *cin.Child) { c.Identifiers.UPN = "A20100000001I" },
 	"1560Q": func(c *cin.Child) { c.Identifiers.FormerUPN = "12345" },
 	"4180":  func(c *cin.Child) { c.Identifiers.Sex = "1" },
 	"8750": func(c *cin.Child) {
@@ -175,6 +176,11 @@ var childCases = map[string]func(c *cin.Child){
 		d.CINreferralDate = "2025-11-21"
 		d.Assessments, d.Section47, d.ChildProtectionPlans = nil, nil, nil
 	},
+	"4016": func(c *cin.Child) { c.Details[0].CINPlanDates[0].CINPlanStartDate = "2025-11-19" },
+	"4017": func(c *cin.Child) {
+		d := &c.Details[0]
+		d.CINPlanDates = append(d.CINPlanDates, cin.PlanDates{CINPlanStartDate: "2025-05-20", CINPlanEndDate: "2025-06-10"})
+	},
 
 	"2889": func(c *cin.Child) { c.Details[0].Section47[0].S47ActualStartDate = "2025-05-05" },
 	"1104": func(c *cin.Child) {
@@ -281,7 +287,7 @@ func goodMessage() cin.Message {
 	for i := range 10 {
 		c := goodChild()
 		c.Identifiers.LAchildID = "C" + string(rune('A'+i))
-		c.Identifiers.UPN = goodUPN("99900000001" + string(rune('0'+i)))
+		c.Identifiers.UPN = goodUPN("20100000001" + string(rune('0'+i)))
 		c.Characteristics.Disabilities.Codes = []string{codes[i%9], codes[(i+1)%9]}
 		m.Children = append(m.Children, c)
 	}
