@@ -11,8 +11,10 @@ import (
 const (
 	AuthorityName = "Brackenmoor (synthetic)"
 	// laNumber is the fictional DfE LA number in generated UPNs. Real LA
-	// numbers run from 201 to about 940, so these UPNs can match no pupil
-	// (and a CIN return of them rightly fails rule 1530).
+	// numbers run from 201 to 943, so these UPNs can match no pupil. They
+	// pass CIN rule 1530 only because the census header's LA code is the
+	// same fictional number (the la_code setting of a generated
+	// authority): without it, every one fails.
 	laNumber = "999"
 	// postcodeArea is a postcode area that does not exist in the UK but
 	// has the shape of one ("BK4 7QT").

@@ -1,6 +1,9 @@
 package cin
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Rules on Assessments and CINPlanDates.
 
@@ -237,25 +240,25 @@ func rule4000(_ *Context, c *Child) []string {
 	return eachEpisode(c, "CINPlanDates", func(d *Details) bool { return isYes(d.ReferralNFA) && len(d.CINPlanDates) > 0 })
 }
 
-// rule4001: a CIN plan and a CP plan of the child run at the same time.
+// rule4001: within one CIN episode, a CP plan and a CIN plan both left
+// open (the DfE's condition: a CINDetails module with a CP plan with no
+// end date must hold no CIN plan with no end date). Plans overlapping in
+// time otherwise, in one episode or across episodes, are 4016's and
+// 4017's.
 func rule4001(_ *Context, c *Child) []string {
-	var cpps []span
-	for _, d := range c.Details {
-		for _, p := range d.ChildProtectionPlans {
-			if s, ok := spanOf(p.CPPstartDate, p.CPPendDate); ok {
-				cpps = append(cpps, s)
+	var out []string
+	for i := range c.Details {
+		d := &c.Details[i]
+		if !slices.ContainsFunc(d.ChildProtectionPlans, func(p CPPlan) bool { return p.CPPendDate == "" }) {
+			continue
+		}
+		for _, p := range d.CINPlanDates {
+			if p.CINPlanEndDate == "" {
+				out = append(out, "CINPlanEndDate")
 			}
 		}
 	}
-	return eachCINPlan(c, "CINPlanStartDate", func(_ *Details, p *PlanDates) bool {
-		s, ok := spanOf(p.CINPlanStartDate, p.CINPlanEndDate)
-		for _, cp := range cpps {
-			if ok && s.overlaps(cp) {
-				return true
-			}
-		}
-		return false
-	})
+	return out
 }
 
 // rule4003: a CP review is held while a CIN plan is open: after its first

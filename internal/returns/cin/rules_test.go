@@ -156,7 +156,9 @@ var childCases = map[string]func(c *cin.Child){
 	"8950Q": func(c *cin.Child) { c.Details[0].Assessments[0].Factors.Codes = []string{"19A"} },
 
 	"4000": func(c *cin.Child) { c.Details[0].ReferralNFA = "1" },
-	"4001": func(c *cin.Child) { c.Details[0].CINPlanDates[0].CINPlanStartDate = "2025-11-01" },
+	"4001": func(c *cin.Child) {
+		c.Details[0].ChildProtectionPlans[0].CPPendDate, c.Details[0].CINPlanDates[0].CINPlanEndDate = "", ""
+	},
 	"4003": func(c *cin.Child) { c.Details[0].ChildProtectionPlans[0].Reviews.Dates = []string{"2025-11-27"} },
 	"4004": func(c *cin.Child) {
 		c.Details[0].CINPlanDates = []cin.PlanDates{{CINPlanStartDate: "2025-11-20"}, {CINPlanStartDate: "2026-01-20"}}
