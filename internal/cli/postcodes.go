@@ -76,9 +76,9 @@ func printPostcodeProblems(w io.Writer, problems []postcode.Problem) {
 }
 
 // postcodeContext works out the postcode fields of r and x.Previous from
-// the directory in file against the authority's ONS code area, so that
-// the rules on them run; without a file or a code it says which rules do
-// not run.
+// the directory in file (only their postcodes kept, and only their rows'
+// faults named) against the authority's ONS code area, so that the rules
+// on them run; without a file or a code it says which rules do not run.
 func postcodeContext(w io.Writer, x *ssda903.Context, r *ssda903.Return, file, area string) error {
 	area = strings.ToUpper(strings.TrimSpace(area))
 	switch {
@@ -88,7 +88,16 @@ func postcodeContext(w io.Writer, x *ssda903.Context, r *ssda903.Return, file, a
 	case !postcode.ValidArea(area) || len(area) != 9:
 		return usagef("validate: --postcodes needs --area, the authority's ONS code (as E06000047), not %q", area)
 	}
-	entries, problems, err := readPostcodeFile(file)
+	used := map[string]bool{}
+	for _, pc := range ssda903.Postcodes(r, x.Previous) {
+		used[pc] = true
+	}
+	fh, err := os.Open(file)
+	if err != nil {
+		return fmt.Errorf("postcodes: %w", err)
+	}
+	defer fh.Close()
+	entries, problems, err := postcode.ReadWhere(fh, file, func(pc string) bool { return used[pc] })
 	if err != nil {
 		return err
 	}

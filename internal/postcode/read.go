@@ -73,6 +73,14 @@ const (
 // Northern Ireland; blank for the Channel Islands, the Isle of Man and a
 // postcode the file places in no authority.
 func Read(in io.Reader, file string) ([]Entry, []Problem, error) {
+	return ReadWhere(in, file, nil)
+}
+
+// ReadWhere is Read keeping only the rows whose postcode (as Compact gives
+// it) want says to keep, and naming only their problems: checking one
+// return against the whole ONS directory (about 2.7 million rows) need
+// hold only the return's postcodes. A nil want keeps every row.
+func ReadWhere(in io.Reader, file string, want func(postcode string) bool) ([]Entry, []Problem, error) {
 	cr := csv.NewReader(in)
 	cr.ReuseRecord, cr.FieldsPerRecord = true, -1
 	header, err := cr.Read()
@@ -107,6 +115,9 @@ func Read(in io.Reader, file string) ([]Entry, []Problem, error) {
 				return strings.TrimSpace(rec[i])
 			}
 			return ""
+		}
+		if want != nil && !want(Compact(get("postcode"))) {
+			continue
 		}
 		e, bad := entry(get)
 		if bad == nil {

@@ -108,3 +108,15 @@ func FuzzRead(f *testing.F) {
 		_ = err
 	})
 }
+
+func TestReadWhereKeepsOnlyThePostcodesWanted(t *testing.T) {
+	in := onspd + `"DH1 1AB","DH1  1AB","DH1 1AB","198001","","E99999999","Durham","1","1","E92000001"` + "\n"
+	entries, problems, err := ReadWhere(strings.NewReader(in), "ONSPD.csv", func(pc string) bool { return pc == "EH11AA" })
+	if err != nil || len(problems) > 0 || len(entries) != 1 || entries[0].Postcode != "EH11AA" {
+		t.Errorf("read = %+v, %v, %v; want EH1 1AA alone, the bad row not wanted not named", entries, problems, err)
+	}
+	_, problems, _ = ReadWhere(strings.NewReader(in), "ONSPD.csv", func(pc string) bool { return pc == "DH11AB" })
+	if len(problems) != 1 || problems[0].Field != "la" {
+		t.Errorf("problems = %v; want the wanted bad row named", problems)
+	}
+}

@@ -101,12 +101,13 @@ func blankUPN(r *ssda903.Return, f ssda903.Failure) bool {
 	return false
 }
 
-// formerUASC: rule 392b on a child who was UASC, whose period of care
-// has no home postcode (a young person who arrived alone) and who has no
-// UASC row to show it, being a care leaver of the year (rule 1014): the
-// false positive the rule's own note warns of.
+// formerUASC: rule 392b or 392a on a child who was UASC, whose episodes
+// have no home postcode and so no distance (a young person who arrived
+// alone; rule 406) and who has no UASC row to show it, being a care
+// leaver of the year (rule 1014): the false positive both rules' own
+// notes warn of.
 func formerUASC(files []casework.CaseFile, f ssda903.Failure) bool {
-	if f.Code != "392b" {
+	if f.Code != "392b" && f.Code != "392a" {
 		return false
 	}
 	for _, cf := range files {
