@@ -38,9 +38,8 @@ func importPostcodes(ctx context.Context, e *env, file string, args []string) er
 		return err
 	}
 	printPostcodeProblems(e.stderr, problems)
-	if len(problems) > 0 && !*partial {
-		return fmt.Errorf("import: %d faults in %s: nothing written (fix them, or give --partial to write the good rows)",
-			len(problems), file)
+	if err := refuseFaults(len(problems), file, *partial); err != nil {
+		return err
 	}
 	if len(entries) == 0 {
 		return fmt.Errorf("import: %s holds no postcode: the directory held is kept", file)

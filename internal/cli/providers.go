@@ -36,9 +36,8 @@ func importProviders(ctx context.Context, e *env, file string, args []string) er
 		return err
 	}
 	printProviderProblems(e.stderr, problems)
-	if len(problems) > 0 && !*partial {
-		return fmt.Errorf("import: %d faults in %s: nothing written (fix them, or give --partial to write the good rows)",
-			len(problems), file)
+	if err := refuseFaults(len(problems), file, *partial); err != nil {
+		return err
 	}
 	st, err := openNamed(ctx, *db)
 	if err != nil {
@@ -100,6 +99,16 @@ func providerContext(w io.Writer, x *ssda903.Context, file, la string) error {
 	x.Providers, x.LACode = ssda903.ProvidersByURN(ps), la
 	if la == "" {
 		fmt.Fprintln(w, "no LA code given (--la CODE): rule 229 not run")
+	}
+	return nil
+}
+
+// refuseFaults is the rule of every list sightline imports: with faults,
+// nothing is written unless --partial asks for the good rows.
+func refuseFaults(faults int, file string, partial bool) error {
+	if faults > 0 && !partial {
+		return fmt.Errorf("import: %d faults in %s: nothing written (fix them, or give --partial to write the good rows)",
+			faults, file)
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package web_test
 import (
 	"net/http"
 	"net/url"
-	"strings"
 	"testing"
 
 	"sightline/internal/auth"
@@ -13,17 +12,7 @@ import (
 // authorityForm is the authority's codes form as the page shows it.
 func authorityForm(t *testing.T, page string) url.Values {
 	t.Helper()
-	form := url.Values{}
-	for _, name := range []string{"la_code", "version.la_code", "la_area", "version.la_area"} {
-		i := strings.Index(page, `name="`+name+`"`)
-		if i < 0 {
-			t.Fatalf("the page has no field %s", name)
-		}
-		v := page[i:]
-		v = v[strings.Index(v, `value="`)+7:]
-		form.Set(name, v[:strings.Index(v, `"`)])
-	}
-	return form
+	return fieldValues(t, page, "la_code", "version.la_code", "la_area", "version.la_area")
 }
 
 // The administrator sets the DfE number and the ONS code the returns name

@@ -3,7 +3,6 @@ package web_test
 import (
 	"net/http"
 	"net/url"
-	"strings"
 	"testing"
 
 	"sightline/internal/auth"
@@ -15,19 +14,11 @@ import (
 // field's value and the version read.
 func caseloadForm(t *testing.T, page string) url.Values {
 	t.Helper()
-	form := url.Values{}
+	var names []string
 	for _, k := range casework.CaseloadSettingKeys() {
-		for _, name := range []string{k.Key, "version." + k.Key} {
-			i := strings.Index(page, `name="`+name+`"`)
-			if i < 0 {
-				t.Fatalf("the page has no field %s", name)
-			}
-			v := page[i:]
-			v = v[strings.Index(v, `value="`)+7:]
-			form.Set(name, v[:strings.Index(v, `"`)])
-		}
+		names = append(names, k.Key, "version."+k.Key)
 	}
-	return form
+	return fieldValues(t, page, names...)
 }
 
 func TestAnAdministratorChangesTheCaseloadWeightsAndSeesTheHistory(t *testing.T) {

@@ -146,3 +146,20 @@ func mustContain(t *testing.T, body string, wants ...string) {
 		t.Logf("page:\n%s", body)
 	}
 }
+
+// fieldValues are the values of the named inputs of a form as page shows
+// it: what a browser would send back unchanged.
+func fieldValues(t *testing.T, page string, names ...string) url.Values {
+	t.Helper()
+	form := url.Values{}
+	for _, name := range names {
+		i := strings.Index(page, `name="`+name+`"`)
+		if i < 0 {
+			t.Fatalf("the page has no field %s", name)
+		}
+		v := page[i:]
+		v = v[strings.Index(v, `value="`)+7:]
+		form.Set(name, v[:strings.Index(v, `"`)])
+	}
+	return form
+}

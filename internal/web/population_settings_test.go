@@ -3,7 +3,6 @@ package web_test
 import (
 	"net/http"
 	"net/url"
-	"strings"
 	"testing"
 
 	"sightline/internal/auth"
@@ -14,17 +13,7 @@ import (
 // populationForm is the child population form as the page shows it.
 func populationForm(t *testing.T, page string) url.Values {
 	t.Helper()
-	form := url.Values{}
-	for _, name := range []string{metrics.KeyChildPopulation, "version." + metrics.KeyChildPopulation} {
-		i := strings.Index(page, `name="`+name+`"`)
-		if i < 0 {
-			t.Fatalf("the page has no field %s", name)
-		}
-		v := page[i:]
-		v = v[strings.Index(v, `value="`)+7:]
-		form.Set(name, v[:strings.Index(v, `"`)])
-	}
-	return form
+	return fieldValues(t, page, metrics.KeyChildPopulation, "version."+metrics.KeyChildPopulation)
 }
 
 // The administrator types this year's estimate; it is stored as a number,
