@@ -24,12 +24,7 @@ func importPostcodes(ctx context.Context, e *env, file string, args []string) er
 			"la_area to the authority's ONS code (as E06000047) for the rules on those fields to run. Every bad\n"+
 			"row is listed with file, line, field and why; nothing is written unless every row is good, or\n"+
 			"--partial is given.")
-	db := f.dbFlag()
-	partial := f.Bool("partial", false, "write the good rows even when some are refused")
-	if err := f.parseLoose(args); err != nil {
-		return err
-	}
-	file, err := fileArg(f, "import", file)
+	file, db, partial, err := listImportArgs(f, file, args)
 	if err != nil {
 		return err
 	}
@@ -38,13 +33,13 @@ func importPostcodes(ctx context.Context, e *env, file string, args []string) er
 		return err
 	}
 	printPostcodeProblems(e.stderr, problems)
-	if err := refuseFaults(len(problems), file, *partial); err != nil {
+	if err := refuseFaults(len(problems), file, partial); err != nil {
 		return err
 	}
 	if len(entries) == 0 {
 		return fmt.Errorf("import: %s holds no postcode: the directory held is kept", file)
 	}
-	st, err := openNamed(ctx, *db)
+	st, err := openNamed(ctx, db)
 	if err != nil {
 		return err
 	}

@@ -22,12 +22,7 @@ func importProviders(ctx context.Context, e *env, file string, args []string) er
 			"(any order and case; dates dd/mm/yyyy; codes separated by / or ,). A URN the register holds is updated\n"+
 			"to the list's values. Every bad row is listed with file, line, field and why; nothing is written\n"+
 			"unless every row is good, or --partial is given.")
-	db := f.dbFlag()
-	partial := f.Bool("partial", false, "write the good rows even when some are refused")
-	if err := f.parseLoose(args); err != nil {
-		return err
-	}
-	file, err := fileArg(f, "import", file)
+	file, db, partial, err := listImportArgs(f, file, args)
 	if err != nil {
 		return err
 	}
@@ -36,10 +31,10 @@ func importProviders(ctx context.Context, e *env, file string, args []string) er
 		return err
 	}
 	printProviderProblems(e.stderr, problems)
-	if err := refuseFaults(len(problems), file, *partial); err != nil {
+	if err := refuseFaults(len(problems), file, partial); err != nil {
 		return err
 	}
-	st, err := openNamed(ctx, *db)
+	st, err := openNamed(ctx, db)
 	if err != nil {
 		return err
 	}
@@ -101,6 +96,18 @@ func providerContext(w io.Writer, x *ssda903.Context, file, la string) error {
 		fmt.Fprintln(w, "no LA code given (--la CODE): rule 229 not run")
 	}
 	return nil
+}
+
+// listImportArgs reads the flags every list import takes, --db and
+// --partial, and the list's file.
+func listImportArgs(f *flags, file string, args []string) (path, db string, partial bool, err error) {
+	dbf := f.dbFlag()
+	partialf := f.Bool("partial", false, "write the good rows even when some are refused")
+	if err := f.parseLoose(args); err != nil {
+		return "", "", false, err
+	}
+	path, err = fileArg(f, "import", file)
+	return path, *dbf, *partialf, err
 }
 
 // refuseFaults is the rule of every list sightline imports: with faults,
