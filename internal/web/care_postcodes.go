@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"sightline/internal/casework"
@@ -101,7 +102,11 @@ func (a *actionCtx) workOut(placed string, periodStart time.Time) workedOut {
 		return workedOut{whyMiles: "the postcode directory could not be read", whyArea: "the postcode directory could not be read"}
 	}
 	at, ok := places[postcode.Compact(placed)]
-	if !ok || placed == "" {
+	switch {
+	case strings.TrimSpace(placed) == "":
+		why := "no postcode of the placement is entered"
+		return workedOut{whyMiles: why, whyArea: why}
+	case !ok:
 		why := fmt.Sprintf("the postcode directory does not hold the placement's postcode %q", placed)
 		return workedOut{whyMiles: why, whyArea: why}
 	}

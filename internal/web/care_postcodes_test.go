@@ -57,6 +57,8 @@ func TestAPlacementsDistanceAndAreaAreWorkedOutFromThePostcodes(t *testing.T) {
 			t.Fatalf("a placement postcode the directory lacks, distance blank: %d, want 422", res.code)
 		}
 		mustContain(t, res.body, "govuk-error-summary", "does not hold the placement&#39;s postcode", `value="ZZ9 9ZZ"`)
+		res = b.post(fmt.Sprintf("/children/%d/care/start", id), placementForm(mon, "U6", "PR1", "", "", "", start))
+		mustContain(t, res.body, "no postcode of the placement is entered")
 
 		b.step(t, id, "care/start", placementForm(mon, "U6", "PR1", "ab1 2cd", "", "", start))
 		mustContain(t, b.get(fmt.Sprintf("/children/%d", id)).body, "AB1 2CD, 3.1 miles from home, in the area")
