@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"sightline/internal/casework"
+	"sightline/internal/postcode"
 	"sightline/internal/store"
 )
 
@@ -122,11 +123,11 @@ func homePost(row *Row, home *string) *Refusal {
 	switch {
 	case v == "":
 		return nil
-	case !isPostcode(v):
+	case !postcode.Valid(v):
 		return refusal(Episodes, row, "HOME_POST", fmt.Sprintf("%q is not kept: it is no postcode", printable(v)))
 	case *home == "":
 		*home = casework.NormalisePostcode(v)
-	case compactPostcode(v) != compactPostcode(*home):
+	case postcode.Compact(v) != postcode.Compact(*home):
 		return refusal(Episodes, row, "HOME_POST", fmt.Sprintf("%q is not kept: the period of care's home postcode is %s, from its first episode that gave one",
 			printable(v), *home))
 	}

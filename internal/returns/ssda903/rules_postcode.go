@@ -1,9 +1,6 @@
 package ssda903
 
-import (
-	"regexp"
-	"strings"
-)
+import "sightline/internal/postcode"
 
 // Rules on the home and placement postcodes of episodes. 392a (placement
 // distance) is in rules_derived.go: the return carries no distance, which
@@ -30,7 +27,7 @@ var postcodeRules = []Rule{
 		var hits []Hit
 		for _, row := range r.Files[Episodes] {
 			for _, f := range []string{"HOME_POST", "PL_POST"} {
-				if v := row.Get(f); v != "" && !isPostcode(v) {
+				if v := row.Get(f); v != "" && !postcode.Valid(v) {
 					hits = append(hits, Hit{File: Episodes, Row: row, Field: f})
 					break
 				}
@@ -41,18 +38,6 @@ var postcodeRules = []Rule{
 	{Code: "392d", Message: "Home and placement postcodes should not be same unless the placement type is P1.",
 		check: eachRow(Episodes, "PL_POST", func(_ *Context, row *Row) bool {
 			home, placed := row.Get("HOME_POST"), row.Get("PL_POST")
-			return home != "" && row.Get("PLACE") != "P1" && compactPostcode(home) == compactPostcode(placed)
+			return home != "" && row.Get("PLACE") != "P1" && postcode.Compact(home) == postcode.Compact(placed)
 		})},
 }
-
-// postcodeShape is a UK postcode with its spaces taken out: the outward
-// code (area letters, district) then the inward code (sector digit, unit
-// letters).
-var postcodeShape = regexp.MustCompile(`^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$`)
-
-// isPostcode: v has the shape of a UK postcode, in any case and spacing.
-func isPostcode(v string) bool { return postcodeShape.MatchString(compactPostcode(v)) }
-
-// compactPostcode is a postcode upper-cased without spaces, so "ab1 2cd"
-// and "AB12CD" are the same.
-func compactPostcode(v string) string { return strings.ToUpper(strings.Join(strings.Fields(v), "")) }

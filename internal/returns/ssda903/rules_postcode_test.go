@@ -2,6 +2,7 @@ package ssda903
 
 import (
 	"maps"
+	"sightline/internal/postcode"
 	"testing"
 )
 
@@ -23,8 +24,8 @@ func TestPostcodeShapes(t *testing.T) {
 		"AB1 2CD": true, "ab12cd": true, "W1A 1AA": true, "M1 1AE": true, "EC1A 1BB": true, " LS1  1AA ": true,
 		"AB1": false, "AB1 2C": false, "1AB 2CD": false, "AB1 CD2": false, "ABC1 2CD": false, "unknown": false,
 	} {
-		if got := isPostcode(v); got != want {
-			t.Errorf("isPostcode(%q) = %v, want %v", v, got, want)
+		if got := postcode.Valid(v); got != want {
+			t.Errorf("postcode.Valid(%q) = %v, want %v", v, got, want)
 		}
 	}
 }

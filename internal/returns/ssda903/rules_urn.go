@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"sightline/internal/casework"
+	"sightline/internal/postcode"
 )
 
 // Rules on the Ofsted URN of an episode's placement. 218 and 222 look at
@@ -31,7 +32,7 @@ var urnRules = []Rule{
 		check: withProvider("PL_POST", func(_ *Context, row *Row, p casework.Provider) bool {
 			post := row.Get("PL_POST")
 			return !shortBreak(row) && in(postcodeCheckedPlaces, row.Get("PLACE")) && post != "" &&
-				compactPostcode(post) != compactPostcode(p.Postcode)
+				postcode.Compact(post) != postcode.Compact(p.Postcode)
 		})},
 	{Code: "224", Message: "The Ofsted Unique reference number (URN) provided for the child's placement does not match the placement provider recorded.",
 		check: withProvider("PLACE_PROVIDER", func(_ *Context, row *Row, p casework.Provider) bool {
