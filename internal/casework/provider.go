@@ -103,7 +103,7 @@ func (p Provider) Validate() error {
 	if !postcodePattern.MatchString(NormalisePostcode(p.Postcode)) {
 		v.Add("postcode", "Enter the setting's postcode, like LS1 1AA")
 	}
-	if !laCodePattern.MatchString(p.LACode) {
+	if !ValidLACode(p.LACode) {
 		v.Add("la_code", "Enter the three-digit DfE number of the authority it is in")
 	}
 	if p.Registered.IsZero() {
@@ -117,6 +117,10 @@ func (p Provider) Validate() error {
 
 // laCodePattern is a DfE local authority number.
 var laCodePattern = regexp.MustCompile(`^[0-9]{3}$`)
+
+// ValidLACode says whether code is a DfE local authority number: three
+// digits, as 840.
+func ValidLACode(code string) bool { return laCodePattern.MatchString(code) }
 
 // CodeList splits codes given with commas, slashes or spaces (as the
 // Ofsted lists give "K2/R3"), upper case, each once, in order.

@@ -79,7 +79,7 @@ func postcodeContext(w io.Writer, x *ssda903.Context, r *ssda903.Return, file, a
 	case file == "":
 		fmt.Fprintf(w, "no postcode directory given (--postcodes FILE.csv): rules %s not run\n", strings.Join(ssda903.DerivedRules, ", "))
 		return nil
-	case !postcode.ValidArea(area) || len(area) != 9:
+	case !postcode.ValidAuthority(area):
 		return usagef("validate: --postcodes needs --area, the authority's ONS code (as E06000047), not %q", area)
 	}
 	used := map[string]bool{}

@@ -61,6 +61,15 @@ func ValidArea(code string) bool {
 	return areaCode.MatchString(code) || code == Scotland || code == Wales || code == NorthernIreland
 }
 
+// authorityCode is the ONS code of an English upper-tier authority: a
+// unitary (E06), metropolitan borough (E08), London borough (E09) or
+// county (E10).
+var authorityCode = regexp.MustCompile(`^E(06|08|09|10)[0-9]{6}$`)
+
+// ValidAuthority says whether code is the ONS code of an English
+// upper-tier authority, the kind that places children (E06000047).
+func ValidAuthority(code string) bool { return authorityCode.MatchString(code) }
+
 // Miles is the DfE's placement distance between two places: the straight
 // line between their grid references in miles, rounded to a tenth (the
 // guidance's formula: √(Δeasting² + Δnorthing²) / 1000 / 1.6093). ok is

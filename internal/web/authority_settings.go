@@ -2,12 +2,12 @@ package web
 
 import (
 	"net/http"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"sightline/internal/casework"
+	"sightline/internal/postcode"
 	"sightline/internal/store"
 )
 
@@ -25,7 +25,7 @@ type authorityField struct {
 	Version          int
 	By               string
 	Now              string // after a refused stale save: the value saved meanwhile
-	pattern          *regexp.Regexp
+	valid            func(string) bool
 	message          string
 }
 
@@ -33,12 +33,12 @@ type authorityField struct {
 func (s *Server) authorityFields(r *http.Request) ([]authorityField, error) {
 	fields := []authorityField{
 		{Key: "la_code", Label: "DfE local authority number",
-			Hint:    "Three digits, for example 840. The CIN census header and SSDA903 rule 229 use it.",
-			pattern: regexp.MustCompile(`^[0-9]{3}$`), message: "Enter the authority's DfE number: three digits, for example 840"},
+			Hint:  "Three digits, for example 840. The CIN census header and SSDA903 rule 229 use it.",
+			valid: casework.ValidLACode, message: "Enter the authority's DfE number: three digits, for example 840"},
 		{Key: "la_area", Label: "ONS code of the authority",
 			Hint: "A letter and eight digits, for example E06000047. The SSDA903 fields worked out from postcodes " +
 				"(PL_LA, PL_LOCATION) compare a placement's authority with it.",
-			pattern: regexp.MustCompile(`^E(06|08|09|10)[0-9]{6}$`),
+			valid:   postcode.ValidAuthority,
 			message: "Enter the authority's ONS code: E06, E08, E09 or E10 then six digits, for example E06000047"},
 	}
 	stored, err := s.store.Settings(r.Context())
@@ -72,7 +72,7 @@ func (s *Server) saveAuthority(w http.ResponseWriter, r *http.Request) error {
 		raw := strings.TrimSpace(r.PostFormValue(f.Key))
 		code := strings.ToUpper(raw)
 		read, _ := strconv.Atoi(r.PostFormValue("version." + f.Key))
-		if code != "" && !f.pattern.MatchString(code) {
+		if code != "" && !f.valid(code) {
 			problem.Add(f.Key, f.message)
 			code = raw // shown again as typed
 		} else if code != f.Value || read != f.Version {
