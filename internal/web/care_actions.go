@@ -30,33 +30,21 @@ func (a *actionCtx) inCare() string {
 // placementFields are the questions about a placement; the Ofsted URN is
 // chosen from the register of placement providers (providers.go).
 func placementFields(a *actionCtx) []field {
+	milesHint, areaHint := "", ""
+	if a.directoryArea() != "" { // the answers may be left blank (care_postcodes.go)
+		milesHint = ". Leave it blank to have it worked out from the home and placement postcodes, as the DfE does"
+		areaHint = "Leave it unanswered to have it worked out from the placement's postcode, as the DfE does"
+	}
 	return []field{
 		selectF("placement_type", "Type of placement", withCodes(casework.PlacementTypes()), ""),
 		selectF("provider", "Who provides it", withCodes(casework.PlacementProviders()),
 			""),
 		textF("postcode", "Postcode of the placement", "For example, NE1 4AB"),
 		urnF(a),
-		textF("distance", "Distance from the child's home (miles)", "As the crow flies, to one decimal place"+workedOutHint(a)),
-		yesnoF("in_area", "Is the placement inside the authority's area?", workedOutAreaHint(a)),
+		textF("distance", "Distance from the child's home (miles)", "As the crow flies, to one decimal place"+milesHint),
+		yesnoF("in_area", "Is the placement inside the authority's area?", areaHint),
 		yesnoF("school_move", "Did the child have to change school because of it?", ""),
 	}
-}
-
-// workedOutHint tells the worker the distance and in-area answers may be
-// left blank when sightline can work them out (care_postcodes.go).
-func workedOutHint(a *actionCtx) string {
-	if !a.directoryReady() {
-		return ""
-	}
-	return ". Leave it blank to have it worked out from the home and placement postcodes, as the DfE does"
-}
-
-// workedOutAreaHint is workedOutHint for the in-area question.
-func workedOutAreaHint(a *actionCtx) string {
-	if !a.directoryReady() {
-		return ""
-	}
-	return "Leave it unanswered to have it worked out from the placement's postcode, as the DfE does"
 }
 
 // readPlacement reads a placement's answers in a period of care begun on

@@ -17,16 +17,20 @@ import (
 // sightline works it out the same way, so that what the record says and
 // what the DfE will compute agree. An answer given is kept as given.
 
-// directoryReady says whether the answers can be worked out at all: a
-// directory loaded and the authority's ONS code set. An error reading
-// either counts as not ready (the form then asks as it always has).
-func (a *actionCtx) directoryReady() bool {
+// directoryArea is the authority's ONS code when the answers can be
+// worked out at all (a directory loaded and the code set), else "". An
+// error reading either counts as not ready: the form then asks as it
+// always has.
+func (a *actionCtx) directoryArea() string {
 	has, err := a.s.store.HasPostcodes(a.r.Context())
 	if err != nil || !has {
-		return false
+		return ""
 	}
 	settings, err := a.s.store.Settings(a.r.Context())
-	return err == nil && settings["la_area"].Value != ""
+	if err != nil {
+		return ""
+	}
+	return settings["la_area"].Value
 }
 
 // placeAnswers reads the distance and in-area answers into p, working
@@ -84,14 +88,11 @@ type workedOut struct {
 // a period of care begun on periodStart: the DfE's distance from the home
 // held that day and whether the placement is in the authority's area.
 func (a *actionCtx) workOut(placed string, periodStart time.Time) workedOut {
-	if !a.directoryReady() {
+	area := a.directoryArea()
+	if area == "" {
 		return workedOut{}
 	}
 	ctx := a.r.Context()
-	settings, err := a.s.store.Settings(ctx)
-	if err != nil {
-		return workedOut{whyMiles: "the settings could not be read", whyArea: "the settings could not be read"}
-	}
 	addresses, err := a.s.store.Addresses(ctx, a.child.ID)
 	if err != nil {
 		return workedOut{whyMiles: "the child's addresses could not be read", whyArea: "the child's addresses could not be read"}
@@ -110,7 +111,7 @@ func (a *actionCtx) workOut(placed string, periodStart time.Time) workedOut {
 		why := fmt.Sprintf("the postcode directory does not hold the placement's postcode %q", placed)
 		return workedOut{whyMiles: why, whyArea: why}
 	}
-	w := workedOut{inArea: at.Area == settings["la_area"].Value, areaOK: true}
+	w := workedOut{inArea: at.Area == area, areaOK: true}
 	switch from, ok := places[postcode.Compact(home)]; {
 	case home == "":
 		w.whyMiles = "no home address is recorded for " + periodStart.Format("2 January 2006") + ", the day the child came into care"
