@@ -410,8 +410,8 @@ func WithDirectory(ctx context.Context, st *store.Store, x *Context, r *Return) 
 		return fmt.Errorf("ssda903: settings: %w", err)
 	}
 	area := settings[AreaSetting].Value
-	n, err := st.CountPostcodes(ctx)
-	if err != nil || n == 0 || area == "" {
+	has, err := st.HasPostcodes(ctx) // cheap: a directory may hold millions
+	if err != nil || !has || area == "" {
 		return err
 	}
 	places, err := st.PostcodePlaces(ctx, Postcodes(r, x.Previous))
