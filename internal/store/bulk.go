@@ -201,12 +201,7 @@ func (sw *SyntheticWriter) WriteImported(ctx context.Context, actor Actor, b *Sy
 // write inserts the batch and records one history event for it.
 func (sw *SyntheticWriter) write(ctx context.Context, actor Actor, b *SyntheticBatch, entity, action, reason string) (BatchSummary, error) {
 	var sum BatchSummary
-	write := sw.s.write
-	if sw.s.d.name() == "postgres" || sw.held != nil {
-		write = sw.writeOnConn
-	}
-	err := write(ctx, actor, func(tx *Tx) error {
-		w := &bulkWriter{tx: tx, sw: sw, h: rowHasher{h: sha256.New()}}
+	err := sw.transact(ctx, actor, func(tx *Tx, w *bulkWriter) error {
 		for _, t := range b.tables(tx, entity == "synth_batch") {
 			if err := w.insert(ctx, t); err != nil {
 				return err
@@ -215,7 +210,7 @@ func (sw *SyntheticWriter) write(ctx context.Context, actor Actor, b *SyntheticB
 		if err := w.advanceSequences(ctx); err != nil {
 			return err
 		}
-		sum = BatchSummary{Batch: b.Seq, Tables: w.counts, Rows: w.rows, SHA256: hex.EncodeToString(w.h.h.Sum(nil))}
+		sum = BatchSummary{Batch: b.Seq, Tables: w.counts, Rows: w.rows, SHA256: w.digest()}
 		return tx.record(entity, b.Seq, action, nil, sum, reason)
 	})
 	if err != nil {
@@ -223,6 +218,22 @@ func (sw *SyntheticWriter) write(ctx context.Context, actor Actor, b *SyntheticB
 	}
 	return sum, nil
 }
+
+// transact runs fn in one write, with a bulk writer, on the connection
+// bulk writes need: PostgreSQL's COPY runs on one connection, and SQLite
+// keeps to the connection held (BulkWriter) when there is one.
+func (sw *SyntheticWriter) transact(ctx context.Context, actor Actor, fn func(*Tx, *bulkWriter) error) error {
+	write := sw.s.write
+	if sw.s.d.name() == "postgres" || sw.held != nil {
+		write = sw.writeOnConn
+	}
+	return write(ctx, actor, func(tx *Tx) error {
+		return fn(tx, &bulkWriter{tx: tx, sw: sw, h: rowHasher{h: sha256.New()}})
+	})
+}
+
+// digest is the hash of every row written so far, in hex.
+func (w *bulkWriter) digest() string { return hex.EncodeToString(w.h.h.Sum(nil)) }
 
 // bulkTable is one table of a batch: its columns and a function that
 // appends row i's values in column order.

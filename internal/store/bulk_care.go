@@ -12,15 +12,7 @@ import (
 // postcode directory their postcodes are looked up in.
 func (b *SyntheticBatch) careTables(stamp func([]any) []any) []bulkTable {
 	return []bulkTable{
-		{"postcode_places", "postcode, area, easting, northing, updated_at, updated_by", len(b.Postcodes),
-			func(i int, a []any) []any {
-				p := b.Postcodes[i]
-				var e, n any // NULL when the directory gives no grid reference
-				if p.Grid {
-					e, n = p.Easting, p.Northing
-				}
-				return stamp(append(a, p.Postcode, p.Area, e, n))
-			}},
+		postcodeTable(b.Postcodes, stamp),
 		{"placement_providers", `id, urn, name, provider_type, place_codes, provider_codes, postcode, la_code,
 			registered_on, closed_on, updated_at, updated_by`, len(b.Providers), func(i int, a []any) []any {
 			p := b.Providers[i]

@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"fmt"
 	"strings"
 
@@ -31,19 +29,15 @@ func (s *Store) ReplacePostcodes(ctx context.Context, actor Actor, entries []pos
 	var sum DirectorySummary
 	sw := s.SyntheticWriter()
 	defer sw.Close()
-	write := s.write
-	if s.d.name() == "postgres" {
-		write = sw.writeOnConn
-	}
-	err := write(ctx, actor, func(tx *Tx) error {
+	err := sw.transact(ctx, actor, func(tx *Tx, w *bulkWriter) error {
 		if _, err := tx.exec(ctx, `DELETE FROM postcode_places`); err != nil {
 			return err
 		}
-		w := &bulkWriter{tx: tx, sw: sw, h: rowHasher{h: sha256.New()}}
-		if err := w.insert(ctx, postcodeTable(tx, entries)); err != nil {
+		at, by := tx.s.d.ts(tx.now), tx.actor.Name
+		if err := w.insert(ctx, postcodeTable(entries, func(a []any) []any { return append(a, at, by) })); err != nil {
 			return err
 		}
-		sum = DirectorySummary{Postcodes: len(entries), SHA256: hex.EncodeToString(w.h.h.Sum(nil))}
+		sum = DirectorySummary{Postcodes: len(entries), SHA256: w.digest()}
 		return tx.record("postcode_directory", 0, "replace", nil, sum, "loaded from "+source)
 	})
 	if err != nil {
@@ -53,9 +47,9 @@ func (s *Store) ReplacePostcodes(ctx context.Context, actor Actor, entries []pos
 }
 
 // postcodeTable is entries as a bulk table of postcode_places, a postcode
-// without a grid reference holding NULLs.
-func postcodeTable(tx *Tx, entries []postcode.Entry) bulkTable {
-	at, by := tx.s.d.ts(tx.now), tx.actor.Name
+// without a grid reference holding NULLs; stamp adds updated_at and
+// updated_by.
+func postcodeTable(entries []postcode.Entry, stamp func([]any) []any) bulkTable {
 	return bulkTable{"postcode_places", "postcode, area, easting, northing, updated_at, updated_by", len(entries),
 		func(i int, a []any) []any {
 			e := entries[i]
@@ -63,7 +57,7 @@ func postcodeTable(tx *Tx, entries []postcode.Entry) bulkTable {
 			if e.Grid {
 				east, north = int64(e.Easting), int64(e.Northing)
 			}
-			return append(a, e.Postcode, e.Area, east, north, at, by)
+			return stamp(append(a, e.Postcode, e.Area, east, north))
 		}}
 }
 
