@@ -180,15 +180,7 @@ func laCodeOf(pc string) string {
 // SSDA903 export finds HOME_POST): ok is false when none was held, or its
 // postcode is not of the Brackenmoor geography.
 func homePlaceOn(addrs []casework.Address, d time.Time) (place postcode.Place, ok bool) {
-	pc := ""
-	for _, a := range addrs {
-		if a.StartDate.After(d) {
-			break
-		}
-		if a.EndDate == nil || !a.EndDate.Before(d) {
-			pc = a.Postcode
-		}
-	}
+	pc := casework.HomePostcodeOn(addrs, d)
 	if pc == "" {
 		return postcode.Place{}, false
 	}
