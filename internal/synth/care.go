@@ -374,7 +374,7 @@ func (cr *careRun) locate(p *casework.Placement) {
 // authority's own area: its own provision (PR1) other than fostering and
 // adoption (SSDA903 rule 1015).
 func ownProvisionInArea(p casework.Placement) bool {
-	return p.Provider == "PR1" && !slices.Contains([]string{"A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6"}, p.Type)
+	return p.Provider == "PR1" && !slices.Contains(agencyTypes["foster"], p.Type) && !slices.Contains(agencyTypes["adopt"], p.Type)
 }
 
 // moves plans placement moves at the rate that leaves about two thirds of

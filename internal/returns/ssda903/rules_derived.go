@@ -70,7 +70,7 @@ var derivedRules = []Rule{
 		check: inArea(eachRow(Episodes, "PL_LA", func(x *Context, row *Row) bool {
 			// Fostering and adoption through the authority's own service
 			// may be anywhere: its carers live where they live.
-			checked := row.Get("PLACE_PROVIDER") == "PR1" && !in(carersPlaces, row.Get("PLACE")) &&
+			checked := row.Get("PLACE_PROVIDER") == "PR1" && !in(fosterOrAdopters, row.Get("PLACE")) &&
 				!shortBreak(row) && row.Get("LS") != "" && row.Get("PLACE") != ""
 			return checked && row.Get("PL_LA") != x.Area
 		}))},
@@ -79,10 +79,6 @@ var derivedRules = []Rule{
 // DerivedRules are the codes of the rules on the fields Derive works out
 // from the postcodes; until it has (Context.Derived) they find nothing.
 var DerivedRules = []string{"164", "169", "179", "392a", "406", "411", "420", "452", "453", "454", "503G", "503H", "503J", "1015"}
-
-// carersPlaces are the placements with adopters and foster carers (rule
-// 1015).
-var carersPlaces = []string{"A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6"}
 
 // derived is a rule on the derived fields: it finds nothing until Derive
 // has filled them.
