@@ -148,9 +148,10 @@ var adoptionChainRules = []Rule{
 		}},
 }
 
-// fosterOrAdopters are the placements a child placed for adoption with
-// their current foster carers (withCurrentCarers, A3 and A5) may come
-// from: foster care, or already placed for adoption (rule 336).
+// fosterOrAdopters are the placements with foster carers or adopters: those
+// a child placed for adoption with their current foster carers
+// (withCurrentCarers, A3 and A5) may come from (rule 336), and those the
+// authority's own provision may have outside its area (rule 1015).
 var fosterOrAdopters = []string{"A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6"}
 
 // placedForAdoption: the episode is a placement with adopters (A3 to A6).
