@@ -28,7 +28,7 @@ func importPostcodes(ctx context.Context, e *env, file string, args []string) er
 	if err != nil {
 		return err
 	}
-	entries, problems, err := readPostcodeFile(file)
+	entries, problems, err := readPostcodeFile(file, nil, e.stderr)
 	if err != nil {
 		return err
 	}
@@ -52,14 +52,22 @@ func importPostcodes(ctx context.Context, e *env, file string, args []string) er
 	return nil
 }
 
-// readPostcodeFile reads a postcode directory from a file.
-func readPostcodeFile(file string) ([]postcode.Entry, []postcode.Problem, error) {
+// readPostcodeFile reads a postcode directory from a file, keeping the
+// postcodes want keeps (postcode.ReadWhere; nil: all), reporting progress
+// to w for a file over a megabyte: the ONS directory is about 1 GB.
+func readPostcodeFile(file string, want func(string) bool, w io.Writer) ([]postcode.Entry, []postcode.Problem, error) {
 	fh, err := os.Open(file)
 	if err != nil {
 		return nil, nil, fmt.Errorf("postcodes: %w", err)
 	}
 	defer fh.Close()
-	return postcode.Read(fh, file)
+	var r io.Reader = fh
+	if st, err := fh.Stat(); err == nil && st.Size() > 1<<20 {
+		p := &progressReader{r: fh, total: st.Size(), w: w, name: file}
+		defer p.finish()
+		r = p
+	}
+	return postcode.ReadWhere(r, file, want)
 }
 
 // printPostcodeProblems lists each fault of a directory file, one a line.
@@ -86,12 +94,7 @@ func postcodeContext(w io.Writer, x *ssda903.Context, r *ssda903.Return, file, a
 	for _, pc := range ssda903.Postcodes(r, x.Previous) {
 		used[pc] = true
 	}
-	fh, err := os.Open(file)
-	if err != nil {
-		return fmt.Errorf("postcodes: %w", err)
-	}
-	defer fh.Close()
-	entries, problems, err := postcode.ReadWhere(fh, file, func(pc string) bool { return used[pc] })
+	entries, problems, err := readPostcodeFile(file, func(pc string) bool { return used[pc] }, w)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"sightline/internal/calendar"
+	"sightline/internal/casework"
 	"sightline/internal/returns/annexa"
 	"sightline/internal/returns/cin"
 	"sightline/internal/returns/workforce"
@@ -235,7 +236,7 @@ func writeFile(e *env, path string, fill func(io.Writer) error) error {
 // laCodeOf is --la, else the authority's la_code setting, else none.
 func laCodeOf(ctx context.Context, st *store.Store, flag string) (string, error) {
 	if flag != "" {
-		if len(flag) != 3 || strings.Trim(flag, "0123456789") != "" {
+		if !casework.ValidLACode(flag) {
 			return "", usagef("export: --la %q is not a three-digit DfE LA code", flag)
 		}
 		return flag, nil
